@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace PanicPath.Cli;
+
+/// <summary>
+/// The root of the <c>panicpath</c> command: its subcommands, and the rule that a command line that does
+/// not parse is bad input (exit code 2) with every error named on standard error.
+/// </summary>
+public static class PanicPathCommand
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
+            "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
+            "Exit codes: 0 fine, 1 findings, 2 bad input.");
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; answers the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = Create();
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"panicpath: {problem.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'panicpath --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using PanicPath.Cli;
+
+return await PanicPathCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
