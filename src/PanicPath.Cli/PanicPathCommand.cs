@@ -15,6 +15,11 @@ public static class PanicPathCommand
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
             "Exit codes: 0 fine, 1 findings, 2 bad input.");
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new ToolVersionAction();
+        }
+
         return root;
     }
 

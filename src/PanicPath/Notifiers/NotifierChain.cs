@@ -10,8 +10,9 @@ namespace PanicPath.Notifiers;
 /// Calls take no lock and allocate nothing. Registration and unregistration may run on other threads
 /// at the same time: they publish a new snapshot and never change one a walk may be reading. When an
 /// unregistration returns, no walk can still call that handler: it waits for the walks in flight, as
-/// the kernel waits for an RCU grace period. Unregistering from inside a handler does not deadlock: the
-/// walk in progress on that thread is not waited for (see <see cref="NotifierRegistration{TEvent}.Unregister"/>).
+/// the kernel waits for an RCU grace period. Unregistering from inside a handler (of any chain) does not
+/// deadlock: it removes the handler for later walks and leaves the grace period pending instead of
+/// waiting (see <see cref="NotifierRegistration{TEvent}.Unregister"/>).
 /// </para>
 /// <para>
 /// A handler that throws costs its own step only: the exception is caught, the step's result counts as
@@ -134,20 +135,24 @@ public sealed class NotifierChain<TEvent>
     {
         lock (writerGate)
         {
-            if (!registration.MarkUnregistered())
+            if (registration.MarkRemoved())
             {
-                return true;
-            }
-
-            var current = snapshot;
-            var remaining = PriorityOrder.Remove(current.Registrations, registration);
-            if (remaining is not null)
-            {
-                Volatile.Write(ref snapshot, new Snapshot(remaining));
+                Volatile.Write(ref snapshot, new Snapshot(PriorityOrder.Remove(snapshot.Registrations, registration)!));
             }
         }
 
-        return ReadSide.WaitForReaders(timeout);
+        if (registration.GraceCompleted)
+        {
+            return true;
+        }
+
+        if (ReadSide.InsideSection || !ReadSide.WaitForReaders(timeout))
+        {
+            return false;
+        }
+
+        registration.MarkGraceCompleted();
+        return true;
     }
 
     private NotifierRegistration<TEvent> Add(NotifierHandler<TEvent> handler, int priority, string? name, bool uniquePriority)

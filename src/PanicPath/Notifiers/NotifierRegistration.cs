@@ -8,7 +8,11 @@ namespace PanicPath.Notifiers;
 /// </summary>
 public sealed class NotifierRegistration<TEvent> : IDisposable, IChainEntry
 {
-    private int registered = 1;
+    private const int Registered = 2;
+    private const int GracePending = 1;
+    private const int Gone = 0;
+
+    private int state = Registered;
 
     internal NotifierRegistration(NotifierChain<TEvent> chain, NotifierHandler<TEvent> handler, int priority, string name)
     {
@@ -31,7 +35,7 @@ public sealed class NotifierRegistration<TEvent> : IDisposable, IChainEntry
     public string Name { get; }
 
     /// <summary>True until the registration has been removed from its chain.</summary>
-    public bool IsRegistered => Volatile.Read(ref registered) == 1;
+    public bool IsRegistered => Volatile.Read(ref state) == Registered;
 
     object IChainEntry.HandlerIdentity => Handler;
 
@@ -39,16 +43,23 @@ public sealed class NotifierRegistration<TEvent> : IDisposable, IChainEntry
     public void Dispose() => Unregister(Timeout.InfiniteTimeSpan);
 
     /// <summary>
-    /// Unregisters at once (walks that start later do not see the handler) and waits at most
-    /// <paramref name="timeout"/> for walks already in flight on other threads. Answers true when the
-    /// grace period completed; false when it timed out, in which case a walk that began before this call
-    /// may still be running the handler. A walk in progress on the calling thread itself (unregistering
-    /// from inside a handler) is not waited for: it may still reach this handler if the handler comes
-    /// later in the chain than the one running.
+    /// Unregisters at once (walks that start later do not see the handler), then waits at most
+    /// <paramref name="timeout"/> for the walks already in flight. Answers true when that grace period
+    /// completed: no walk can call the handler any more. Answers false when it timed out, or when the
+    /// calling thread is itself inside a walk (a handler unregistering itself or another): there nothing
+    /// is waited for, since the walks waited for could be waiting for this one, and walks in flight, this
+    /// thread's included, may still reach the handler. Calling again from outside any walk completes a
+    /// grace period left pending.
     /// </summary>
     public bool Unregister(TimeSpan timeout) => Chain.Unregister(this, timeout);
 
-    internal bool MarkUnregistered() => Interlocked.Exchange(ref registered, 0) == 1;
+    /// <summary>Moves from registered to grace-pending; answers false when already removed.</summary>
+    internal bool MarkRemoved() => Interlocked.CompareExchange(ref state, GracePending, Registered) == Registered;
+
+    /// <summary>True when a grace period has already completed since the removal.</summary>
+    internal bool GraceCompleted => Volatile.Read(ref state) == Gone;
+
+    internal void MarkGraceCompleted() => Volatile.Write(ref state, Gone);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} (priority {Priority})";

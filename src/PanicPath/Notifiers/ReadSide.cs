@@ -26,7 +26,7 @@ internal static class ReadSide
 
     private static readonly ReaderSlot[] Slots = CreateSlots();
     private static readonly long[] Overflow = new long[2 * Stride];
-    private static readonly Lock WriterGate = new();
+    private static readonly Lock OverflowGate = new();
     private static int overflowPhase;
 
     [ThreadStatic] private static ReaderSlot? ownSlot;
@@ -88,45 +88,53 @@ internal static class ReadSide
 
     /// <summary>
     /// Waits until every read section that other threads had open when this was called has ended.
-    /// The caller's own open sections are not waited for (that would wait for itself). Answers false
-    /// when <paramref name="timeout"/> passed first; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// Answers false when <paramref name="timeout"/> passed first; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits for ever. Must not be called from inside a section (it could wait for a writer that waits
+    /// for this very section): callers check <see cref="InsideSection"/> first.
     /// </summary>
     internal static bool WaitForReaders(TimeSpan timeout)
     {
         var deadline = timeout == Timeout.InfiniteTimeSpan
             ? long.MaxValue
             : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        lock (WriterGate)
+
+        // Scans by several writers at once are independent: each sees its own snapshot published.
+        Interlocked.MemoryBarrierProcessWide();
+        foreach (var slot in Slots)
         {
-            Interlocked.MemoryBarrierProcessWide();
-            var own = ownSlot;
-            foreach (var slot in Slots)
+            var seen = Volatile.Read(ref slot.Value);
+            if ((seen & 1) != 0 && !SpinUntil(ref slot.Value, seen, deadline))
             {
-                if (ReferenceEquals(slot, own))
-                {
-                    continue;
-                }
-
-                var seen = Volatile.Read(ref slot.Value);
-                if ((seen & 1) != 0 && !SpinUntil(ref slot.Value, seen, deadline))
-                {
-                    return false;
-                }
+                return false;
             }
+        }
 
-            // Two flips, as SRCU: a reader that read the phase before the first flip but counted
-            // itself after it is caught by the second.
+        // The overflow counters are flipped by one writer at a time, twice, as SRCU does: a reader that
+        // read the phase before the first flip but counted itself after it is caught by the second.
+        var remaining = deadline == long.MaxValue
+            ? Timeout.InfiniteTimeSpan
+            : TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
+        if (!OverflowGate.TryEnter(remaining))
+        {
+            return false;
+        }
+
+        try
+        {
             for (var round = 0; round < 2; round++)
             {
                 var old = overflowPhase;
                 Volatile.Write(ref overflowPhase, old ^ 1);
                 Interlocked.MemoryBarrierProcessWide();
-                var mine = old == 0 ? overflowHeld0 : overflowHeld1;
-                if (!SpinWhileAbove(ref Overflow[old * Stride], mine, deadline))
+                if (!SpinWhileAbove(ref Overflow[old * Stride], 0, deadline))
                 {
                     return false;
                 }
             }
+        }
+        finally
+        {
+            OverflowGate.Exit();
         }
 
         return true;

@@ -1,0 +1,43 @@
+using PanicPath.Cli;
+
+namespace PanicPath.Cli.Tests;
+
+public class RootCommandTests
+{
+    [Fact]
+    public async Task Help_describes_the_tool_and_its_exit_codes_and_exits_zero()
+    {
+        var (code, output, _) = await Run("--help");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        Assert.Contains("PanicPath", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 fine, 1 findings, 2 bad input.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_assembly_version_and_exits_zero()
+    {
+        var (code, output, _) = await Run("--version");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        Assert.StartsWith(typeof(PanicPathCommand).Assembly.GetName().Version!.ToString(3), output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_bad_input_and_is_named()
+    {
+        var (code, _, error) = await Run("--no-such-option");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--no-such-option", error, StringComparison.Ordinal);
+        Assert.Contains("panicpath --help", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PanicPathCommand.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
