@@ -63,14 +63,45 @@ public sealed class NotifierChain<TEvent>
         Add(handler, priority, name, uniquePriority: true);
 
     /// <summary>Walks the whole chain with <paramref name="e"/> and answers the last handler's result.</summary>
-    public NotifyResult Call(in TEvent e) => Walk(new DirectStep(Options), in e, int.MaxValue).Result;
+    public NotifyResult Call(in TEvent e)
+    {
+        // The hot path, kept to one method with one protected region: a fault leaves it for the slow
+        // path, which finishes the walk. Nothing below can throw past the catch but an exception raised
+        // by the slow path's own bookkeeping, and the finally closes the section even then.
+        var section = ReadSide.Enter();
+        var current = Volatile.Read(ref snapshot);
+        var handlers = current.Handlers;
+        var result = NotifyResult.Done;
+        var i = 0;
+        try
+        {
+            for (; i < handlers.Length; i++)
+            {
+                result = handlers[i](in e);
+                if ((result & NotifyResult.StopMask) != 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            result = new FaultRule(Options).ContinueAfterFault(current, in e, i, handlers.Length, exception).Result;
+        }
+        finally
+        {
+            ReadSide.Exit(section);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Walks at most <paramref name="maxCalls"/> handlers (negative: all), the kernel's
     /// <c>nr_to_call</c>, and reports how many ran (<c>nr_calls</c>), how many threw, and the last result.
     /// </summary>
     public NotifierCallSummary Call(in TEvent e, int maxCalls) =>
-        Walk(new DirectStep(Options), in e, maxCalls < 0 ? int.MaxValue : maxCalls);
+        Walk(new FaultRule(Options), in e, maxCalls < 0 ? int.MaxValue : maxCalls);
 
     /// <summary>
     /// Walks the chain with the same rules, letting <paramref name="invoker"/> call each handler (to time
@@ -117,7 +148,7 @@ public sealed class NotifierChain<TEvent>
         try
         {
             var current = Volatile.Read(ref snapshot);
-            var summary = WalkSnapshot(current, new DirectStep(Options, stopOnFault: true), in up, int.MaxValue);
+            var summary = WalkSnapshot(current, new FaultRule(Options, stopOnFault: true), in up, int.MaxValue);
             if (summary.Stopped && summary.Calls > 1)
             {
                 RollBack(current, in down, summary.Calls - 1, order);
@@ -175,7 +206,7 @@ public sealed class NotifierChain<TEvent>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private NotifierCallSummary Walk(DirectStep step, in TEvent e, int maxCalls)
+    private NotifierCallSummary Walk(FaultRule step, in TEvent e, int maxCalls)
     {
         var section = ReadSide.Enter();
         try
@@ -189,7 +220,7 @@ public sealed class NotifierChain<TEvent>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static NotifierCallSummary WalkSnapshot(Snapshot current, DirectStep step, in TEvent e, int maxCalls)
+    private static NotifierCallSummary WalkSnapshot(Snapshot current, FaultRule step, in TEvent e, int maxCalls)
     {
         var handlers = current.Handlers;
         var limit = Math.Min(maxCalls, handlers.Length);
@@ -237,8 +268,8 @@ public sealed class NotifierChain<TEvent>
         return fault;
     }
 
-    /// <summary>Calls handlers directly; the slow path after a fault walks on one guarded step at a time.</summary>
-    private readonly struct DirectStep(NotifierChainOptions options, bool stopOnFault = false)
+    /// <summary>What a walk does after a handler threw: record it, then go on one guarded step at a time, or stop.</summary>
+    private readonly struct FaultRule(NotifierChainOptions options, bool stopOnFault = false)
     {
         private readonly bool stops = stopOnFault || options.StopOnFault;
 

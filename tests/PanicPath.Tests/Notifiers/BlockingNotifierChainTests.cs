@@ -111,16 +111,8 @@ public class BlockingNotifierChainTests
     public async Task Unregistration_waits_for_a_call_in_flight()
     {
         var chain = new BlockingNotifierChain<string>("shutdown");
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registration = chain.Register(async (e, ct) =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return NotifyResult.Ok;
-        });
-        var call = chain.CallAsync("stop").AsTask();
-        await entered.Task.WaitAsync(Patience);
+        var (registration, call) = await StartStuckCall(chain, release.Task);
 
         var unregister = registration.DisposeAsync().AsTask();
         var finishedWhileHeld = await Task.WhenAny(unregister, Task.Delay(300)) == unregister;
@@ -136,16 +128,8 @@ public class BlockingNotifierChainTests
     public async Task A_bounded_unregistration_reports_a_timeout()
     {
         var chain = new BlockingNotifierChain<string>("shutdown");
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registration = chain.Register(async (e, ct) =>
-        {
-            entered.SetResult();
-            await release.Task;
-            return NotifyResult.Ok;
-        });
-        var call = chain.CallAsync("stop").AsTask();
-        await entered.Task.WaitAsync(Patience);
+        var (registration, call) = await StartStuckCall(chain, release.Task);
 
         var completed = await registration.UnregisterAsync(TimeSpan.FromMilliseconds(50));
         release.SetResult();
@@ -176,34 +160,53 @@ public class BlockingNotifierChainTests
     }
 
     [Fact]
-    public async Task Unregistration_does_not_wait_for_calls_that_started_after_it()
+    public async Task Unregistration_waits_for_calls_begun_before_it_and_not_for_calls_begun_after()
     {
         var chain = new BlockingNotifierChain<string>("shutdown");
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gone = chain.Register((e, ct) => ValueTask.FromResult(NotifyResult.Ok), 1);
+        var releaseLater = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var laterStuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         chain.Register(async (e, ct) =>
         {
-            entered.TrySetResult();
-            await release.Task;
+            if (e == "later")
+            {
+                laterStuck.TrySetResult();
+                await releaseLater.Task;
+            }
+
             return NotifyResult.Ok;
-        }, 0);
+        }, -1);
+        var releaseEarlier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (_, earlier) = await StartStuckCall(chain, releaseEarlier.Task);
+        var gone = chain.Register((e, ct) => ValueTask.FromResult(NotifyResult.Ok), 5);
 
-        await gone.DisposeAsync();
+        var unregister = gone.DisposeAsync().AsTask();
         var later = chain.CallAsync("later").AsTask();
-        await entered.Task.WaitAsync(Patience);
-        var other = chain.Register((e, ct) => ValueTask.FromResult(NotifyResult.Ok), 5);
-
-        // 'other' was registered after 'later' started, but unregistering it must still wait for 'later'
-        // (it began before the unregistration); 'gone' was unregistered before 'later' began.
-        Assert.True(await gone.UnregisterAsync(TimeSpan.Zero));
-        var unregisterOther = other.DisposeAsync().AsTask();
-        var finishedWhileHeld = await Task.WhenAny(unregisterOther, Task.Delay(200)) == unregisterOther;
-        release.SetResult();
-
-        Assert.False(finishedWhileHeld);
-        await unregisterOther.WaitAsync(Patience);
+        var finishedWhileEarlierRan = await Task.WhenAny(unregister, Task.Delay(200)) == unregister;
+        releaseEarlier.SetResult();
+        await earlier.WaitAsync(Patience);
+        await laterStuck.Task.WaitAsync(Patience);
+        await unregister.WaitAsync(Patience);
+        var laterStillRunning = !later.IsCompleted;
+        releaseLater.SetResult();
         await later.WaitAsync(Patience);
+
+        Assert.False(finishedWhileEarlierRan);
+        Assert.True(laterStillRunning);
+    }
+
+    private static async Task<(BlockingNotifierRegistration<string> Registration, Task Call)> StartStuckCall(
+        BlockingNotifierChain<string> chain, Task release)
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = chain.Register(async (e, ct) =>
+        {
+            entered.TrySetResult();
+            await release;
+            return NotifyResult.Ok;
+        });
+        var call = chain.CallAsync("stop").AsTask();
+        await entered.Task.WaitAsync(Patience);
+        return (registration, call);
     }
 
     private static BlockingNotifierHandler<string> Logging(ConcurrentQueue<string> log, string name) =>

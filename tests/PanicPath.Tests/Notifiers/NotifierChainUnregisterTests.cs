@@ -39,49 +39,29 @@ public class NotifierChainUnregisterTests
     public async Task Unregistration_waits_for_a_call_in_flight_on_another_thread()
     {
         var chain = new NotifierChain<int>("panic");
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var registration = chain.Register((in int e) =>
-        {
-            entered.Set();
-            release.Wait();
-            return NotifyResult.Ok;
-        });
-        var caller = Task.Factory.StartNew(() => chain.Call(1), TaskCreationOptions.LongRunning);
-        Assert.True(entered.Wait(Patience));
+        using var stuck = StuckCall.Start(chain);
 
-        var unregister = Task.Factory.StartNew(registration.Dispose, TaskCreationOptions.LongRunning);
+        var unregister = Task.Factory.StartNew(stuck.Registration.Dispose, TaskCreationOptions.LongRunning);
         var finishedWhileHeld = await Within(unregister, TimeSpan.FromMilliseconds(300));
-        release.Set();
+        await stuck.ReleaseAsync();
 
         Assert.False(finishedWhileHeld);
         await unregister.WaitAsync(Patience);
-        await caller.WaitAsync(Patience);
     }
 
     [Fact]
     public async Task A_bounded_unregistration_gives_up_on_a_stuck_call_and_says_so()
     {
         var chain = new NotifierChain<int>("panic");
-        using var entered = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var registration = chain.Register((in int e) =>
-        {
-            entered.Set();
-            release.Wait();
-            return NotifyResult.Ok;
-        });
-        var caller = Task.Factory.StartNew(() => chain.Call(1), TaskCreationOptions.LongRunning);
-        Assert.True(entered.Wait(Patience));
+        using var stuck = StuckCall.Start(chain);
 
-        var completed = registration.Unregister(TimeSpan.FromMilliseconds(50));
-        release.Set();
+        var completed = stuck.Registration.Unregister(TimeSpan.FromMilliseconds(50));
+        await stuck.ReleaseAsync();
 
         Assert.False(completed);
-        Assert.False(registration.IsRegistered);
+        Assert.False(stuck.Registration.IsRegistered);
         Assert.Equal(0, chain.Count);
-        await caller.WaitAsync(Patience);
-        Assert.True(registration.Unregister(Patience));
+        Assert.True(stuck.Registration.Unregister(Patience));
     }
 
     [Fact]
