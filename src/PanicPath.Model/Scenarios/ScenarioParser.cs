@@ -49,9 +49,18 @@ public sealed class ScenarioParser
     public static Scenario Parse(string text, string file)
     {
         var stream = new YamlStream();
+        var events = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(events);
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up without a mark on some malformed input: name the end of the last
+            // well-formed event, where the malformed part begins.
+            var mark = events.Current?.End ?? Mark.Empty;
+            throw new ScenarioException(new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)),
+                "well-formed YAML after this point (an unterminated [ ] or { } or a stray character)");
         }
         catch (YamlException e)
         {
