@@ -47,7 +47,11 @@ public sealed partial class Machine
         {
             faultFired = true;
             var other = (cpu + 1) % cpus.Length;
-            Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped");
+            if (trace is not null)
+            {
+                Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped");
+            }
+
             cpus[other] = CpuState.Stopped;
         }
 
@@ -142,13 +146,13 @@ public sealed partial class Machine
             return;
         }
 
-        var change = new List<string>();
+        var change = trace is null ? null : new List<string>();
         for (var i = 0; i < cpus.Length; i++)
         {
             if (i != cpu && cpus[i] == CpuState.Running)
             {
                 cpus[i] = CpuState.Stopped;
-                if (trace is not null)
+                if (change is not null)
                 {
                     var held = Enumerable.Range(0, lockOwner.Length).Where(l => lockOwner[l] == i).Select(l => scenario.Locks[l]).ToList();
                     change.Add($"cpu{i}: running → stopped{(held.Count > 0 ? " holding " + string.Join(", ", held) : string.Empty)}");
@@ -156,7 +160,7 @@ public sealed partial class Machine
             }
         }
 
-        Step(how, string.Join("; ", change));
+        Step(how, change is null ? string.Empty : string.Join("; ", change));
         Emit(KernelEvents.StopOtherCpus, string.Empty);
     }
 }

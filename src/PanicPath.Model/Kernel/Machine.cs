@@ -2,6 +2,7 @@ using PanicPath.Model.Invariants;
 using PanicPath.Model.Scenarios;
 using PanicPath.Model.Scenarios.Actions;
 using PanicPath.Model.Scenarios.Expressions;
+using System.Runtime.CompilerServices;
 using PanicPath.Notifiers;
 
 namespace PanicPath.Model.Kernel;
@@ -16,6 +17,7 @@ public sealed partial class Machine : IValueContext
 {
     private const int MaxPanicDepth = 4;
     private const int MaxHelperDepth = 32;
+    private const int MaxCachedChainSets = 1024;
 
     private readonly Scenario scenario;
     private readonly int[] values;
@@ -158,17 +160,17 @@ public sealed partial class Machine : IValueContext
         foreach (var cb in scenario.Callbacks)
         {
             var on = cb.RegisterIf is null || cb.RegisterIf.IsTrue(this);
-            var why = on ? string.Empty : "register-if is false";
+            var why = on ? 0 : 1;
             if (on && cb.Arch >= 0 && values[KernelSlots.Arch] != cb.Arch)
             {
                 on = false;
-                why = $"only on {scenario.Symbols.Format(cb.Arch, ValueKind.Symbol)}";
+                why = 2;
             }
 
             if (on && cb.Chain == ChainKind.CrashShutdown && !hasHook)
             {
                 on = false;
-                why = $"{scenario.Symbols.Format(values[KernelSlots.Arch], ValueKind.Symbol)} has no crash-shutdown hook for drivers";
+                why = 3;
             }
 
             registered[cb.Index] = on;
@@ -180,7 +182,7 @@ public sealed partial class Machine : IValueContext
             if (trace is not null)
             {
                 trace.Add(new TraceStep(0, "boot", cb.Name,
-                    on ? $"register on {ChainNames.Name(cb.Chain)} (priority {FormatPriority(cb.Priority)})" : $"not registered: {why}",
+                    on ? $"register on {ChainNames.Name(cb.Chain)} (priority {FormatPriority(cb.Priority)})" : $"not registered: {WhyNot(why, cb)}",
                     string.Empty));
             }
         }
@@ -192,9 +194,19 @@ public sealed partial class Machine : IValueContext
         else if (!chainCache.TryGetValue(key, out chains!))
         {
             chains = new ChainSet(scenario, registered);
-            chainCache.Add(key, chains);
+            if (chainCache.Count < MaxCachedChainSets)
+            {
+                chainCache.Add(key, chains);
+            }
         }
     }
+
+    private string WhyNot(int why, Callback cb) => why switch
+    {
+        1 => "register-if is false",
+        2 => $"only on {scenario.Symbols.Format(cb.Arch, ValueKind.Symbol)}",
+        _ => $"{scenario.Symbols.Format(values[KernelSlots.Arch], ValueKind.Symbol)} has no crash-shutdown hook for drivers",
+    };
 
     /// <summary>Formats a priority as the kernel writes it near the extremes.</summary>
     public static string FormatPriority(int priority) => priority switch
@@ -211,11 +223,24 @@ public sealed partial class Machine : IValueContext
         if (fault.Kind == FaultKind.StoppedCpuHolds && cpus.Length > 1)
         {
             lockOwner[fault.Target] = 1;
-            Record(1, "fault", string.Empty, $"cpu1 is inside a {scenario.Locks[fault.Target]} critical section", $"{scenario.Locks[fault.Target]}: free → cpu1");
+            if (trace is not null)
+            {
+                Record(1, "fault", string.Empty, $"cpu1 is inside a {scenario.Locks[fault.Target]} critical section", $"{scenario.Locks[fault.Target]}: free → cpu1");
+            }
         }
     }
 
-    internal void Step(string action, string change) => Record(cpu, context, callback, action, change);
+    /// <summary>True when the run records its steps.</summary>
+    public bool Tracing => trace is not null;
+
+    /// <summary>Records a step of the running CPU in the current chain and callback; formats nothing when not tracing.</summary>
+    public void Step([InterpolatedStringHandlerArgument("")] TraceText action, [InterpolatedStringHandlerArgument("")] TraceText change)
+    {
+        if (trace is not null)
+        {
+            trace.Add(new TraceStep(cpu, context, callback, action.Build(), change.Build()));
+        }
+    }
 
     private void Record(int onCpu, string chain, string cb, string action, string change) =>
         trace?.Add(new TraceStep(onCpu, chain, cb, action, change));
@@ -239,12 +264,12 @@ public sealed partial class Machine : IValueContext
     }
 
     /// <summary>Records that event <paramref name="eventIndex"/> happened and checks the invariants watching it.</summary>
-    public void Emit(int eventIndex, string change)
+    public void Emit(int eventIndex, [InterpolatedStringHandlerArgument("")] TraceText change)
     {
         eventCounts[eventIndex]++;
         if (trace is not null && (eventIndex >= KernelEvents.Names.Length || eventIndex == KernelEvents.HostReport))
         {
-            Step($"emit {scenario.Events[eventIndex]}", change);
+            Step($"emit {scenario.Events[eventIndex]}", change.Build());
         }
 
         monitor.OnEvent(eventIndex);
