@@ -106,9 +106,14 @@ public sealed class ScenarioParser
 
         YamlNode? Get(string key) => keys.TryGetValue(key, out var entry) ? entry.Value : null;
 
-        var compiled = new Scenario(Get("scenario") is { } n ? Scalar(n, "the scenario's name").Value! : scenario.Name, file);
-        var target = new ScenarioParser(file, compiled.Name);
-        return target.Fill(Get, root);
+        if (Get("scenario") is not { } named)
+        {
+            return Fill(Get, root);
+        }
+
+        // The scenario's own name replaces the file's: compile with a parser that carries it.
+        var name = Scalar(named, "the scenario's name").Value;
+        return new ScenarioParser(file, string.IsNullOrWhiteSpace(name) ? scenario.Name : name).Fill(Get, root);
     }
 
     private Scenario Fill(Func<string, YamlNode?> get, YamlMappingNode root)

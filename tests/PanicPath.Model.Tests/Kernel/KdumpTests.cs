@@ -73,4 +73,21 @@ public sealed class KdumpTests
         Assert.Equal(2, steps.Count(s => s == "default_dumper: emit default-ran"));
         Assert.Equal(1, steps.Count(s => s == "panic_only: emit panic-only-ran"));
     }
+
+    [Fact]
+    public void A_restart_hook_with_an_arch_is_registered_only_on_that_architecture()
+    {
+        const string yaml = """
+            knobs:
+              arch: [x86_64, arm64]
+              panic_timeout: [1]
+            callbacks:
+              - name: arm_reset
+                chain: restart
+                arch: arm64
+                do: [ { emit: arm-reset } ]
+            """;
+        Assert.True(Model.IndexOf(Model.Run(yaml, "arch=arm64").Trace, "emit arm-reset") >= 0);
+        Assert.True(Model.IndexOf(Model.Run(yaml, "arch=x86_64").Trace, "arm_reset: not registered: only on arm64") >= 0);
+    }
 }
