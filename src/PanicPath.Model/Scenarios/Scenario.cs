@@ -51,8 +51,6 @@ public sealed class Scenario
 
     public List<Invariant> Invariants { get; } = [];
 
-    public Variable Variable(string name) => Variables.First(v => v.Name == name);
-
     /// <summary>The number of configurations before constraints: knobs × features × faults × entry points.</summary>
     public long SpaceSize => Explored.Aggregate(1L, (n, v) => n * v.Values.Length) * Faults.Count * Entries.Count;
 }
