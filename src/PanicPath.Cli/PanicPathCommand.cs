@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PanicPath.Cli.Commands.Model;
 
 namespace PanicPath.Cli;
 
@@ -15,6 +16,10 @@ public static class PanicPathCommand
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
             "Exit codes: 0 fine, 1 findings, 2 bad input.");
+        root.Subcommands.Add(ExploreCommand.Create());
+        root.Subcommands.Add(TraceCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
+
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new ToolVersionAction();

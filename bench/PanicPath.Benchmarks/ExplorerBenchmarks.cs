@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Attributes;
+using PanicPath.Model.Explorer;
+using PanicPath.Model.Scenarios;
+
+namespace PanicPath.Benchmarks;
+
+/// <summary>
+/// The explorer's throughput: every configuration of each seed scenario, and of a generated scenario with
+/// 2^16 configurations, against the same 2^16 space with no driver callbacks (the kernel's own sequence
+/// only) as the baseline. Scenarios are compiled once in setup: a run does no YAML or reflection work.
+/// </summary>
+[MemoryDiagnoser]
+public class ExplorerBenchmarks
+{
+    private Scenario v0 = null!;
+    private Scenario v1 = null!;
+    private Scenario patch21 = null!;
+    private Scenario merged = null!;
+    private Scenario generated = null!;
+    private Scenario bare = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var examples = Examples();
+        v0 = ScenarioParser.ParseFile(Path.Combine(examples, "v0-before.yaml"));
+        v1 = ScenarioParser.ParseFile(Path.Combine(examples, "v1-patch16.yaml"));
+        patch21 = ScenarioParser.ParseFile(Path.Combine(examples, "v1-patch16-patch21.yaml"));
+        merged = ScenarioParser.ParseFile(Path.Combine(examples, "merged.yaml"));
+        generated = ScenarioParser.Parse(GeneratedScenario.Yaml(16), "generated.yaml");
+        bare = ScenarioParser.Parse(GeneratedScenario.Yaml(16, withCallbacks: false), "bare.yaml");
+    }
+
+    [Benchmark(Baseline = true, Description = "2^16 configs, kernel only")]
+    public int Bare65536() => ScenarioExplorer.CountViolations(bare);
+
+    [Benchmark(Description = "2^16 configs, 14 drivers")]
+    public int Generated65536() => ScenarioExplorer.CountViolations(generated);
+
+    [Benchmark(Description = "2^16 configs, 14 drivers, report with traces")]
+    public int Generated65536Report() => ScenarioExplorer.Explore(generated).Violations.Count;
+
+    [Benchmark(Description = "seed v0-before (3840 runs)")]
+    public int SeedV0() => ScenarioExplorer.CountViolations(v0);
+
+    [Benchmark(Description = "seed v1-patch16 (3840 runs)")]
+    public int SeedV1() => ScenarioExplorer.CountViolations(v1);
+
+    [Benchmark(Description = "seed v1-patch16-patch21 (19200 runs)")]
+    public int SeedPatch21() => ScenarioExplorer.CountViolations(patch21);
+
+    [Benchmark(Description = "seed merged (3840 runs)")]
+    public int SeedMerged() => ScenarioExplorer.CountViolations(merged);
+
+    [Benchmark(Description = "seed merged, report with traces")]
+    public int SeedMergedReport() => ScenarioExplorer.Explore(merged).Violations.Count;
+
+    private static string Examples()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "examples", "hyperv");
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using PanicPath.Model.Explorer;
+using PanicPath.Model.Scenarios;
+using Spectre.Console;
+
+namespace PanicPath.Cli.Commands.Model;
+
+/// <summary>
+/// <c>panicpath explore FILE…</c>: runs every configuration of each scenario and prints a table of
+/// invariants × configurations and one trace per violation (or, with <c>--json</c>, the report as JSON).
+/// Exit code 0 when nothing is violated, 1 when something is, 2 when a file is malformed.
+/// </summary>
+internal static class ExploreCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Scenario files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print { \"scenario\", \"runs\", \"violations\" } as JSON (one object per file, in an array when several)." };
+        var maxTraces = new Option<int>("--max-traces") { Description = "Print at most this many traces per scenario (default: one per violation).", DefaultValueFactory = _ => int.MaxValue };
+        var command = new Command("explore", "Run the kernel's panic path in every configuration of the scenarios and report each broken invariant with its trace.");
+        command.Arguments.Add(files);
+        command.Options.Add(json);
+        command.Options.Add(maxTraces);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var limit = parse.GetValue(maxTraces);
+            if (limit < 0)
+            {
+                error.WriteLine("panicpath: --max-traces: expected a number of traces, 0 or more");
+                return ExitCodes.BadInput;
+            }
+
+            var scenarios = new List<Scenario>();
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                var scenario = ModelRendering.Load(file, error);
+                if (scenario is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                scenarios.Add(scenario);
+            }
+
+            var reports = scenarios.Select(ScenarioExplorer.Explore).ToList();
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(reports.Count == 1 ? ReportJson.Write(reports[0]) : "[\n" + string.Join(",\n", reports.Select(ReportJson.Write)) + "\n]");
+            }
+            else
+            {
+                var console = ModelRendering.Console(output);
+                foreach (var report in reports)
+                {
+                    Render(console, report, limit);
+                }
+            }
+
+            return reports.All(r => r.Holds) ? ExitCodes.Fine : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, ExplorationReport report, int limit)
+    {
+        console.WriteLine($"{report.Scenario.Name} ({report.Scenario.File}): {report.Runs} runs, {report.Outcomes.Count} configurations with violations, {report.Violations.Count} violations");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("configuration");
+        foreach (var invariant in report.Invariants)
+        {
+            table.AddColumn(Markup.Escape(invariant));
+        }
+
+        foreach (var (configuration, violated) in report.Outcomes)
+        {
+            var row = new List<string> { ModelRendering.Describe(configuration) };
+            row.AddRange(report.Invariants.Select((_, i) => (violated & (1UL << i)) != 0 ? "FAIL" : "ok"));
+            table.AddRow(row.ToArray());
+        }
+
+        var rest = report.Runs - report.Outcomes.Count;
+        if (rest > 0)
+        {
+            var row = new List<string> { $"the other {rest} configurations" };
+            row.AddRange(report.Invariants.Select(_ => "ok"));
+            table.AddRow(row.ToArray());
+        }
+
+        console.Write(table);
+        var shown = 0;
+        foreach (var violation in report.Violations)
+        {
+            if (shown++ >= limit)
+            {
+                console.WriteLine($"… {report.Violations.Count - limit} more traces (raise --max-traces to see them)");
+                break;
+            }
+
+            console.WriteLine();
+            console.WriteLine($"{violation.Invariant} violated in {string.Join(" ", violation.Configuration.Values.Select(p => $"{p.Key}={p.Value}"))} (ends: {PanicPath.Model.Kernel.BoundaryNames.Name(violation.Outcome)})");
+            console.Write(ModelRendering.Trace(violation.Trace));
+        }
+
+        console.WriteLine();
+    }
+}

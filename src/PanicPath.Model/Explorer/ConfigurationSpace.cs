@@ -1,0 +1,154 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios;
+using PanicPath.Model.Scenarios.Expressions;
+
+namespace PanicPath.Model.Explorer;
+
+/// <summary>
+/// The cross product of a scenario's knobs × features × faults × entry points, in a fixed order (the first
+/// dimension varies slowest), without the configurations its constraints exclude.
+/// </summary>
+public sealed class ConfigurationSpace
+{
+    private readonly Scenario scenario;
+    private readonly int[] radix;
+
+    /// <summary>The space of <paramref name="scenario"/>.</summary>
+    public ConfigurationSpace(Scenario scenario)
+    {
+        this.scenario = scenario;
+        radix = [.. scenario.Explored.Select(v => v.Values.Length), scenario.Faults.Count, scenario.Entries.Count];
+    }
+
+    /// <summary>The dimension names: explored knobs and features, then <c>fault</c> and <c>entry</c>.</summary>
+    public IReadOnlyList<string> Dimensions => [.. scenario.Explored.Select(v => v.Name), "fault", "entry"];
+
+    /// <summary>Every allowed configuration's choices, in order. The array is reused between items: copy it to keep it.</summary>
+    public IEnumerable<int[]> Choices()
+    {
+        var choices = new int[radix.Length];
+        var context = new ConstraintContext(scenario);
+        var total = scenario.SpaceSize;
+        for (long n = 0; n < total; n++)
+        {
+            if (Allowed(choices, context))
+            {
+                yield return choices;
+            }
+
+            for (var d = radix.Length - 1; d >= 0; d--)
+            {
+                if (++choices[d] < radix[d])
+                {
+                    break;
+                }
+
+                choices[d] = 0;
+            }
+        }
+    }
+
+    private bool Allowed(int[] choices, ConstraintContext context)
+    {
+        if (scenario.Constraints.Count == 0)
+        {
+            return true;
+        }
+
+        context.Load(choices);
+        foreach (var constraint in scenario.Constraints)
+        {
+            if (!constraint.IsTrue(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The configuration of <paramref name="choices"/>, with its values as text.</summary>
+    public Configuration Describe(int[] choices)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < scenario.Explored.Count; i++)
+        {
+            var v = scenario.Explored[i];
+            values.Add(new(v.Name, scenario.Symbols.Format(v.Values[choices[i]], v.Kind)));
+        }
+
+        values.Add(new("fault", scenario.Faults[choices[^2]].Text));
+        values.Add(new("entry", scenario.Entries[choices[^1]] == EntryPoint.Panic ? "panic" : "oops"));
+        return new Configuration((int[])choices.Clone(), values);
+    }
+
+    /// <summary>
+    /// Parses <c>name=value,…</c> into choices; unnamed dimensions take their first value. Throws
+    /// <see cref="ArgumentException"/> naming the offending pair.
+    /// </summary>
+    public int[] Parse(string text)
+    {
+        var choices = new int[radix.Length];
+        var dims = Dimensions;
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"--config: expected name=value, not '{pair}'");
+            }
+
+            var name = pair[..eq].Trim();
+            var value = pair[(eq + 1)..].Trim();
+            var d = dims.ToList().IndexOf(name);
+            if (d < 0)
+            {
+                throw new ArgumentException($"--config: expected one of {string.Join(", ", dims)}, not '{name}'");
+            }
+
+            var texts = ValueTexts(d);
+            var index = texts.IndexOf(value);
+            choices[d] = index >= 0 ? index : throw new ArgumentException($"--config: expected {name} to be one of {string.Join(", ", texts)}, not '{value}'");
+        }
+
+        return choices;
+    }
+
+    private List<string> ValueTexts(int d)
+    {
+        if (d < scenario.Explored.Count)
+        {
+            var v = scenario.Explored[d];
+            return v.Values.Select(x => scenario.Symbols.Format(x, v.Kind)).ToList();
+        }
+
+        return d == scenario.Explored.Count
+            ? scenario.Faults.Select(f => f.Text).ToList()
+            : scenario.Entries.Select(e => e == EntryPoint.Panic ? "panic" : "oops").ToList();
+    }
+
+    /// <summary>Evaluates constraints over a configuration's knob and feature values.</summary>
+    private sealed class ConstraintContext(Scenario scenario) : IValueContext
+    {
+        private readonly int[] values = new int[scenario.Variables.Count];
+
+        internal void Load(int[] choices)
+        {
+            foreach (var v in scenario.Variables)
+            {
+                values[v.Slot] = v.Values.Length > 0 ? v.Values[0] : 0;
+            }
+
+            for (var i = 0; i < scenario.Explored.Count; i++)
+            {
+                values[scenario.Explored[i].Slot] = scenario.Explored[i].Values[choices[i]];
+            }
+
+            values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)scenario.Entries[choices[^1]]];
+        }
+
+        public int Value(int slot) => values[slot];
+
+        public bool IsHeld(int lockIndex) => false;
+    }
+}

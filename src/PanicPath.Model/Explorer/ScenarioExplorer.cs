@@ -1,0 +1,71 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios;
+
+namespace PanicPath.Model.Explorer;
+
+/// <summary>
+/// Runs every allowed configuration of a compiled scenario on a reused <see cref="Machine"/>, without
+/// tracing; then runs each configuration that broke something once more with the trace on, which gives
+/// the same run because the machine is deterministic.
+/// </summary>
+public static class ScenarioExplorer
+{
+    /// <summary>Explores <paramref name="scenario"/> and answers every violation with its trace.</summary>
+    public static ExplorationReport Explore(Scenario scenario)
+    {
+        var space = new ConfigurationSpace(scenario);
+        var machine = new Machine(scenario);
+        var outcomes = new List<(Configuration, ulong)>();
+        var violations = new List<Violation>();
+        var runs = 0;
+        foreach (var choices in space.Choices())
+        {
+            runs++;
+            var result = machine.Run(choices);
+            if (result.Violated == 0)
+            {
+                continue;
+            }
+
+            var configuration = space.Describe(choices);
+            outcomes.Add((configuration, result.Violated));
+            var steps = new List<TraceStep>();
+            machine.Run(choices, steps);
+            foreach (var invariant in scenario.Invariants)
+            {
+                if (result.Violates(invariant.Index))
+                {
+                    violations.Add(new Violation(invariant.Name, configuration, result.Outcome, steps));
+                }
+            }
+        }
+
+        return new ExplorationReport(scenario, runs, scenario.Invariants.Select(i => i.Name).ToList(), outcomes, violations);
+    }
+
+    /// <summary>Counts the allowed configurations and runs them all without keeping anything: the explorer's hot loop.</summary>
+    public static int CountViolations(Scenario scenario)
+    {
+        var machine = new Machine(scenario);
+        var violated = 0;
+        foreach (var choices in new ConfigurationSpace(scenario).Choices())
+        {
+            if (machine.Run(choices).Violated != 0)
+            {
+                violated++;
+            }
+        }
+
+        return violated;
+    }
+
+    /// <summary>Runs one configuration, written <c>name=value,…</c>, with its full trace.</summary>
+    public static (Configuration Configuration, RunResult Result, IReadOnlyList<TraceStep> Trace) Trace(Scenario scenario, string config)
+    {
+        var space = new ConfigurationSpace(scenario);
+        var choices = space.Parse(config);
+        var steps = new List<TraceStep>();
+        var result = new Machine(scenario).Run(choices, steps);
+        return (space.Describe(choices), result, steps);
+    }
+}

@@ -1,0 +1,396 @@
+using PanicPath.Model.Invariants;
+using PanicPath.Model.Scenarios;
+using PanicPath.Model.Scenarios.Actions;
+using PanicPath.Model.Scenarios.Expressions;
+using System.Runtime.CompilerServices;
+using PanicPath.Notifiers;
+
+namespace PanicPath.Model.Kernel;
+
+/// <summary>
+/// The simulated kernel: N CPUs, spinlocks, the scenario's state and the host, running one configuration
+/// of a compiled <see cref="Scenario"/> from boot (setup actions, registrations) through the chosen entry
+/// point to a <see cref="Boundary"/>. Deterministic: the same configuration always gives the same run.
+/// A machine is reusable: each <see cref="Run"/> starts from a fresh boot. Not thread-safe; use one per thread.
+/// </summary>
+public sealed partial class Machine : IValueContext
+{
+    private const int MaxPanicDepth = 4;
+    private const int MaxHelperDepth = 32;
+    private const int MaxCachedChainSets = 1024;
+
+    private readonly Scenario scenario;
+    private readonly int[] values;
+    private readonly int[] lockOwner;
+    private readonly CpuState[] cpus;
+    private readonly int[] eventCounts;
+    private readonly bool[] registered;
+    private readonly Dictionary<ulong, ChainSet> chainCache = [];
+    private readonly InvariantMonitor monitor;
+    private readonly int panicSymbol;
+    private readonly int dieOopsSymbol;
+    private readonly int x86Symbol;
+    private readonly int[] chainSymbols;
+    private readonly int[] reasonSymbols;
+
+    private List<TraceStep>? trace;
+    private ChainSet chains = null!;
+    private Fault fault = null!;
+    private bool faultFired;
+    private int cpu;
+    private int panicCpu;
+    private int panicDepth;
+    private int helperDepth;
+    private string context = string.Empty;
+    private string callback = string.Empty;
+    private NotifyResult callbackResult;
+    private Boundary outcome;
+    private string? hangReason;
+
+    /// <summary>Creates a machine for <paramref name="scenario"/>.</summary>
+    public Machine(Scenario scenario)
+    {
+        this.scenario = scenario;
+        values = new int[scenario.Variables.Count];
+        lockOwner = new int[scenario.Locks.Count];
+        cpus = new CpuState[scenario.Cpus];
+        eventCounts = new int[scenario.Events.Count];
+        registered = new bool[scenario.Callbacks.Count];
+        monitor = new InvariantMonitor(scenario, this);
+        panicSymbol = scenario.Symbols.Intern("PANIC");
+        dieOopsSymbol = scenario.Symbols.Intern("DIE_OOPS");
+        x86Symbol = scenario.Symbols.Intern("x86_64");
+        chainSymbols = ChainNames.All.Select(scenario.Symbols.Intern).ToArray();
+        reasonSymbols = new[] { "UNDEF", "PANIC", "OOPS", "EMERG", "SHUTDOWN" }.Select(scenario.Symbols.Intern).ToArray();
+    }
+
+    /// <summary>The scenario this machine runs.</summary>
+    public Scenario Scenario => scenario;
+
+    /// <summary>True once the run has reached a boundary or hung.</summary>
+    public bool Ended { get; private set; }
+
+    /// <inheritdoc />
+    public int Value(int slot) => values[slot];
+
+    /// <inheritdoc />
+    public bool IsHeld(int lockIndex) => lockOwner[lockIndex] >= 0;
+
+    /// <summary>How many times event <paramref name="eventIndex"/> has happened in this run.</summary>
+    public int Count(int eventIndex) => eventCounts[eventIndex];
+
+    /// <summary>
+    /// Runs one configuration: <paramref name="choices"/> holds one value index per explored variable, then
+    /// the fault index and the entry-point index. When <paramref name="steps"/> is given, every step is
+    /// appended to it.
+    /// </summary>
+    public RunResult Run(ReadOnlySpan<int> choices, List<TraceStep>? steps = null)
+    {
+        trace = steps;
+        Reset();
+        var explored = scenario.Explored;
+        for (var i = 0; i < explored.Count; i++)
+        {
+            values[explored[i].Slot] = explored[i].Values[choices[i]];
+        }
+
+        fault = scenario.Faults[choices[explored.Count]];
+        var entry = scenario.Entries[choices[explored.Count + 1]];
+        values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)entry];
+
+        context = "boot";
+        if (ScenarioAction.ExecuteAll(scenario.Setup, this) == Flow.Ended)
+        {
+            return Finish();
+        }
+
+        Register();
+        InjectStartFaults();
+        monitor.Start();
+        context = string.Empty;
+        callback = string.Empty;
+        if (entry == EntryPoint.Panic)
+        {
+            Panic("Kernel panic");
+        }
+        else
+        {
+            Oops();
+        }
+
+        if (!Ended)
+        {
+            Hang("the path returned without reaching a boundary");
+        }
+
+        return Finish();
+    }
+
+    private RunResult Finish()
+    {
+        var violated = monitor.Finish(outcome);
+        trace = null;
+        return new RunResult(outcome, violated, hangReason);
+    }
+
+    private void Reset()
+    {
+        foreach (var variable in scenario.Variables)
+        {
+            values[variable.Slot] = variable.Values.Length > 0 ? variable.Values[0] : 0;
+        }
+
+        Array.Fill(lockOwner, -1);
+        Array.Fill(cpus, CpuState.Running);
+        Array.Clear(eventCounts);
+        faultFired = false;
+        cpu = 0;
+        panicCpu = -1;
+        panicDepth = 0;
+        helperDepth = 0;
+        Ended = false;
+        outcome = Boundary.Hang;
+        hangReason = null;
+    }
+
+    private void Register()
+    {
+        ulong key = 0;
+        var hasHook = values[KernelSlots.Arch] == x86Symbol;
+        foreach (var cb in scenario.Callbacks)
+        {
+            var on = cb.RegisterIf is null || cb.RegisterIf.IsTrue(this);
+            var why = on ? 0 : 1;
+            if (on && cb.Arch >= 0 && values[KernelSlots.Arch] != cb.Arch)
+            {
+                on = false;
+                why = 2;
+            }
+
+            if (on && cb.Chain == ChainKind.CrashShutdown && !hasHook)
+            {
+                on = false;
+                why = 3;
+            }
+
+            registered[cb.Index] = on;
+            if (on && cb.Index < 64)
+            {
+                key |= 1UL << cb.Index;
+            }
+
+            if (trace is not null)
+            {
+                trace.Add(new TraceStep(0, "boot", cb.Name,
+                    on ? $"register on {ChainNames.Name(cb.Chain)} (priority {FormatPriority(cb.Priority)})" : $"not registered: {WhyNot(why, cb)}",
+                    string.Empty));
+            }
+        }
+
+        if (scenario.Callbacks.Count > 64)
+        {
+            chains = new ChainSet(scenario, registered);
+        }
+        else if (!chainCache.TryGetValue(key, out chains!))
+        {
+            chains = new ChainSet(scenario, registered);
+            if (chainCache.Count < MaxCachedChainSets)
+            {
+                chainCache.Add(key, chains);
+            }
+        }
+    }
+
+    private string WhyNot(int why, Callback cb) => why switch
+    {
+        1 => "register-if is false",
+        2 => $"only on {scenario.Symbols.Format(cb.Arch, ValueKind.Symbol)}",
+        _ => $"{scenario.Symbols.Format(values[KernelSlots.Arch], ValueKind.Symbol)} has no crash-shutdown hook for drivers",
+    };
+
+    /// <summary>Formats a priority as the kernel writes it near the extremes.</summary>
+    public static string FormatPriority(int priority) => priority switch
+    {
+        int.MinValue => "INT_MIN",
+        int.MaxValue => "INT_MAX",
+        < int.MinValue / 2 => $"INT_MIN + {(long)priority - int.MinValue}",
+        > int.MaxValue / 2 => $"INT_MAX - {int.MaxValue - (long)priority}",
+        _ => priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private void InjectStartFaults()
+    {
+        if (fault.Kind == FaultKind.StoppedCpuHolds && cpus.Length > 1)
+        {
+            lockOwner[fault.Target] = 1;
+            if (trace is not null)
+            {
+                Record(1, "fault", string.Empty, $"cpu1 is inside a {scenario.Locks[fault.Target]} critical section", $"{scenario.Locks[fault.Target]}: free → cpu1");
+            }
+        }
+    }
+
+    /// <summary>True when the run records its steps.</summary>
+    public bool Tracing => trace is not null;
+
+    /// <summary>Records a step of the running CPU in the current chain and callback; formats nothing when not tracing.</summary>
+    public void Step([InterpolatedStringHandlerArgument("")] TraceText action, [InterpolatedStringHandlerArgument("")] TraceText change)
+    {
+        if (trace is not null)
+        {
+            trace.Add(new TraceStep(cpu, context, callback, action.Build(), change.Build()));
+        }
+    }
+
+    private void Record(int onCpu, string chain, string cb, string action, string change) =>
+        trace?.Add(new TraceStep(onCpu, chain, cb, action, change));
+
+    /// <summary>Assigns <paramref name="target"/> and traces the change.</summary>
+    public void Assign(Variable target, int value)
+    {
+        var old = values[target.Slot];
+        values[target.Slot] = value;
+        if (trace is not null)
+        {
+            Step($"set {target.Name}", $"{target.Name}: {scenario.Symbols.Format(old, target.Kind)} → {scenario.Symbols.Format(value, target.Kind)}");
+        }
+    }
+
+    /// <summary>The host receives a report of <paramref name="kind"/>.</summary>
+    public void ReportToHost(string kind)
+    {
+        values[KernelSlots.HostReports]++;
+        Emit(KernelEvents.HostReport, $"host receives {kind} (reports: {values[KernelSlots.HostReports]})");
+    }
+
+    /// <summary>Records that event <paramref name="eventIndex"/> happened and checks the invariants watching it.</summary>
+    public void Emit(int eventIndex, [InterpolatedStringHandlerArgument("")] TraceText change)
+    {
+        eventCounts[eventIndex]++;
+        if (trace is not null && (eventIndex >= KernelEvents.Names.Length || eventIndex == KernelEvents.HostReport))
+        {
+            Step($"emit {scenario.Events[eventIndex]}", change.Build());
+        }
+
+        monitor.OnEvent(eventIndex);
+    }
+
+    /// <summary>Ends the run without reaching a boundary.</summary>
+    public void Hang(string reason)
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        Step($"hangs: {reason}", string.Empty);
+        hangReason = $"cpu{cpu} {(callback.Length > 0 ? callback + " " : string.Empty)}{reason}";
+        outcome = Boundary.Hang;
+        Ended = true;
+    }
+
+    private void Reach(Boundary boundary, int eventIndex)
+    {
+        Emit(eventIndex, string.Empty);
+        monitor.OnBoundary(boundary);
+        outcome = boundary;
+        Ended = true;
+    }
+
+    /// <summary>Sets the result the running callback answers.</summary>
+    public void SetResult(NotifyResult result) => callbackResult = result;
+
+    internal bool EnterHelper()
+    {
+        if (++helperDepth > MaxHelperDepth)
+        {
+            Hang("helpers call each other without end");
+            return false;
+        }
+
+        return true;
+    }
+
+    internal void LeaveHelper() => helperDepth--;
+
+    /// <summary>Runs callback <paramref name="index"/> for one step of a walk; the handler every registration calls.</summary>
+    public NotifyResult RunCallback(int index, in KernelEvent e)
+    {
+        var cb = scenario.Callbacks[index];
+        var savedContext = context;
+        var savedCallback = callback;
+        var savedResult = callbackResult;
+        var savedDepth = helperDepth;
+        context = ChainNames.Name(e.Chain);
+        callback = cb.Name;
+        values[KernelSlots.Event] = e.Event;
+        values[KernelSlots.Chain] = chainSymbols[(int)e.Chain];
+        values[KernelSlots.Reason] = reasonSymbols[(int)e.Reason];
+        callbackResult = NotifyResult.Done;
+        try
+        {
+            if (e.Chain == ChainKind.KmsgDump && e.Reason > cb.MaxReason)
+            {
+                Step($"skipped: reason {e.Reason.ToString().ToUpperInvariant()} is above max_reason {cb.MaxReason.ToString().ToUpperInvariant()}", string.Empty);
+                return NotifyResult.Done;
+            }
+
+            Step($"called (priority {FormatPriority(cb.Priority)})", string.Empty);
+            if (cb.RunIf is not null && !cb.RunIf.IsTrue(this))
+            {
+                Step($"if {cb.RunIfText}: false, returns", string.Empty);
+                return NotifyResult.Done;
+            }
+
+            if (ScenarioAction.ExecuteAll(cb.Actions, this) == Flow.Ended)
+            {
+                return NotifyResult.Stop;
+            }
+
+            if (fault.Kind == FaultKind.PanicIn && fault.Target == index && !faultFired)
+            {
+                faultFired = true;
+                Step("fault: panics inside the callback", string.Empty);
+                Panic("nested panic in " + cb.Name);
+                if (Ended)
+                {
+                    return NotifyResult.Stop;
+                }
+            }
+
+            Step($"returns {callbackResult.ToString().ToUpperInvariant()}", string.Empty);
+            return callbackResult;
+        }
+        finally
+        {
+            context = savedContext;
+            callback = savedCallback;
+            callbackResult = savedResult;
+            helperDepth = savedDepth;
+        }
+    }
+
+    /// <summary>A callback calls <c>panic()</c> on the running CPU.</summary>
+    public void NestedPanic(string message) => Panic(message);
+
+    private void CallChain(ChainKind kind, int eventSymbol, KmsgReason reason = KmsgReason.Panic)
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        var chain = chains[kind];
+        var savedContext = context;
+        var savedCallback = callback;
+        context = ChainNames.Name(kind);
+        callback = string.Empty;
+        Step($"walk {ChainNames.Name(kind)} ({chain.Count} registered)", string.Empty);
+        var invoker = new TracingInvoker(this);
+        chain.Call(new KernelEvent(this, kind, eventSymbol, reason), ref invoker);
+        context = savedContext;
+        callback = savedCallback;
+    }
+
+    private bool Knob(int slot) => values[slot] != 0;
+}

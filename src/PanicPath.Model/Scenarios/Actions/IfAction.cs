@@ -1,0 +1,15 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios.Expressions;
+
+namespace PanicPath.Model.Scenarios.Actions;
+
+/// <summary><c>if: condition</c>, <c>do: […]</c>, optional <c>else: […]</c>.</summary>
+public sealed class IfAction(SourceLocation location, string text, Expr condition, ScenarioAction[] then, ScenarioAction[] otherwise) : ScenarioAction(location)
+{
+    public override Flow Execute(Machine machine)
+    {
+        var holds = condition.IsTrue(machine);
+        machine.Step($"if {text}: {(holds ? "true" : "false")}", string.Empty);
+        return ExecuteAll(holds ? then : otherwise, machine);
+    }
+}

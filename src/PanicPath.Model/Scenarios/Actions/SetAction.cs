@@ -1,0 +1,14 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios.Expressions;
+
+namespace PanicPath.Model.Scenarios.Actions;
+
+/// <summary><c>set: name = expression</c>: assigns a state variable (or, in setup, a knob).</summary>
+public sealed class SetAction(SourceLocation location, Variable target, Expr value) : ScenarioAction(location)
+{
+    public override Flow Execute(Machine machine)
+    {
+        machine.Assign(target, value.Eval(machine));
+        return Flow.Next;
+    }
+}

@@ -1,0 +1,86 @@
+namespace PanicPath.Model.Scenarios.Expressions;
+
+/// <summary>
+/// A compiled condition or value of a scenario: a small tree evaluated against an
+/// <see cref="IValueContext"/>. Booleans are 0 and 1; symbols are their codes in the scenario's
+/// <see cref="SymbolTable"/>. Evaluation allocates nothing.
+/// </summary>
+public abstract class Expr
+{
+    /// <summary>The type of the value the expression yields.</summary>
+    public abstract ValueKind Kind { get; }
+
+    /// <summary>Evaluates the expression.</summary>
+    public abstract int Eval(IValueContext context);
+
+    /// <summary>Evaluates the expression as a condition.</summary>
+    public bool IsTrue(IValueContext context) => Eval(context) != 0;
+
+    internal sealed class Constant(int value, ValueKind kind) : Expr
+    {
+        public int Value { get; } = value;
+
+        public override ValueKind Kind { get; } = kind;
+
+        public override int Eval(IValueContext context) => Value;
+    }
+
+    internal sealed class Read(int slot, ValueKind kind) : Expr
+    {
+        public override ValueKind Kind { get; } = kind;
+
+        public override int Eval(IValueContext context) => context.Value(slot);
+    }
+
+    internal sealed class Held(int lockIndex) : Expr
+    {
+        public override ValueKind Kind => ValueKind.Bool;
+
+        public override int Eval(IValueContext context) => context.IsHeld(lockIndex) ? 1 : 0;
+    }
+
+    internal sealed class Not(Expr operand) : Expr
+    {
+        public override ValueKind Kind => ValueKind.Bool;
+
+        public override int Eval(IValueContext context) => operand.Eval(context) == 0 ? 1 : 0;
+    }
+
+    internal sealed class Negate(Expr operand) : Expr
+    {
+        public override ValueKind Kind => ValueKind.Int;
+
+        public override int Eval(IValueContext context) => unchecked(-operand.Eval(context));
+    }
+
+    internal sealed class Binary(string op, Expr left, Expr right, ValueKind kind) : Expr
+    {
+        public override ValueKind Kind { get; } = kind;
+
+        internal bool IsFoldable => left is Constant && right is Constant;
+
+        public override int Eval(IValueContext context)
+        {
+            switch (op)
+            {
+                case "&&": return left.Eval(context) != 0 && right.Eval(context) != 0 ? 1 : 0;
+                case "||": return left.Eval(context) != 0 || right.Eval(context) != 0 ? 1 : 0;
+                case "->": return left.Eval(context) == 0 || right.Eval(context) != 0 ? 1 : 0;
+            }
+
+            var a = left.Eval(context);
+            var b = right.Eval(context);
+            return op switch
+            {
+                "==" => a == b ? 1 : 0,
+                "!=" => a != b ? 1 : 0,
+                "<" => a < b ? 1 : 0,
+                "<=" => a <= b ? 1 : 0,
+                ">" => a > b ? 1 : 0,
+                ">=" => a >= b ? 1 : 0,
+                "+" => unchecked(a + b),
+                _ => unchecked(a - b),
+            };
+        }
+    }
+}

@@ -1,0 +1,374 @@
+using System.Globalization;
+
+namespace PanicPath.Model.Scenarios.Expressions;
+
+/// <summary>
+/// Parses the expressions written inside scenario scalars: conditions (<c>!kexec_crash_loaded &amp;&amp;
+/// arch == x86_64</c>, <c>held(ring_lock)</c>) and integers (<c>INT_MIN + 10</c>). Operators, loosest
+/// first: <c>-&gt;</c> (implies), <c>||</c>, <c>&amp;&amp;</c>, <c>!</c>, comparisons
+/// (<c>== != &lt; &lt;= &gt; &gt;=</c>), <c>+ -</c>. Every error names the column inside the file where
+/// the offending token starts.
+/// </summary>
+public sealed class ExpressionParser
+{
+    private readonly string text;
+    private readonly SourceLocation start;
+    private readonly INameResolver names;
+    private int position;
+
+    private ExpressionParser(string text, SourceLocation start, INameResolver names)
+    {
+        this.text = text;
+        this.start = start;
+        this.names = names;
+    }
+
+    /// <summary>Parses a condition: the expression must be boolean.</summary>
+    public static Expr ParseCondition(string text, SourceLocation start, INameResolver names)
+    {
+        var parser = new ExpressionParser(text, start, names);
+        var expr = parser.ParseWhole();
+        if (expr.Kind != ValueKind.Bool)
+        {
+            throw new ScenarioException(start.Shift(parser.FirstNonBlank()), "a condition (true or false), not a " + Describe(expr.Kind));
+        }
+
+        return expr;
+    }
+
+    /// <summary>Parses a value of any type.</summary>
+    public static Expr ParseValue(string text, SourceLocation start, INameResolver names) =>
+        new ExpressionParser(text, start, names).ParseWhole();
+
+    /// <summary>Parses a constant integer such as <c>INT_MIN + 10</c>.</summary>
+    public static int ParseConstantInt(string text, SourceLocation start, INameResolver names)
+    {
+        var parser = new ExpressionParser(text, start, names);
+        var expr = parser.ParseWhole();
+        if (!IsConstant(expr) || expr.Kind != ValueKind.Int)
+        {
+            throw new ScenarioException(start.Shift(parser.FirstNonBlank()), "a constant integer such as 10, INT_MIN + 10 or INT_MAX - 1");
+        }
+
+        return expr.Eval(NoContext.Instance);
+    }
+
+    private static bool IsConstant(Expr expr) => expr is Expr.Constant;
+
+    private static string Describe(ValueKind kind) => kind switch
+    {
+        ValueKind.Bool => "condition",
+        ValueKind.Int => "number",
+        _ => "symbol",
+    };
+
+    private int FirstNonBlank()
+    {
+        var i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private Expr ParseWhole()
+    {
+        SkipBlanks();
+        if (position >= text.Length)
+        {
+            throw Error("an expression");
+        }
+
+        var expr = ParseImplies();
+        SkipBlanks();
+        if (position < text.Length)
+        {
+            throw Error("an operator (&&, ||, ->, ==, !=, <, <=, >, >=, +, -) or the end of the expression");
+        }
+
+        return expr;
+    }
+
+    private ScenarioException Error(string expected, int? at = null) => new(start.Shift(at ?? position), expected);
+
+    private void SkipBlanks()
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+    }
+
+    private bool Accept(string op)
+    {
+        SkipBlanks();
+        if (string.CompareOrdinal(text, position, op, 0, op.Length) == 0)
+        {
+            position += op.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    private Expr ParseImplies()
+    {
+        var at = position;
+        var left = ParseOr();
+        if (Accept("->"))
+        {
+            var rightAt = position;
+            var right = ParseImplies();
+            return Logical("->", left, right, at, rightAt);
+        }
+
+        return left;
+    }
+
+    private Expr ParseOr()
+    {
+        var at = position;
+        var left = ParseAnd();
+        while (Accept("||"))
+        {
+            var rightAt = position;
+            left = Logical("||", left, ParseAnd(), at, rightAt);
+        }
+
+        return left;
+    }
+
+    private Expr ParseAnd()
+    {
+        var at = position;
+        var left = ParseUnary();
+        while (Accept("&&"))
+        {
+            var rightAt = position;
+            left = Logical("&&", left, ParseUnary(), at, rightAt);
+        }
+
+        return left;
+    }
+
+    private Expr Logical(string op, Expr left, Expr right, int leftAt, int rightAt)
+    {
+        RequireBool(left, leftAt, op);
+        RequireBool(right, rightAt, op);
+        return new Expr.Binary(op, left, right, ValueKind.Bool);
+    }
+
+    private void RequireBool(Expr expr, int at, string op)
+    {
+        if (expr.Kind != ValueKind.Bool)
+        {
+            SkipAt(ref at);
+            throw Error($"a condition on this side of '{op}', not a {Describe(expr.Kind)}", at);
+        }
+    }
+
+    private void SkipAt(ref int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at]))
+        {
+            at++;
+        }
+    }
+
+    private Expr ParseUnary()
+    {
+        SkipBlanks();
+        if (position < text.Length && text[position] == '!' && !(position + 1 < text.Length && text[position + 1] == '='))
+        {
+            position++;
+            var operandAt = position;
+            var operand = ParseUnary();
+            RequireBool(operand, operandAt, "!");
+            return new Expr.Not(operand);
+        }
+
+        return ParseComparison();
+    }
+
+    private static readonly string[] Comparisons = ["==", "!=", "<=", ">=", "<", ">"];
+
+    private Expr ParseComparison()
+    {
+        SkipBlanks();
+        var leftAt = position;
+        var left = ParseSum();
+        foreach (var op in Comparisons)
+        {
+            if (Accept(op))
+            {
+                SkipBlanks();
+                var rightAt = position;
+                var right = ParseSum();
+                if (left.Kind != right.Kind)
+                {
+                    throw Error($"a {Describe(left.Kind)} to compare with the left side, not a {Describe(right.Kind)}", rightAt);
+                }
+
+                if (op is not ("==" or "!=") && left.Kind != ValueKind.Int)
+                {
+                    throw Error($"numbers around '{op}'", leftAt);
+                }
+
+                return new Expr.Binary(op, left, right, ValueKind.Bool);
+            }
+        }
+
+        return left;
+    }
+
+    private Expr ParseSum()
+    {
+        SkipBlanks();
+        var leftAt = position;
+        var left = ParsePrimary();
+        while (true)
+        {
+            SkipBlanks();
+            if (position < text.Length && (text[position] == '+' || (text[position] == '-' && !(position + 1 < text.Length && text[position + 1] == '>'))))
+            {
+                var op = text[position].ToString();
+                position++;
+                SkipBlanks();
+                var rightAt = position;
+                var right = ParsePrimary();
+                if (left.Kind != ValueKind.Int)
+                {
+                    throw Error($"a number before '{op}'", leftAt);
+                }
+
+                if (right.Kind != ValueKind.Int)
+                {
+                    throw Error($"a number after '{op}'", rightAt);
+                }
+
+                left = Fold(new Expr.Binary(op, left, right, ValueKind.Int));
+                continue;
+            }
+
+            return left;
+        }
+    }
+
+    private static Expr Fold(Expr.Binary expr) =>
+        expr.IsFoldable ? new Expr.Constant(expr.Eval(NoContext.Instance), ValueKind.Int) : expr;
+
+    private Expr ParsePrimary()
+    {
+        SkipBlanks();
+        if (position >= text.Length)
+        {
+            throw Error("a name, a number, true, false, held(lock) or '('");
+        }
+
+        var c = text[position];
+        if (c == '(')
+        {
+            position++;
+            var inner = ParseImplies();
+            if (!Accept(")"))
+            {
+                throw Error("')'");
+            }
+
+            return inner;
+        }
+
+        if (c == '-')
+        {
+            position++;
+            var operandAt = position;
+            var operand = ParsePrimary();
+            if (operand.Kind != ValueKind.Int)
+            {
+                throw Error("a number after '-'", operandAt);
+            }
+
+            return operand is Expr.Constant k ? new Expr.Constant(unchecked(-k.Value), ValueKind.Int) : new Expr.Negate(operand);
+        }
+
+        if (char.IsDigit(c))
+        {
+            var begin = position;
+            while (position < text.Length && char.IsDigit(text[position]))
+            {
+                position++;
+            }
+
+            if (!long.TryParse(text.AsSpan(begin, position - begin), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > int.MaxValue)
+            {
+                throw Error("a number that fits in 32 bits", begin);
+            }
+
+            return new Expr.Constant((int)number, ValueKind.Int);
+        }
+
+        if (char.IsLetter(c) || c == '_')
+        {
+            var begin = position;
+            while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_'))
+            {
+                position++;
+            }
+
+            var name = text[begin..position];
+            switch (name)
+            {
+                case "true": return new Expr.Constant(1, ValueKind.Bool);
+                case "false": return new Expr.Constant(0, ValueKind.Bool);
+                case "INT_MIN": return new Expr.Constant(int.MinValue, ValueKind.Int);
+                case "INT_MAX": return new Expr.Constant(int.MaxValue, ValueKind.Int);
+                case "held":
+                    return ParseHeld();
+            }
+
+            return names.Resolve(name) ?? throw Error($"a known name ({names.Known}), not '{name}'", begin);
+        }
+
+        throw Error("a name, a number, true, false, held(lock) or '('");
+    }
+
+    private Expr ParseHeld()
+    {
+        if (!Accept("("))
+        {
+            throw Error("'(' after held");
+        }
+
+        SkipBlanks();
+        var begin = position;
+        while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '_'))
+        {
+            position++;
+        }
+
+        var lockName = text[begin..position];
+        var index = names.LockIndex(lockName);
+        if (index < 0)
+        {
+            throw Error($"the name of a declared lock, not '{lockName}'", begin);
+        }
+
+        if (!Accept(")"))
+        {
+            throw Error("')' after the lock's name");
+        }
+
+        return new Expr.Held(index);
+    }
+
+    private sealed class NoContext : IValueContext
+    {
+        internal static readonly NoContext Instance = new();
+
+        public int Value(int slot) => 0;
+
+        public bool IsHeld(int lockIndex) => false;
+    }
+}

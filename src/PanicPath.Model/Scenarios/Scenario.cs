@@ -1,0 +1,56 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios.Actions;
+using PanicPath.Model.Scenarios.Expressions;
+
+namespace PanicPath.Model.Scenarios;
+
+/// <summary>
+/// A compiled scenario: every name resolved to a slot, a lock, an event or a callback; every condition
+/// compiled. Immutable once built; one instance serves any number of runs.
+/// </summary>
+public sealed class Scenario
+{
+    internal Scenario(string name, string file) 
+    {
+        Name = name;
+        File = file;
+    }
+
+    public string Name { get; }
+
+    public string File { get; }
+
+    public KernelVariant Variant { get; internal set; }
+
+    public int Cpus { get; internal set; } = 2;
+
+    public SymbolTable Symbols { get; } = new();
+
+    public List<Variable> Variables { get; } = [];
+
+    /// <summary>The knobs and features explored, in the order written.</summary>
+    public List<Variable> Explored { get; } = [];
+
+    public List<string> Locks { get; } = [];
+
+    public List<string> Events { get; } = [];
+
+    public List<Expr> Constraints { get; } = [];
+
+    public List<string> ConstraintTexts { get; } = [];
+
+    public ScenarioAction[] Setup { get; internal set; } = [];
+
+    public List<Callback> Callbacks { get; } = [];
+
+    public Dictionary<string, ScenarioAction[]> Helpers { get; } = new(StringComparer.Ordinal);
+
+    public List<Fault> Faults { get; } = [];
+
+    public List<EntryPoint> Entries { get; } = [];
+
+    public List<Invariant> Invariants { get; } = [];
+
+    /// <summary>The number of configurations before constraints: knobs × features × faults × entry points.</summary>
+    public long SpaceSize => Explored.Aggregate(1L, (n, v) => n * v.Values.Length) * Faults.Count * Entries.Count;
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace PanicPath.Cli.Tests;
+
+public sealed class ExploreCommandTests
+{
+    private const string Holding = """
+        scenario: holding
+        callbacks:
+          - name: n
+            chain: panic
+        invariants:
+          - name: terminates
+            terminates: true
+        """;
+
+    [Fact]
+    public async Task Explore_exits_0_and_prints_the_table_when_every_invariant_holds()
+    {
+        var file = CliRun.TempScenario(Holding);
+        var (exit, output, _) = await CliRun.Run("explore", file);
+        Assert.Equal(0, exit);
+        Assert.Contains("holding", output, StringComparison.Ordinal);
+        Assert.Contains("the other 1 configurations", output, StringComparison.Ordinal);
+        Assert.Contains("terminates", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_exits_1_and_prints_a_trace_per_violation_on_the_seed()
+    {
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"), "--max-traces", "1");
+        Assert.Equal(1, exit);
+        Assert.Contains("FAIL", output, StringComparison.Ordinal);
+        Assert.Contains("violated in arch=", output, StringComparison.Ordinal);
+        Assert.Contains("more traces (raise --max-traces to see them)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_json_has_exactly_scenario_runs_and_violations()
+    {
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), "--json");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["scenario", "runs", "violations"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("hyperv-merged", json.RootElement.GetProperty("scenario").GetString());
+        Assert.True(json.RootElement.GetProperty("runs").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Explore_exits_2_with_a_located_error_for_a_malformed_file()
+    {
+        var file = CliRun.TempScenario("callbacks:\n  - name: n\n    chain: panik\n");
+        var (exit, output, error) = await CliRun.Run("explore", file);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains($"{file}:3:12: expected one of the chains", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_exits_2_naming_a_missing_file()
+    {
+        var (exit, _, error) = await CliRun.Run("explore", "/nonexistent/scenario.yaml");
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/scenario.yaml: expected a readable scenario file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_without_a_file_is_bad_input()
+    {
+        var (exit, _, error) = await CliRun.Run("explore");
+        Assert.Equal(2, exit);
+        Assert.Contains("panicpath:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("explore")]
+    [InlineData("trace")]
+    [InlineData("diff")]
+    public async Task Every_model_command_has_help(string command)
+    {
+        var (exit, output, _) = await CliRun.Run(command, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--json", output, StringComparison.Ordinal);
+    }
+}
