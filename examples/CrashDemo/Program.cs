@@ -2,7 +2,10 @@ using CrashDemo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Diagnostics.NETCore.Client;
+using PanicPath.Dumps;
 using PanicPath.Hosting;
+using PanicPath.Hosting.Dumps;
 using PanicPath.Lists;
 using PanicPath.Notifiers;
 using PanicPath.Panics;
@@ -23,6 +26,17 @@ builder.Services.AddPanicPath(options =>
     options.Deadline = TimeSpan.FromSeconds(30);
     options.PanicOnOops = mode == "oops-panic";
     options.PanicOnWarn = mode == "warn-panic";
+    if (Environment.GetEnvironmentVariable("CRASHDEMO_DUMP_DIR") is { Length: > 0 } dumps)
+    {
+        // The in-process dumper: arms crash capture; the dump step writes the dump there.
+        options.DumpWriter = new DiagnosticsDumpWriter(DumpType.Normal);
+        options.DumpDirectory = dumps;
+    }
+
+    if (Environment.GetEnvironmentVariable("CRASHDEMO_DUMP_POLICY") is { Length: > 0 } policy)
+    {
+        options.DumpPolicy = Enum.Parse<DumpPolicy>(policy);
+    }
 });
 
 // A handful of notifiers across the lists; each prints one line as it runs.
@@ -70,6 +84,7 @@ switch (mode)
         break;
 }
 
+builder.Services.AddCrashShutdownHook(new CrashShutdownHook("release-lease", () => Say.Line("crash-shutdown release-lease")).Releases("lease"));
 builder.Services.AddLogDumper(new ConsoleLogDumper());
 builder.Services.AddShutdownNotifier("drain-requests", (e, ct) =>
 {
