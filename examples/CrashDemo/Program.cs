@@ -22,7 +22,7 @@ builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 builder.Services.AddPanicPath(options =>
 {
-    options.NotifierBudget = TimeSpan.FromSeconds(mode == "notifier-hangs" ? 1 : 5);
+    options.NotifierBudget = TimeSpan.FromSeconds(5);
     options.Deadline = TimeSpan.FromSeconds(30);
     options.PanicOnOops = mode == "oops-panic";
     options.PanicOnWarn = mode == "warn-panic";
@@ -54,7 +54,7 @@ switch (mode)
             Say.Line("notifier information/hangs");
             Thread.Sleep(Timeout.Infinite);
             return NotifyResult.Done;
-        }));
+        }).WithBudget(TimeSpan.FromSeconds(1)));
         break;
     case "notifier-throws":
         builder.Services.AddPanicNotifier(new PanicNotifier("throws", PanicList.Information, (in PanicEvent e) =>
@@ -134,6 +134,15 @@ switch (mode)
         Say.Line("survived oops");
         await host.StopAsync();
         return 0;
+    case "unobserved-task":
+        DropFaultedTask();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Say.Line("survived unobserved task");
+        await host.StopAsync();
+        return 0;
     case "warn-panic":
         Panic.Warn("queue above high-water mark");
         Say.Line("survived warning");
@@ -149,3 +158,11 @@ switch (mode)
 }
 
 return 1;
+
+// A faulted task nobody observes: its finaliser raises TaskScheduler.UnobservedTaskException.
+[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+static void DropFaultedTask()
+{
+    var task = Task.Run(() => throw new InvalidOperationException("fire and forget failed"));
+    SpinWait.SpinUntil(() => task.IsCompleted); // waits without observing the exception
+}

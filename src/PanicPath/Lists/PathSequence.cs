@@ -12,13 +12,12 @@ public static class PathSequence
     /// <summary>The stages in run order.</summary>
     public static ReadOnlySpan<PathStep> For(DumpPolicy policy, bool captureArmed)
     {
-        var index = captureArmed ? 1 + (int)policy : 0;
         if ((uint)policy > (uint)DumpPolicy.AfterLists)
         {
             throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown dump policy.");
         }
 
-        return Sequences[index];
+        return Sequences[captureArmed ? 1 + (int)policy : 0];
     }
 
     /// <summary>The list a list stage walks, or null for the log dump and crash-dump stages.</summary>

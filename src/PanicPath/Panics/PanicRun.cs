@@ -201,7 +201,7 @@ internal sealed class PanicRun
     private NotifyResult RunStep(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
     {
         var now = Stopwatch.GetTimestamp();
-        if (now >= stepsDeadline)
+        if (DeadlineExceeded || now >= stepsDeadline)
         {
             DeadlineExceeded = true;
             Record(name, list, priority, NotifierOutcome.Skipped, 0, null);
@@ -223,6 +223,12 @@ internal sealed class PanicRun
         var ms = Stopwatch.GetElapsedTime(now).TotalMilliseconds;
         if (!finished)
         {
+            if (wait < budget)
+            {
+                // The wait was cut short by the deadline, not by the budget: the deadline has passed.
+                DeadlineExceeded = true;
+            }
+
             Record(name, list, priority, NotifierOutcome.TimedOut, ms, null);
             return NotifyResult.Done;
         }

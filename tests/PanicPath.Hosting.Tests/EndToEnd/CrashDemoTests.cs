@@ -111,6 +111,17 @@ public sealed class CrashDemoTests
     }
 
     [Fact]
+    public void An_unobserved_task_exception_is_an_oops_not_a_panic()
+    {
+        using var run = DemoRun.Complete("unobserved-task");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.Output, l => l.StartsWith("log-dump Oops", StringComparison.Ordinal) && l.Contains("unobserved task exception", StringComparison.Ordinal));
+        Assert.Contains("survived unobserved task", run.Output);
+        Assert.Empty(run.ReportFiles());
+    }
+
+    [Fact]
     public void An_oops_under_PanicOnOops_panics_with_kind_oops()
     {
         using var run = DemoRun.Complete("oops-panic");

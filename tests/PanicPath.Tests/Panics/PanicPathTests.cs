@@ -79,6 +79,23 @@ public sealed class PanicPathTests
     }
 
     [Fact]
+    public void Past_the_deadline_the_remaining_steps_are_skipped_and_the_report_says_so()
+    {
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(300), Deadline = TimeSpan.FromMilliseconds(400) });
+        var never = new ManualResetEventSlim(false);
+        h.Add("hangs", PanicList.Supervisor, body: () => never.Wait());
+        h.Add("too-late", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal("timed-out", report.Notifiers.Single(n => n.Name == "hangs").Outcome);
+        Assert.Equal("skipped", report.Notifiers.Single(n => n.Name == "too-late").Outcome);
+        Assert.True(report.DeadlineExceeded);
+        Assert.Empty(h.Ran);
+        never.Set();
+    }
+
+    [Fact]
     public void A_nested_panic_inside_a_notifier_abandons_it_and_the_path_goes_on()
     {
         var h = new PathHarness();

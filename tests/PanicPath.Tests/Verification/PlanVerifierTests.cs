@@ -93,5 +93,21 @@ public sealed class PlanVerifierTests
         Assert.Equal(["x"], runtime.Plan.Notifiers[0].NeedsResources.ToArray());
     }
 
+    [Fact]
+    public void The_verifier_and_the_running_path_share_one_order_of_stages()
+    {
+        foreach (var policy in Enum.GetValues<DumpPolicy>())
+        {
+            Assert.DoesNotContain(PathStep.CrashDump, PathSequence.For(policy, captureArmed: false).ToArray());
+            var armed = PathSequence.For(policy, captureArmed: true).ToArray();
+            Assert.Single(armed, s => s == PathStep.CrashDump);
+            Assert.Equal(
+                [PathStep.SupervisorList, PathStep.InformationList, PathStep.LogDump, PathStep.TeardownList, PathStep.FinalList],
+                armed.Where(s => s != PathStep.CrashDump).ToArray());
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => PathSequence.For((DumpPolicy)42, true).ToArray());
+    }
+
     private static NotifyResult Nothing(in PanicEvent e) => NotifyResult.Done;
 }
