@@ -117,7 +117,7 @@ internal sealed class PanicRun
             Reason = Reason,
             Pid = Environment.ProcessId,
             ThreadId = ThreadId,
-            UptimeMs = (StartedUtc - runtime.InstalledUtc).TotalMilliseconds,
+            UptimeMs = Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
             Timestamp = StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             Exception = Exception is null ? null : StackSignature.Describe(Exception),
             DumpPath = DumpPath,

@@ -52,6 +52,7 @@ public sealed class PanicRuntime
         Options = options;
         attached = attach;
         InstalledUtc = DateTime.UtcNow;
+        ProcessStartedUtc = ProcessStart(InstalledUtc);
         LogRing = ring ?? new LogRing(options.LogRingCapacity);
         lists =
         [
@@ -135,6 +136,9 @@ public sealed class PanicRuntime
     }
 
     internal DateTime InstalledUtc { get; }
+
+    /// <summary>When the process started (read at install; the install time when the OS will not say).</summary>
+    internal DateTime ProcessStartedUtc { get; }
 
     internal SpoolTransport? Spool { get; }
 
@@ -403,7 +407,8 @@ public sealed class PanicRuntime
         return report;
     }
 
-    private void OnDeadline()
+    /// <summary>The watchdog's action: deliver the report unless it was delivered, then end the process.</summary>
+    internal void OnDeadline()
     {
         run.DeadlineExceeded = true;
         try
@@ -475,6 +480,19 @@ public sealed class PanicRuntime
     {
         e.SetObserved();
         Oops("unobserved task exception", e.Exception);
+    }
+
+    private static DateTime ProcessStart(DateTime fallback)
+    {
+        try
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return self.StartTime.ToUniversalTime();
+        }
+        catch (Exception)
+        {
+            return fallback;
+        }
     }
 
     private void PreWarm()

@@ -30,7 +30,7 @@ public sealed class CrashReport
     /// <summary>Managed id of the thread that panicked.</summary>
     public int ThreadId { get; set; }
 
-    /// <summary>Milliseconds from the runtime's install to the panic.</summary>
+    /// <summary>Milliseconds from the process's start to the panic.</summary>
     public double UptimeMs { get; set; }
 
     /// <summary>UTC time of the panic, ISO 8601.</summary>

@@ -108,6 +108,40 @@ public sealed class CrashReportTests : IDisposable
     }
 
     [Fact]
+    public void A_watchdog_firing_before_the_report_delivers_it_marked_deadline_exceeded()
+    {
+        var h = new PathHarness(new PanicOptions { SpoolDirectory = spool });
+
+        h.Runtime.OnDeadline();
+
+        var report = CrashReport.Parse(File.ReadAllBytes(Assert.Single(Directory.GetFiles(spool))));
+        Assert.True(report.DeadlineExceeded);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.DeadlineExceeded, report.ExitCode);
+    }
+
+    [Fact]
+    public void A_watchdog_firing_after_the_report_was_delivered_sends_no_second_one()
+    {
+        var h = new PathHarness(new PanicOptions { SpoolDirectory = spool });
+        h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        h.Runtime.OnDeadline();
+
+        Assert.Single(Directory.GetFiles(spool));
+    }
+
+    [Fact]
+    public void The_report_carries_thread_and_uptime_from_process_start()
+    {
+        var h = new PathHarness();
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal(Environment.CurrentManagedThreadId, report.ThreadId);
+        var processAge = (DateTime.UtcNow - System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime()).TotalMilliseconds;
+        Assert.InRange(report.UptimeMs, 1, processAge + 1000);
+    }
+
+    [Fact]
     public void The_stack_signature_is_stable_for_the_same_throw_site_and_differs_for_another()
     {
         var a = StackSignature.Describe(Thrown());
