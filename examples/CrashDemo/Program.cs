@@ -26,6 +26,7 @@ builder.Services.AddPanicPath(options =>
     options.Deadline = TimeSpan.FromSeconds(30);
     options.PanicOnOops = mode == "oops-panic";
     options.PanicOnWarn = mode == "warn-panic";
+    options.FailOnPlanViolation = true;
     if (Environment.GetEnvironmentVariable("CRASHDEMO_DUMP_DIR") is { Length: > 0 } dumps)
     {
         // The in-process dumper: arms crash capture; the dump step writes the dump there.
@@ -42,10 +43,16 @@ builder.Services.AddPanicPath(options =>
 // A handful of notifiers across the lists; each prints one line as it runs.
 builder.Services.AddPanicNotifier(new PanicNotifier("tell-supervisor", PanicList.Supervisor, Say.Notifier("tell-supervisor"), 10));
 builder.Services.AddPanicNotifier(new PanicNotifier("mark-unhealthy", PanicList.Supervisor, Say.Notifier("mark-unhealthy"), 0));
-builder.Services.AddPanicNotifier(new PanicNotifier("add-build-info", PanicList.Information, Say.Notifier("add-build-info"), 10));
+builder.Services.AddPanicNotifier<BuildInfoNotifier>();
 builder.Services.AddPanicNotifier(new PanicNotifier("flush-telemetry", PanicList.Teardown, Say.Notifier("flush-telemetry"), 10).Needs("broker"));
 builder.Services.AddPanicNotifier(new PanicNotifier("close-broker", PanicList.Teardown, Say.Notifier("close-broker"), 0).Releases("broker"));
 builder.Services.AddPanicNotifier(new PanicNotifier("final-words", PanicList.Final, Say.Notifier("final-words")));
+if (Environment.GetEnvironmentVariable("CRASHDEMO_BAD_PLAN") == "1")
+{
+    // The seed's second bug in this app's terms: a flush moved after the release it depends on.
+    builder.Services.AddPanicNotifier(new PanicNotifier("late-flush", PanicList.Final, Say.Notifier("late-flush")).Needs("broker"));
+}
+
 switch (mode)
 {
     case "notifier-hangs":
@@ -85,6 +92,7 @@ switch (mode)
 }
 
 builder.Services.AddCrashShutdownHook(new CrashShutdownHook("release-lease", () => Say.Line("crash-shutdown release-lease")).Releases("lease"));
+builder.Services.AddPanicNotifier(new PanicNotifier("release-lease", PanicList.Final, Say.Notifier("release-lease"), int.MinValue).Releases("lease"));
 builder.Services.AddLogDumper(new ConsoleLogDumper());
 builder.Services.AddShutdownNotifier("drain-requests", (e, ct) =>
 {

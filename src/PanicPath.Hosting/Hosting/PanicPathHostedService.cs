@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PanicPath.Dumps;
 using PanicPath.Lists;
 using PanicPath.Logging;
@@ -11,7 +12,8 @@ namespace PanicPath.Hosting;
 /// <summary>
 /// Installs the panic path when the host starts (first among hosted services), registers the notifiers,
 /// dumpers, hooks and shutdown handlers found in DI, watches every <see cref="BackgroundService"/> once
-/// all have started (a failed one raises an oops that panics, by default), and on stop runs the orderly
+/// all have started (a failed one raises an oops that panics, by default), checks the plan with the
+/// verifier (<see cref="PlanCheck"/>), and on stop runs the orderly
 /// shutdown chain and a log dump with reason Shutdown (not a panic).
 /// </summary>
 internal sealed class PanicPathHostedService(
@@ -22,6 +24,7 @@ internal sealed class PanicPathHostedService(
     IEnumerable<LogDumper> dumpers,
     IEnumerable<CrashShutdownHook> hooks,
     IEnumerable<ShutdownNotifier> shutdownNotifiers,
+    ILoggerFactory loggers,
     IServiceProvider services) : IHostedLifecycleService
 {
     private PosixSignalRegistration? sigterm;
@@ -54,6 +57,7 @@ internal sealed class PanicPathHostedService(
             runtime.ShutdownChain.Register(notifier.Handler, notifier.Priority, notifier.Name);
         }
 
+        PlanCheck.Apply(runtime.Plan, options.FailOnPlanViolation, loggers.CreateLogger("PanicPath.Plan"));
         if (!OperatingSystem.IsWindows())
         {
             // Records why the host stops; the host's own lifetime handles the signal.

@@ -15,6 +15,12 @@ public sealed class PanicPathOptions : PanicOptions
     /// </summary>
     public bool PanicOnBackgroundServiceFailure { get; set; } = true;
 
+    /// <summary>
+    /// At host start the plan verifier checks the registered notifiers and hooks; violations are logged
+    /// as warnings, or, when this is true, stop the host from starting.
+    /// </summary>
+    public bool FailOnPlanViolation { get; set; }
+
     /// <summary>Write an in-process dump (<see cref="Dumps.DiagnosticsDumpWriter"/>) at the dump step; arms crash capture.</summary>
     public bool InProcessDump { get; set; }
 }

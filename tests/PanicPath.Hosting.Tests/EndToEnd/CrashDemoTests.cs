@@ -12,6 +12,7 @@ public sealed class CrashDemoTests
         "notifier teardown/flush-telemetry",
         "notifier teardown/close-broker",
         "notifier final/final-words",
+        "notifier final/release-lease",
     ];
 
     [Fact]
@@ -108,6 +109,18 @@ public sealed class CrashDemoTests
         Assert.Contains(run.Output, l => l.StartsWith("log-dump Oops", StringComparison.Ordinal) && l.Contains("oops: request failed in GET /orders", StringComparison.Ordinal));
         Assert.Empty(run.NotifierLines);
         Assert.Empty(run.ReportFiles());
+    }
+
+    [Fact]
+    public void A_plan_that_breaks_the_ordering_rules_stops_the_host_at_start_under_FailOnPlanViolation()
+    {
+        using var run = DemoRun.Complete("oops", new Dictionary<string, string> { ["CRASHDEMO_BAD_PLAN"] = "1" });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.DoesNotContain("ready", run.Output);
+        var report = run.SingleReport();
+        Assert.Equal(typeof(InvalidOperationException).FullName, report.Exception!.Type);
+        Assert.Contains("'Final:late-flush' needs 'broker' after it was released", report.Exception.Message);
     }
 
     [Fact]
