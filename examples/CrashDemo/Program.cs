@@ -22,7 +22,7 @@ builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 builder.Services.AddPanicPath(options =>
 {
-    options.NotifierBudget = TimeSpan.FromSeconds(5);
+    options.NotifierBudget = TimeSpan.FromSeconds(mode == "stderr-stuck" ? 1 : 5);
     options.Deadline = TimeSpan.FromSeconds(30);
     options.PanicOnOops = mode == "oops-panic";
     options.PanicOnWarn = mode == "warn-panic";
@@ -160,6 +160,21 @@ switch (mode)
         await host.WaitForShutdownAsync();
         Say.Line("exited cleanly");
         return 0;
+    case "stderr-stuck":
+        // Fills standard error until the (unread) pipe is full; the flooding thread then blocks inside
+        // a write holding the console's lock (on Unix every console write takes Console.Out's lock), so
+        // every notifier that prints blocks too, and the process panics.
+        new Thread(() =>
+        {
+            var chunk = new string('x', 1024);
+            while (true)
+            {
+                Console.Error.WriteLine(chunk);
+            }
+        }) { IsBackground = true }.Start();
+        Thread.Sleep(2000);
+        Panic.Now("demo panic with a stalled stderr");
+        break;
     default:
         Panic.Now("demo panic", new InvalidOperationException("demo failure"));
         break;

@@ -18,7 +18,8 @@ namespace PanicPath.Panics;
 /// The installed panic path of a process: the four lists, the die chain, the orderly shutdown chain,
 /// the log ring and dumpers, crash-shutdown hooks, and what runs them. <see cref="Install"/> prepares
 /// everything a panic needs (executor threads, watchdog thread, spool directory, JSON metadata, the
-/// run's buffers) so that a panic starts no thread and initialises nothing lazily.
+/// run's buffers, the standard-error writer) so that a panic starts no thread and initialises nothing
+/// lazily, and the panicking thread itself never blocks on anything outside the path.
 /// <para>
 /// Panic entry: the first thread to panic runs the path; any other thread that panics meanwhile, or
 /// calls <c>Environment.Exit</c>, parks for good. A panic raised inside a notifier abandons that
@@ -37,7 +38,7 @@ public sealed class PanicRuntime
     private readonly PanicRun run;
     private readonly Lock registrationGate = new();
     private readonly bool attached;
-    private readonly Stream? standardError;
+    private readonly ErrorAnnouncer? announcer;
     private PathWatchdog? watchdog;
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
@@ -78,7 +79,7 @@ public sealed class PanicRuntime
         run = new PanicRun(this);
         if (attach)
         {
-            standardError = Console.OpenStandardError();
+            announcer = new ErrorAnnouncer(Console.OpenStandardError());
         }
 
         PreWarm();
@@ -268,6 +269,7 @@ public sealed class PanicRuntime
         }
 
         watchdog?.Disarm();
+        announcer?.Drain(TimeSpan.FromMilliseconds(500));
         Terminate(code, reason);
 
         // A detached runtime does not exit: its panicking thread parks, as a second panicking thread would.
@@ -420,6 +422,7 @@ public sealed class PanicRuntime
             // Exit regardless.
         }
 
+        announcer?.Drain(TimeSpan.FromMilliseconds(200));
         Terminate(PanicExitCodes.DeadlineExceeded, "deadline exceeded");
     }
 
@@ -445,23 +448,7 @@ public sealed class PanicRuntime
         LastDumpPath = Options.DumpWriter!.WriteDump(directory);
     }
 
-    private void WriteError(string text)
-    {
-        if (standardError is null)
-        {
-            return;
-        }
-
-        try
-        {
-            standardError.Write(Encoding.UTF8.GetBytes(text));
-            standardError.Flush();
-        }
-        catch (Exception)
-        {
-            // A closed stderr must not stop the path.
-        }
-    }
+    private void WriteError(string text) => announcer?.Announce(text);
 
     private void OnProcessExit(object? sender, EventArgs e)
     {

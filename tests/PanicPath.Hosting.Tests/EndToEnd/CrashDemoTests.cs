@@ -100,6 +100,25 @@ public sealed class CrashDemoTests
     }
 
     [Fact]
+    public void Notifiers_blocked_on_a_lock_held_by_a_stalled_thread_cost_their_steps_and_the_path_still_completes()
+    {
+        // The demo's flooding thread blocks in a stderr write while holding the console lock; every
+        // notifier prints, so each one blocks. Four executors (one plus three spares) are lost to
+        // time-outs; the steps after them are skipped, and the report is still written.
+        using var run = DemoRun.Start("stderr-stuck", readError: false);
+        run.WaitForExit();
+
+        Assert.Equal(PanicExitCodes.Panic, run.ExitCode);
+        Assert.Empty(run.NotifierLines);
+        var report = run.SingleReport();
+        Assert.Equal("demo panic with a stalled stderr", report.Reason);
+        Assert.Equal(4, report.Notifiers.Count(n => n.Outcome == "timed-out"));
+        Assert.Equal(["timed-out", "timed-out", "timed-out", "timed-out"], report.Notifiers.Take(4).Select(n => n.Outcome).ToArray());
+        Assert.All(report.Notifiers.Skip(4), n => Assert.Equal("skipped", n.Outcome));
+        Assert.Contains(report.Notifiers, n => n.List == "final");
+    }
+
+    [Fact]
     public void An_oops_dumps_the_log_with_reason_oops_and_the_process_survives_without_a_report()
     {
         using var run = DemoRun.Complete("oops");

@@ -17,7 +17,7 @@ internal sealed class DemoRun : IDisposable
     private readonly System.Text.StringBuilder error = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private DemoRun(string mode, IReadOnlyDictionary<string, string>? environment)
+    private DemoRun(string mode, IReadOnlyDictionary<string, string>? environment, bool readError)
     {
         Spool = Path.Combine(Path.GetTempPath(), "panicpath-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Spool);
@@ -64,7 +64,10 @@ internal sealed class DemoRun : IDisposable
         };
         process.Start();
         process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        if (readError)
+        {
+            process.BeginErrorReadLine();
+        }
     }
 
     internal string Spool { get; }
@@ -98,7 +101,9 @@ internal sealed class DemoRun : IDisposable
     /// <summary>The lines printed by notifiers, in order.</summary>
     internal IReadOnlyList<string> NotifierLines => [.. Output.Where(l => l.StartsWith("notifier ", StringComparison.Ordinal))];
 
-    internal static DemoRun Start(string mode, IReadOnlyDictionary<string, string>? environment = null) => new(mode, environment);
+    /// <summary>Starts <paramref name="mode"/>; with <paramref name="readError"/> false its stderr pipe is never read and fills up.</summary>
+    internal static DemoRun Start(string mode, IReadOnlyDictionary<string, string>? environment = null, bool readError = true) =>
+        new(mode, environment, readError);
 
     /// <summary>Runs <paramref name="mode"/> to its end.</summary>
     internal static DemoRun Complete(string mode, IReadOnlyDictionary<string, string>? environment = null)
@@ -119,7 +124,7 @@ internal sealed class DemoRun : IDisposable
             Assert.Fail($"the demo did not exit. stdout: {string.Join('\n', Output)} stderr: {Error}");
         }
 
-        process.WaitForExit(); // drains the redirected streams
+        process.WaitForExit(); // drains the redirected streams being read
     }
 
     internal string[] ReportFiles() => Directory.GetFiles(Spool, "*.json");
