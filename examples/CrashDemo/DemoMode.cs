@@ -6,6 +6,6 @@ internal static class DemoMode
     internal static readonly string[] All =
     [
         "unhandled", "unhandled-many", "oops", "oops-panic", "notifier-hangs", "notifier-throws",
-        "nested-panic", "notifier-exits", "background-service", "sigterm", "warn-panic", "unobserved-task", "stderr-stuck",
+        "nested-panic", "notifier-exits", "background-service", "sigterm", "warn-panic", "unobserved-task", "stderr-stuck", "no-runtime",
     ];
 }

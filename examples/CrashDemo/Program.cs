@@ -17,6 +17,13 @@ if (args.Length != 1 || !DemoMode.All.Contains(args[0]))
 }
 
 var mode = args[0];
+if (mode == "no-runtime")
+{
+    // A panic before any runtime is installed still ends the process with the panic exit code.
+    Console.Out.WriteLine("ready");
+    Panic.Now("panic before install");
+}
+
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.SetMinimumLevel(LogLevel.Information);

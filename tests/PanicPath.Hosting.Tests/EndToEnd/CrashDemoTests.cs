@@ -119,6 +119,16 @@ public sealed class CrashDemoTests
     }
 
     [Fact]
+    public void A_panic_before_any_runtime_is_installed_still_exits_with_the_panic_code()
+    {
+        using var run = DemoRun.Complete("no-runtime");
+
+        Assert.Equal(PanicExitCodes.Panic, run.ExitCode);
+        Assert.Contains("panic: panic before install (no PanicRuntime installed)", run.Error);
+        Assert.Empty(run.ReportFiles());
+    }
+
+    [Fact]
     public void An_oops_dumps_the_log_with_reason_oops_and_the_process_survives_without_a_report()
     {
         using var run = DemoRun.Complete("oops");
