@@ -119,7 +119,7 @@ internal sealed class PanicRun
             ThreadId = ThreadId,
             UptimeMs = Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
             Timestamp = StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            Exception = Exception is null ? null : StackSignature.Describe(Exception),
+            Exception = Exception is null ? null : StackSignature.DescribeSafely(Exception),
             DumpPath = DumpPath,
             DeadlineExceeded = DeadlineExceeded,
             ExitCode = exitCode,

@@ -259,7 +259,7 @@ public sealed class PanicRuntime
         {
             watchdog?.Arm();
             run.Begin(kind, reason, exception);
-            WriteError($"panic: {reason}{(exception is null ? string.Empty : $" ({exception.GetType().FullName}: {exception.Message})")}\n");
+            Announce(reason, exception);
             run.Execute();
             DeliverReport(run, code);
         }
@@ -426,7 +426,6 @@ public sealed class PanicRuntime
         Terminate(PanicExitCodes.DeadlineExceeded, "deadline exceeded");
     }
 
-    [SuppressMessage("Design", "CA1031", Justification = "The exit must happen whatever fails before it.")]
     private void Terminate(int code, string reason)
     {
         if (!attached)
@@ -449,6 +448,19 @@ public sealed class PanicRuntime
     }
 
     private void WriteError(string text) => announcer?.Announce(text);
+
+    private void Announce(string reason, Exception? exception)
+    {
+        try
+        {
+            WriteError($"panic: {reason}{(exception is null ? string.Empty : $" ({exception.GetType().FullName}: {exception.Message})")}\n");
+        }
+        catch (Exception)
+        {
+            // An exception whose Message throws still gets its panic.
+            WriteError($"panic: {reason}\n");
+        }
+    }
 
     private void OnProcessExit(object? sender, EventArgs e)
     {

@@ -9,6 +9,20 @@ namespace PanicPath.Reports;
 /// </summary>
 internal static class StackSignature
 {
+    /// <summary>Describes <paramref name="exception"/>; an exception whose members throw gets its type name only.</summary>
+    internal static ReportException DescribeSafely(Exception exception)
+    {
+        try
+        {
+            return Describe(exception);
+        }
+        catch (Exception)
+        {
+            var type = exception.GetType().FullName ?? exception.GetType().Name;
+            return new ReportException { Type = type, Signature = Mix(14695981039346656037UL, type).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) };
+        }
+    }
+
     internal static ReportException Describe(Exception exception)
     {
         var hash = 14695981039346656037UL;

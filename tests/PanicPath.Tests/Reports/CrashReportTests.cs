@@ -142,6 +142,19 @@ public sealed class CrashReportTests : IDisposable
     }
 
     [Fact]
+    public void An_exception_whose_message_throws_still_gets_a_report_with_its_type()
+    {
+        var h = new PathHarness();
+        h.Add("runs", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", new HostileException());
+
+        Assert.Equal(typeof(HostileException).FullName, report.Exception!.Type);
+        Assert.Matches("^[0-9a-f]{16}$", report.Exception.Signature);
+        Assert.Equal(["runs"], h.Ran.ToArray());
+    }
+
+    [Fact]
     public void The_stack_signature_is_stable_for_the_same_throw_site_and_differs_for_another()
     {
         var a = StackSignature.Describe(Thrown());
@@ -190,4 +203,9 @@ public sealed class CrashReportTests : IDisposable
     }
 
     private static void Thrower() => throw new IOException("no space");
+
+    private sealed class HostileException : Exception
+    {
+        public override string Message => throw new InvalidOperationException("message unavailable");
+    }
 }
