@@ -1,0 +1,26 @@
+using PanicPath.Panics;
+
+namespace PanicPath.Hosting;
+
+/// <summary>
+/// The panic path's options for a hosted application: every <see cref="PanicOptions"/> field, plus
+/// what belongs to hosting. Validated when <c>AddPanicPath</c> runs; a bad value names its field.
+/// </summary>
+public sealed class PanicPathOptions : PanicOptions
+{
+    /// <summary>
+    /// A <c>BackgroundService</c> whose task fails raises an oops that escalates to a panic (non-zero
+    /// exit) when true, the default; when false the oops is raised and the host's own
+    /// <c>BackgroundServiceExceptionBehavior</c> applies.
+    /// </summary>
+    public bool PanicOnBackgroundServiceFailure { get; set; } = true;
+
+    /// <summary>
+    /// At host start the plan verifier checks the registered notifiers and hooks; violations are logged
+    /// as warnings, or, when this is true, stop the host from starting.
+    /// </summary>
+    public bool FailOnPlanViolation { get; set; }
+
+    /// <summary>Write an in-process dump (<see cref="Dumps.DiagnosticsDumpWriter"/>) at the dump step; arms crash capture.</summary>
+    public bool InProcessDump { get; set; }
+}

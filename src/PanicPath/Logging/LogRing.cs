@@ -1,0 +1,174 @@
+using System.Text;
+
+namespace PanicPath.Logging;
+
+/// <summary>
+/// A bounded in-memory ring of the most recent log records, the kernel's printk ring buffer. Memory is
+/// fixed at construction (<see cref="Capacity"/> slots); the oldest record is overwritten. A write takes
+/// no lock: one interlocked increment claims a slot, a per-slot version makes readers skip a slot
+/// that is being rewritten. Writes and reads allocate nothing (the message strings are the caller's).
+/// <para>
+/// Lines read back are formatted as <c>2026-01-31T12:00:00.000Z info Category: message</c>, one per
+/// record, UTF-8. Two writers that claim the same slot a whole ring apart at the same instant may mix
+/// their fields; with any realistic capacity that needs <see cref="Capacity"/> writes in flight at once.
+/// </para>
+/// </summary>
+public sealed class LogRing
+{
+    private const int TimestampLength = 24; // yyyy-MM-ddTHH:mm:ss.fffZ
+    private static readonly byte[][] LevelNames =
+        [.. new[] { "trce", "dbug", "info", "warn", "fail", "crit" }.Select(Encoding.ASCII.GetBytes)];
+
+    private readonly Slot[] slots;
+    private readonly long mask;
+    private long next;
+
+    /// <summary>Creates a ring holding the last <paramref name="capacity"/> records (rounded up to a power of two).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The capacity is below 1 or above 1,048,576.</exception>
+    public LogRing(int capacity = 1024)
+    {
+        if (capacity is < 1 or > 1 << 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "LogRing capacity (PanicOptions.LogRingCapacity) must be between 1 and 1048576.");
+        }
+
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity);
+        slots = new Slot[size];
+        mask = size - 1;
+    }
+
+    /// <summary>How many records the ring keeps.</summary>
+    public int Capacity => slots.Length;
+
+    /// <summary>How many records were ever written.</summary>
+    public long Written => Volatile.Read(ref next);
+
+    /// <summary>Appends a record, overwriting the oldest when full.</summary>
+    public void Write(LogRecordLevel level, string category, string message)
+    {
+        var sequence = Interlocked.Increment(ref next) - 1;
+        ref var slot = ref slots[sequence & mask];
+        Volatile.Write(ref slot.Version, (sequence * 2) + 1);
+        slot.Ticks = DateTime.UtcNow.Ticks;
+        slot.Level = level;
+        slot.Category = category ?? string.Empty;
+        slot.Message = message ?? string.Empty;
+        Volatile.Write(ref slot.Version, (sequence * 2) + 2);
+    }
+
+    /// <summary>The records now in the ring, oldest first (allocates; for tests and tools).</summary>
+    public IReadOnlyList<LogRecord> Snapshot()
+    {
+        var end = Volatile.Read(ref next);
+        var result = new List<LogRecord>();
+        for (var sequence = Math.Max(0, end - slots.Length); sequence < end; sequence++)
+        {
+            if (TryRead(sequence, out var record))
+            {
+                result.Add(record);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Copies the youngest records whose lines fit in <paramref name="destination"/>, oldest of them first,
+    /// and answers the number of bytes written. A record too large for the whole destination ends the
+    /// selection: older records are never put after a gap.
+    /// </summary>
+    public int CopyYoungest(Span<byte> destination)
+    {
+        var end = Volatile.Read(ref next);
+        var floor = Math.Max(0, end - slots.Length);
+        var total = 0;
+        var first = end;
+        for (var sequence = end - 1; sequence >= floor; sequence--)
+        {
+            if (!TryRead(sequence, out var record))
+            {
+                break;
+            }
+
+            var length = LineLength(record);
+            if (total + length > destination.Length)
+            {
+                break;
+            }
+
+            total += length;
+            first = sequence;
+        }
+
+        var written = 0;
+        for (var sequence = first; sequence < end; sequence++)
+        {
+            if (!TryRead(sequence, out var record))
+            {
+                continue;
+            }
+
+            var length = LineLength(record);
+            if (written + length > destination.Length)
+            {
+                break;
+            }
+
+            written += FormatLine(record, destination[written..]);
+        }
+
+        return written;
+    }
+
+    private bool TryRead(long sequence, out LogRecord record)
+    {
+        ref var slot = ref slots[sequence & mask];
+        var expected = (sequence * 2) + 2;
+        if (Volatile.Read(ref slot.Version) != expected)
+        {
+            record = default;
+            return false;
+        }
+
+        var ticks = slot.Ticks;
+        var level = slot.Level;
+        var category = slot.Category;
+        var message = slot.Message;
+        if (Volatile.Read(ref slot.Version) != expected || category is null || message is null)
+        {
+            record = default;
+            return false;
+        }
+
+        record = new LogRecord(sequence, new DateTime(ticks, DateTimeKind.Utc), level, category, message);
+        return true;
+    }
+
+    private static int LineLength(in LogRecord record) =>
+        TimestampLength + 1 + 4 + 1 + Encoding.UTF8.GetByteCount(record.Category) + 2 + Encoding.UTF8.GetByteCount(record.Message) + 1;
+
+    private static int FormatLine(in LogRecord record, Span<byte> destination)
+    {
+        record.TimestampUtc.TryFormat(destination, out var at, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        destination[at++] = (byte)' ';
+        var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
+        level.CopyTo(destination[at..]);
+        at += level.Length;
+        destination[at++] = (byte)' ';
+        at += Encoding.UTF8.GetBytes(record.Category, destination[at..]);
+        destination[at++] = (byte)':';
+        destination[at++] = (byte)' ';
+        at += Encoding.UTF8.GetBytes(record.Message, destination[at..]);
+        destination[at++] = (byte)'\n';
+        return at;
+    }
+
+    private struct Slot
+    {
+        public long Version;
+        public long Ticks;
+        public LogRecordLevel Level;
+        public string? Category;
+        public string? Message;
+    }
+}

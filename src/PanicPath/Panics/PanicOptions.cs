@@ -1,0 +1,125 @@
+using PanicPath.Dumps;
+using PanicPath.Exit;
+using PanicPath.Lists;
+using PanicPath.Reports;
+
+namespace PanicPath.Panics;
+
+/// <summary>
+/// How the panic path behaves. Every value is checked by <see cref="Validate"/> at install; a bad value
+/// gets an <see cref="ArgumentException"/> naming the field. Nothing here is read again at panic time
+/// except through the installed runtime's copy.
+/// </summary>
+public class PanicOptions
+{
+    /// <summary>Time each notifier, hook or dumper may take before the path moves on without it. Default 2 s.</summary>
+    public TimeSpan NotifierBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Time the whole path may take; past it the watchdog ends the process. Default 20 s.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Executor threads kept beyond the first, to replace ones abandoned by a hung or panicking step. Default 3.</summary>
+    public int SpareExecutors { get; set; } = 3;
+
+    /// <summary>Where the crash-dump step stands among the lists. Default <see cref="DumpPolicy.BeforeLists"/>.</summary>
+    public DumpPolicy DumpPolicy { get; set; } = DumpPolicy.BeforeLists;
+
+    /// <summary>Escalate every oops to a panic (the kernel's <c>panic_on_oops</c>).</summary>
+    public bool PanicOnOops { get; set; }
+
+    /// <summary>Escalate every warning to a panic (the kernel's <c>panic_on_warn</c>).</summary>
+    public bool PanicOnWarn { get; set; }
+
+    /// <summary>The exit code of a panic (1–255). Default <see cref="PanicExitCodes.Panic"/>.</summary>
+    public int ExitCode { get; set; } = PanicExitCodes.Panic;
+
+    /// <summary>The spool directory for reports; null reads <c>PANICPATH_SPOOL</c> at install; none: no spool.</summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>Short or long report. Default <see cref="Reports.ReportForm.Long"/>.</summary>
+    public ReportForm ReportForm { get; set; } = ReportForm.Long;
+
+    /// <summary>Bytes of log tail in the long form. Default 4096.</summary>
+    public int ReportLogBytes { get; set; } = 4096;
+
+    /// <summary>Records kept by the log ring. Default 1024.</summary>
+    public int LogRingCapacity { get; set; } = 1024;
+
+    /// <summary>An in-process dump writer; setting one arms crash capture.</summary>
+    public ICrashDumpWriter? DumpWriter { get; set; }
+
+    /// <summary>Where the in-process dump goes; null: the system temporary directory.</summary>
+    public string? DumpDirectory { get; set; }
+
+    /// <summary>Turn <c>AppDomain.UnhandledException</c> into a panic. Default true.</summary>
+    public bool HandleUnhandledExceptions { get; set; } = true;
+
+    /// <summary>Turn <c>TaskScheduler.UnobservedTaskException</c> into an oops. Default true.</summary>
+    public bool HandleUnobservedTaskExceptions { get; set; } = true;
+
+    /// <summary>The platform whose crash-shutdown rules apply. Default <see cref="CrashPlatform.Current"/>.</summary>
+    public CrashPlatform Platform { get; set; } = CrashPlatform.Current;
+
+    /// <summary>Checks every field.</summary>
+    /// <exception cref="ArgumentException">A field is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (NotifierBudget <= TimeSpan.Zero)
+        {
+            throw Bad(nameof(NotifierBudget), $"must be positive (was {NotifierBudget}).");
+        }
+
+        if (Deadline <= TimeSpan.Zero || Deadline > TimeSpan.FromHours(1))
+        {
+            throw Bad(nameof(Deadline), $"must be positive and at most one hour (was {Deadline}).");
+        }
+
+        if (NotifierBudget > Deadline)
+        {
+            throw Bad(nameof(NotifierBudget), $"({NotifierBudget}) must not exceed Deadline ({Deadline}).");
+        }
+
+        if (SpareExecutors is < 0 or > 64)
+        {
+            throw Bad(nameof(SpareExecutors), $"must be between 0 and 64 (was {SpareExecutors}).");
+        }
+
+        if (!Enum.IsDefined(DumpPolicy))
+        {
+            throw Bad(nameof(DumpPolicy), $"has unknown value {(int)DumpPolicy}.");
+        }
+
+        if (!Enum.IsDefined(ReportForm))
+        {
+            throw Bad(nameof(ReportForm), $"has unknown value {(int)ReportForm}.");
+        }
+
+        if (ExitCode is < 1 or > 255)
+        {
+            throw Bad(nameof(ExitCode), $"must be between 1 and 255 (was {ExitCode}).");
+        }
+
+        if (ReportLogBytes is < 256 or > 1 << 20)
+        {
+            throw Bad(nameof(ReportLogBytes), $"must be between 256 and 1048576 (was {ReportLogBytes}).");
+        }
+
+        if (LogRingCapacity is < 1 or > 1 << 20)
+        {
+            throw Bad(nameof(LogRingCapacity), $"must be between 1 and 1048576 (was {LogRingCapacity}).");
+        }
+
+        if (SpoolDirectory is not null && string.IsNullOrWhiteSpace(SpoolDirectory))
+        {
+            throw Bad(nameof(SpoolDirectory), "must be null or a directory path (was blank).");
+        }
+
+        if (Platform is null)
+        {
+            throw Bad(nameof(Platform), "must not be null.");
+        }
+    }
+
+    private static ArgumentException Bad(string field, string problem) =>
+        new($"PanicOptions.{field} {problem}", field);
+}

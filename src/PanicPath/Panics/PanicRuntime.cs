@@ -1,0 +1,507 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using PanicPath.Dumps;
+using PanicPath.Exit;
+using PanicPath.Lists;
+using PanicPath.Logging;
+using PanicPath.Notifiers;
+using PanicPath.Oops;
+using PanicPath.Reports;
+using PanicPath.Shutdown;
+using PanicPath.Verification;
+using PanicPath.Watchdog;
+
+namespace PanicPath.Panics;
+
+/// <summary>
+/// The installed panic path of a process: the four lists, the die chain, the orderly shutdown chain,
+/// the log ring and dumpers, crash-shutdown hooks, and what runs them. <see cref="Install"/> prepares
+/// everything a panic needs (executor threads, watchdog thread, spool directory, JSON metadata, the
+/// run's buffers, the standard-error writer) so that a panic starts no thread and initialises nothing
+/// lazily, and the panicking thread itself never blocks on anything outside the path.
+/// <para>
+/// Panic entry: the first thread to panic runs the path; any other thread that panics meanwhile, or
+/// calls <c>Environment.Exit</c>, parks for good. A panic raised inside a notifier abandons that
+/// notifier and the path goes on. The path delivers one report, then ends the process with
+/// <see cref="PanicOptions.ExitCode"/>, or aborts when the runtime's dump is armed.
+/// </para>
+/// </summary>
+public sealed class PanicRuntime
+{
+    private static PanicRuntime? installed;
+
+    private readonly NotifierChain<PanicEvent>[] lists;
+    private readonly ConcurrentDictionary<NotifierRegistration<PanicEvent>, PanicNotifier> descriptors = new();
+    private readonly PathExecutor[] executors;
+    private readonly IReportTransport[] transports;
+    private readonly PanicRun run;
+    private readonly Lock registrationGate = new();
+    private readonly bool attached;
+    private readonly ErrorAnnouncer? announcer;
+    private PathWatchdog? watchdog;
+    private (LogDumper Dumper, Action Job)[] dumpers = [];
+    private CrashShutdownHook[] hooks = [];
+    private int owner;
+    private int reportClaimed;
+    private int warnings;
+
+    private PanicRuntime(PanicOptions options, LogRing? ring, bool attach)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        attached = attach;
+        InstalledUtc = DateTime.UtcNow;
+        ProcessStartedUtc = ProcessStart(InstalledUtc);
+        LogRing = ring ?? new LogRing(options.LogRingCapacity);
+        lists =
+        [
+            new NotifierChain<PanicEvent>("supervisor"),
+            new NotifierChain<PanicEvent>("information"),
+            new NotifierChain<PanicEvent>("teardown"),
+            new NotifierChain<PanicEvent>("final"),
+        ];
+        DieChain = new NotifierChain<OopsEvent>("die");
+        ShutdownChain = new BlockingNotifierChain<ShutdownEvent>("shutdown");
+        RuntimeCaptureArmed = CrashCapture.RuntimeArmed();
+        CaptureArmed = CrashCapture.Armed(options.DumpWriter);
+        var spool = options.SpoolDirectory ?? Environment.GetEnvironmentVariable(SpoolTransport.EnvironmentVariable);
+        transports = string.IsNullOrWhiteSpace(spool) ? [] : [Spool = new SpoolTransport(spool)];
+        DumpJob = WriteDump;
+        executors = new PathExecutor[1 + options.SpareExecutors];
+        for (var i = 0; i < executors.Length; i++)
+        {
+            executors[i] = new PathExecutor($"panicpath-executor-{i}");
+            executors[i].Start();
+        }
+
+        run = new PanicRun(this);
+        if (attach)
+        {
+            announcer = new ErrorAnnouncer(Console.OpenStandardError());
+        }
+
+        PreWarm();
+    }
+
+    /// <summary>The runtime installed in this process, or null.</summary>
+    public static PanicRuntime? Current => Volatile.Read(ref installed);
+
+    /// <summary>The options, validated at install.</summary>
+    public PanicOptions Options { get; }
+
+    /// <summary>The log ring dumpers read.</summary>
+    public LogRing LogRing { get; }
+
+    /// <summary>The die chain, called with every oops before its log dump and escalation (<c>DIE_OOPS</c>).</summary>
+    public NotifierChain<OopsEvent> DieChain { get; }
+
+    /// <summary>The orderly shutdown chain (SIGTERM), followed by a log dump with reason Shutdown. Not part of a panic.</summary>
+    public BlockingNotifierChain<ShutdownEvent> ShutdownChain { get; }
+
+    /// <summary>True when crash capture is armed (runtime dump variables or an in-process writer).</summary>
+    public bool CaptureArmed { get; }
+
+    /// <summary>True when the runtime's dump variables are set: the path ends with an abort.</summary>
+    public bool RuntimeCaptureArmed { get; }
+
+    /// <summary>True once a panic has started in this runtime.</summary>
+    public bool PanicInProgress => Volatile.Read(ref owner) != 0;
+
+    /// <summary>How many warnings were raised.</summary>
+    public int Warnings => Volatile.Read(ref warnings);
+
+    /// <summary>The crash-shutdown hooks, in registration order.</summary>
+    public IReadOnlyList<CrashShutdownHook> Hooks => Volatile.Read(ref hooks);
+
+    /// <summary>The registered notifiers and hooks as a plan the verifier can check.</summary>
+    public PanicPlan Plan
+    {
+        get
+        {
+            var notifiers = new List<PanicNotifier>();
+            foreach (var chain in lists)
+            {
+                foreach (var registration in chain.Registrations)
+                {
+                    if (descriptors.TryGetValue(registration, out var descriptor))
+                    {
+                        notifiers.Add(descriptor);
+                    }
+                }
+            }
+
+            return new PanicPlan(notifiers, Hooks);
+        }
+    }
+
+    internal DateTime InstalledUtc { get; }
+
+    /// <summary>When the process started (read at install; the install time when the OS will not say).</summary>
+    internal DateTime ProcessStartedUtc { get; }
+
+    internal SpoolTransport? Spool { get; }
+
+    internal Action DumpJob { get; }
+
+    internal string? LastDumpPath { get; private set; }
+
+    internal (LogDumper Dumper, Action Job)[] PanicDumpers => Volatile.Read(ref dumpers);
+
+    /// <summary>
+    /// Installs the panic path for this process: validates <paramref name="options"/>, starts the
+    /// executor and watchdog threads, hooks unhandled and unobserved exceptions (as configured) and
+    /// ProcessExit. Once per process.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range (the message names it).</exception>
+    /// <exception cref="InvalidOperationException">A runtime is already installed.</exception>
+    public static PanicRuntime Install(PanicOptions options, LogRing? ring = null)
+    {
+        var runtime = new PanicRuntime(options, ring, attach: true);
+        if (Interlocked.CompareExchange(ref installed, runtime, null) is not null)
+        {
+            throw new InvalidOperationException("A PanicRuntime is already installed in this process; install it once.");
+        }
+
+        runtime.watchdog = new PathWatchdog(options.Deadline, runtime.OnDeadline);
+        AppDomain.CurrentDomain.ProcessExit += runtime.OnProcessExit;
+        if (options.HandleUnhandledExceptions)
+        {
+            AppDomain.CurrentDomain.UnhandledException += runtime.OnUnhandledException;
+        }
+
+        if (options.HandleUnobservedTaskExceptions)
+        {
+            TaskScheduler.UnobservedTaskException += runtime.OnUnobservedTaskException;
+        }
+
+        return runtime;
+    }
+
+    /// <summary>A runtime that is not installed: its path runs without hooks, watchdog or exit (tests, benchmarks).</summary>
+    internal static PanicRuntime CreateDetached(PanicOptions options, LogRing? ring = null) => new(options, ring, attach: false);
+
+    /// <summary>The chain of <paramref name="list"/>.</summary>
+    public NotifierChain<PanicEvent> Chain(PanicList list) =>
+        Enum.IsDefined(list) ? lists[(int)list] : throw new ArgumentOutOfRangeException(nameof(list), list, "Unknown panic list.");
+
+    /// <summary>
+    /// Registers <paramref name="notifier"/> on its list; dispose the answer to unregister it. The same
+    /// descriptor is refused twice while registered; two descriptors may share one handler method.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The descriptor is already registered.</exception>
+    public NotifierRegistration<PanicEvent> Register(PanicNotifier notifier)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        lock (registrationGate)
+        {
+            foreach (var (entry, existing) in descriptors)
+            {
+                if (!entry.IsRegistered)
+                {
+                    descriptors.TryRemove(entry, out _);
+                }
+                else if (ReferenceEquals(existing, notifier))
+                {
+                    throw new InvalidOperationException($"Panic notifier '{notifier.Name}' is already registered on list {notifier.List}.");
+                }
+            }
+
+            // A handler of its own per descriptor: the chain refuses one handler instance twice, and the
+            // compiler shares one delegate among every conversion of a static method.
+            var handler = notifier.Handler;
+            var registration = Chain(notifier.List).Register((in PanicEvent e) => handler(in e), notifier.Priority, notifier.Name);
+            descriptors[registration] = notifier;
+            return registration;
+        }
+    }
+
+    /// <summary>Adds a crash-shutdown hook (runs on the dump path, on platforms that have the stage).</summary>
+    public void AddCrashShutdownHook(CrashShutdownHook hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        lock (registrationGate)
+        {
+            Volatile.Write(ref hooks, [.. hooks, hook]);
+        }
+    }
+
+    /// <summary>Adds a log dumper.</summary>
+    public void AddLogDumper(LogDumper dumper)
+    {
+        ArgumentNullException.ThrowIfNull(dumper);
+        var ring = LogRing;
+        Action job = () => dumper.DumpFrom(ring, LogDumpReason.Panic);
+        lock (registrationGate)
+        {
+            Volatile.Write(ref dumpers, [.. dumpers, (dumper, job)]);
+        }
+    }
+
+    /// <summary>Runs the panic path; never returns. See <see cref="Panic.Now"/>.</summary>
+    [DoesNotReturn]
+    public void Panic(PanicKind kind, string reason, Exception? exception)
+    {
+        reason ??= "panic";
+        if (PathExecutor.Current is { Busy: true } executor)
+        {
+            executor.AbandonForNestedPanic(reason, exception);
+        }
+
+        if (Interlocked.CompareExchange(ref owner, Environment.CurrentManagedThreadId, 0) != 0)
+        {
+            PathExecutor.ParkForever();
+        }
+
+        var code = Options.ExitCode;
+        try
+        {
+            watchdog?.Arm();
+            run.Begin(kind, reason, exception);
+            Announce(reason, exception);
+            run.Execute();
+            DeliverReport(run, code);
+        }
+        catch (Exception)
+        {
+            // The path never throws out of itself.
+        }
+
+        watchdog?.Disarm();
+        announcer?.Drain(TimeSpan.FromMilliseconds(500));
+        Terminate(code, reason);
+
+        // A detached runtime does not exit: its panicking thread parks, as a second panicking thread would.
+        PathExecutor.ParkForever();
+    }
+
+    /// <summary>
+    /// An oops: a fatal error in one unit of work. Calls the die chain, dumps the log with reason Oops,
+    /// and panics (kind oops) when <see cref="PanicOptions.PanicOnOops"/> or <paramref name="forcePanic"/>
+    /// is set. Ignored while a panic is in progress.
+    /// </summary>
+    public void Oops(string reason, Exception? exception = null, string? unit = null, bool forcePanic = false)
+    {
+        if (PanicInProgress)
+        {
+            return;
+        }
+
+        var willPanic = Options.PanicOnOops || forcePanic;
+        var e = new OopsEvent(reason ?? "oops", exception, unit, willPanic);
+        LogRing.Write(LogRecordLevel.Critical, "PanicPath", $"oops: {e.Reason}{(unit is null ? string.Empty : $" in {unit}")}{(exception is null ? string.Empty : $": {exception.GetType().FullName}: {exception.Message}")}");
+        DieChain.Call(in e, -1);
+        DumpLog(LogDumpReason.Oops);
+        if (willPanic)
+        {
+            Panic(PanicKind.Oops, e.Reason, exception);
+        }
+    }
+
+    /// <summary>A warning: logged and counted; panics when <see cref="PanicOptions.PanicOnWarn"/> is set.</summary>
+    public void Warn(string reason)
+    {
+        Interlocked.Increment(ref warnings);
+        LogRing.Write(LogRecordLevel.Warning, "PanicPath", $"warning: {reason}");
+        if (Options.PanicOnWarn)
+        {
+            Panic(PanicKind.Panic, $"warning: {reason}", null);
+        }
+    }
+
+    /// <summary>Dumps the log to every dumper accepting <paramref name="reason"/>, on the calling thread. A dumper's exception is swallowed.</summary>
+    public void DumpLog(LogDumpReason reason)
+    {
+        foreach (var (dumper, _) in PanicDumpers)
+        {
+            if (!dumper.Accepts(reason))
+            {
+                continue;
+            }
+
+            try
+            {
+                dumper.DumpFrom(LogRing, reason);
+            }
+            catch (Exception)
+            {
+                // A dumper that fails costs its own dump only.
+            }
+        }
+    }
+
+    /// <summary>Orderly shutdown: walks the shutdown chain, then dumps the log with reason Shutdown. Does nothing during a panic.</summary>
+    public async Task ShutdownAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        if (PanicInProgress)
+        {
+            return;
+        }
+
+        await ShutdownChain.CallAsync(new ShutdownEvent(reason), -1, cancellationToken).ConfigureAwait(false);
+        DumpLog(LogDumpReason.Shutdown);
+    }
+
+    /// <summary>Runs the whole path on a detached runtime and answers the report it delivered, without ending the process.</summary>
+    internal CrashReport RunWithoutExit(PanicKind kind, string reason, Exception? exception)
+    {
+        if (attached)
+        {
+            throw new InvalidOperationException("Only a detached runtime runs its path without exiting.");
+        }
+
+        Volatile.Write(ref owner, Environment.CurrentManagedThreadId);
+        Volatile.Write(ref reportClaimed, 0);
+        try
+        {
+            run.Begin(kind, reason, exception);
+            run.Execute();
+            return DeliverReport(run, Options.ExitCode) ?? run.BuildReport(Options.ExitCode);
+        }
+        finally
+        {
+            Volatile.Write(ref owner, 0);
+        }
+    }
+
+    /// <summary>Claims the one report of this death; false when it was already claimed.</summary>
+    internal bool TryClaimReport() => Interlocked.Exchange(ref reportClaimed, 1) == 0;
+
+    internal PanicNotifier? Describe(NotifierRegistration<PanicEvent> registration) =>
+        descriptors.TryGetValue(registration, out var descriptor) ? descriptor : null;
+
+    internal PathExecutor? NextExecutor()
+    {
+        foreach (var executor in executors)
+        {
+            if (!executor.Lost)
+            {
+                return executor;
+            }
+        }
+
+        return null;
+    }
+
+    private CrashReport? DeliverReport(PanicRun current, int exitCode)
+    {
+        if (!TryClaimReport())
+        {
+            return null;
+        }
+
+        var report = current.BuildReport(RuntimeCaptureArmed && attached ? 134 : exitCode);
+        var bytes = report.ToUtf8Json();
+        var delivered = false;
+        foreach (var transport in transports)
+        {
+            if (transport.TryDeliver(bytes))
+            {
+                delivered = true;
+                break;
+            }
+        }
+
+        WriteError(delivered && Spool?.LastPath is { } path
+            ? $"panic: report written to {path}\n"
+            : "panic: report not delivered (no transport; set PANICPATH_SPOOL)\n");
+        return report;
+    }
+
+    /// <summary>The watchdog's action: deliver the report unless it was delivered, then end the process.</summary>
+    internal void OnDeadline()
+    {
+        run.DeadlineExceeded = true;
+        try
+        {
+            DeliverReport(run, PanicExitCodes.DeadlineExceeded);
+        }
+        catch (Exception)
+        {
+            // Exit regardless.
+        }
+
+        announcer?.Drain(TimeSpan.FromMilliseconds(200));
+        Terminate(PanicExitCodes.DeadlineExceeded, "deadline exceeded");
+    }
+
+    private void Terminate(int code, string reason)
+    {
+        if (!attached)
+        {
+            return;
+        }
+
+        if (RuntimeCaptureArmed)
+        {
+            Environment.FailFast($"panic: {reason}");
+        }
+
+        NativeExit.Now(code);
+    }
+
+    private void WriteDump()
+    {
+        var directory = Options.DumpDirectory ?? Path.GetTempPath();
+        LastDumpPath = Options.DumpWriter!.WriteDump(directory);
+    }
+
+    private void WriteError(string text) => announcer?.Announce(text);
+
+    private void Announce(string reason, Exception? exception)
+    {
+        try
+        {
+            WriteError($"panic: {reason}{(exception is null ? string.Empty : $" ({exception.GetType().FullName}: {exception.Message})")}\n");
+        }
+        catch (Exception)
+        {
+            // An exception whose Message throws still gets its panic.
+            WriteError($"panic: {reason}\n");
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        var panicking = Volatile.Read(ref owner);
+        if (panicking != 0 && panicking != Environment.CurrentManagedThreadId)
+        {
+            // Environment.Exit (or the end of Main) during a panic: the path ends the process, not this thread.
+            PathExecutor.ParkForever();
+        }
+    }
+
+    private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e) =>
+        Panic(PanicKind.Panic, "unhandled exception", e.ExceptionObject as Exception);
+
+    private void OnUnobservedTaskException(object? sender, UnobservedTaskExceptionEventArgs e)
+    {
+        e.SetObserved();
+        Oops("unobserved task exception", e.Exception);
+    }
+
+    private static DateTime ProcessStart(DateTime fallback)
+    {
+        try
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return self.StartTime.ToUniversalTime();
+        }
+        catch (Exception)
+        {
+            return fallback;
+        }
+    }
+
+    private void PreWarm()
+    {
+        // Load the JSON metadata, the formatting and the signature code now, not at panic time.
+        var sample = new CrashReport { Exception = StackSignature.Describe(new InvalidOperationException("warm-up")) };
+        sample.Notifiers.Add(new NotifierRecord { Name = "warm-up", Outcome = NotifierOutcomeNames.Of(NotifierOutcome.Ran) });
+        sample.Nested.Add(new NestedPanic { Notifier = "warm-up" });
+        CrashReport.Parse(sample.ToUtf8Json());
+        Span<byte> scratch = stackalloc byte[256];
+        LogRing.CopyYoungest(scratch);
+    }
+}

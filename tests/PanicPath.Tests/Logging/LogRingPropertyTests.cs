@@ -1,0 +1,39 @@
+using System.Text;
+using CsCheck;
+using PanicPath.Logging;
+
+namespace PanicPath.Tests.Logging;
+
+public sealed class LogRingPropertyTests
+{
+    [Fact]
+    public void A_dump_is_always_the_longest_run_of_youngest_records_that_fits()
+    {
+        Gen.Select(Gen.Int[1, 80].Array[1, 60], Gen.Int[0, 2000], Gen.Int[1, 64])
+            .Sample((lengths, bufferBytes, capacity) =>
+            {
+                var ring = new LogRing(capacity);
+                for (var i = 0; i < lengths.Length; i++)
+                {
+                    ring.Write(LogRecordLevel.Information, "c", $"{i}:{new string('é', lengths[i])}");
+                }
+
+                var kept = ring.Snapshot();
+                var buffer = new byte[bufferBytes];
+                var text = Encoding.UTF8.GetString(buffer, 0, ring.CopyYoungest(buffer));
+                var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+                // The lines are the youngest records, oldest first, with no gap.
+                var expected = kept.Skip(kept.Count - lines.Length).Select(r => r.Message).ToArray();
+                Assert.Equal(expected, lines.Select(l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]).ToArray());
+
+                // The next older record would not have fitted.
+                if (lines.Length < kept.Count)
+                {
+                    var next = kept[kept.Count - lines.Length - 1];
+                    var nextBytes = 24 + 1 + 4 + 1 + 1 + 2 + Encoding.UTF8.GetByteCount(next.Message) + 1;
+                    Assert.True(Encoding.UTF8.GetByteCount(text) + nextBytes > bufferBytes);
+                }
+            });
+    }
+}
