@@ -1,5 +1,7 @@
 using PanicPath.Dumps;
 using PanicPath.Lists;
+using PanicPath.Notifiers;
+using PanicPath.Panics;
 
 namespace PanicPath.Verification;
 
@@ -110,6 +112,21 @@ public static class PlanVerifier
         return violations;
     }
 
-    private static IEnumerable<PanicNotifier> OrderOf(PanicPlan plan, PanicList list) =>
-        plan.Notifiers.Where(n => n.List == list).OrderByDescending(n => n.Priority); // OrderBy is stable: registration order within a priority.
+    /// <summary>
+    /// The notifiers of <paramref name="list"/> in the order the path runs them, taken from a
+    /// <see cref="NotifierChain{TEvent}"/> like the runtime's, so that the verifier and the path order
+    /// them by the same code.
+    /// </summary>
+    private static IEnumerable<PanicNotifier> OrderOf(PanicPlan plan, PanicList list)
+    {
+        var chain = new NotifierChain<PanicEvent>(list.ToString());
+        var notifiers = new Dictionary<NotifierRegistration<PanicEvent>, PanicNotifier>();
+        foreach (var notifier in plan.Notifiers.Where(n => n.List == list))
+        {
+            // A closure per notifier: a distinct handler instance, as the runtime's wrapper is.
+            notifiers[chain.Register((in PanicEvent e) => notifier.Handler(in e), notifier.Priority, notifier.Name)] = notifier;
+        }
+
+        return chain.Registrations.Select(r => notifiers[r]);
+    }
 }

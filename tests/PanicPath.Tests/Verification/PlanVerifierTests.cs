@@ -110,4 +110,19 @@ public sealed class PlanVerifierTests
     }
 
     private static NotifyResult Nothing(in PanicEvent e) => NotifyResult.Done;
+
+    [Fact]
+    public void Equal_priorities_are_verified_in_registration_order_as_the_chains_run_them()
+    {
+        static PanicNotifier Notifier(string name) => new(name, PanicList.Teardown, (in PanicEvent e) => NotifyResult.Done, priority: 5);
+        var releaseFirst = new PanicPlan([Notifier("unload").Releases("bus"), Notifier("flush").Needs("bus")], []);
+        var needFirst = new PanicPlan([Notifier("flush").Needs("bus"), Notifier("unload").Releases("bus")], []);
+
+        var broken = PlanVerifier.Verify(releaseFirst);
+        var fine = PlanVerifier.Verify(needFirst);
+
+        Assert.NotEmpty(broken);
+        Assert.All(broken, v => Assert.Equal("Teardown:flush", v.Step));
+        Assert.Empty(fine);
+    }
 }
