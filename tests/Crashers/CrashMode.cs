@@ -1,0 +1,16 @@
+namespace Crashers;
+
+/// <summary>The ways the crasher dies, one per command-line mode.</summary>
+internal static class CrashMode
+{
+    public const string Unhandled = "unhandled";
+    public const string OopsPanic = "oops-panic";
+    public const string FailFast = "failfast";
+    public const string StackOverflow = "stack-overflow";
+    public const string Segv = "segv";
+    public const string SigKill = "sigkill";
+    public const string Exit3 = "exit3";
+    public const string Hang = "hang";
+
+    public static readonly string[] All = [Unhandled, OopsPanic, FailFast, StackOverflow, Segv, SigKill, Exit3, Hang];
+}

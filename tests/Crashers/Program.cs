@@ -1,0 +1,50 @@
+using Crashers;
+using Microsoft.Extensions.Hosting;
+using PanicPath.Hosting;
+using PanicPath.Panics;
+
+if (args.Length != 1 || !CrashMode.All.Contains(args[0]))
+{
+    Console.Error.WriteLine($"usage: Crashers <{string.Join('|', CrashMode.All)}>");
+    return 2;
+}
+
+Console.Out.WriteLine($"crasher {args[0]} pid {Environment.ProcessId}");
+Console.Out.Flush();
+switch (args[0])
+{
+    case CrashMode.Unhandled:
+        Deaths.Unhandled();
+        break;
+    case CrashMode.OopsPanic:
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPanicPath(options => options.PanicOnOops = true);
+        using (var host = builder.Build())
+        {
+            host.Start();
+            Panic.Oops("request failed", new TimeoutException("crasher oops"), "GET /orders");
+        }
+
+        break;
+    case CrashMode.FailFast:
+        Deaths.FailFast();
+        break;
+    case CrashMode.StackOverflow:
+        Deaths.StackOverflow();
+        break;
+    case CrashMode.Segv:
+        Deaths.Segv();
+        break;
+    case CrashMode.SigKill:
+        Deaths.KillSelf();
+        break;
+    case CrashMode.Exit3:
+        Console.Error.WriteLine("crasher exiting with 3");
+        return 3;
+    case CrashMode.Hang:
+        Deaths.Hang();
+        break;
+}
+
+Console.Error.WriteLine($"crasher {args[0]} survived");
+return 1;
