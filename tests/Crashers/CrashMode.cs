@@ -10,7 +10,8 @@ internal static class CrashMode
     public const string Segv = "segv";
     public const string SigKill = "sigkill";
     public const string Exit3 = "exit3";
+    public const string Exit0 = "exit0";
     public const string Hang = "hang";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, FailFast, StackOverflow, Segv, SigKill, Exit3, Hang];
+    public static readonly string[] All = [Unhandled, OopsPanic, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang];
 }

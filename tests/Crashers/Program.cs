@@ -41,6 +41,8 @@ switch (args[0])
     case CrashMode.Exit3:
         Console.Error.WriteLine("crasher exiting with 3");
         return 3;
+    case CrashMode.Exit0:
+        return 0;
     case CrashMode.Hang:
         Deaths.Hang();
         break;

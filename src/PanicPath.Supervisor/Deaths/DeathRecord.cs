@@ -1,0 +1,63 @@
+using PanicPath.Reports;
+
+namespace PanicPath.Supervisor.Deaths;
+
+/// <summary>
+/// One death of a supervised process: why (<see cref="Cause"/>, one of <see cref="DeathCause"/>), how it
+/// ended (exit code, and the signal's name when a signal killed it), what it left (the in-process
+/// report, the runtime's dump and crash-report JSON), its signature for bucketing, the last lines it
+/// wrote and when it ran. <see cref="Id"/> is 0 until a store assigns one.
+/// </summary>
+public sealed record DeathRecord
+{
+    /// <summary>The store's id; 0 before the record is stored.</summary>
+    public long Id { get; init; }
+
+    /// <summary>The supervisor run this death belongs to (one run may restart the process several times).</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>0 for the first start of the run, n for the n-th restart.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>The command line that was run.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>The process id of the child.</summary>
+    public int Pid { get; init; }
+
+    /// <summary>One of <see cref="DeathCause"/>.</summary>
+    public required string Cause { get; init; }
+
+    /// <summary>The exit code as seen by the parent; a signal death is 128 + the signal number.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>The signal's name (<c>SIGSEGV</c>) when a signal killed the process, else null.</summary>
+    public string? Signal { get; init; }
+
+    /// <summary>The in-process report PanicPath delivered, or null.</summary>
+    public CrashReport? Report { get; init; }
+
+    /// <summary>The runtime's dump file, when it wrote one.</summary>
+    public string? Dump { get; init; }
+
+    /// <summary>The runtime's crash-report JSON, when it wrote one.</summary>
+    public string? CrashReport { get; init; }
+
+    /// <summary>16 hex digits grouping deaths at the same place (see <see cref="DeathSignature"/>).</summary>
+    public required string Signature { get; init; }
+
+    /// <summary>One line naming the death: the exception type and message, the signal, or the exit code.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The last lines of the child's standard output.</summary>
+    public string StdoutTail { get; init; } = string.Empty;
+
+    /// <summary>The last lines of the child's standard error.</summary>
+    public string StderrTail { get; init; } = string.Empty;
+
+    /// <summary>When the child was started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the child's death was seen.</summary>
+    public DateTimeOffset EndedAt { get; init; }
+}

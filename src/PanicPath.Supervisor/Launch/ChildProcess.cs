@@ -1,0 +1,87 @@
+using System.Diagnostics;
+
+namespace PanicPath.Supervisor.Launch;
+
+/// <summary>
+/// Runs one child to its death: starts <c>command args</c> with the given environment additions,
+/// copies each line of its standard output and error to the supervisor's writers as it arrives while
+/// keeping the last lines of each, tells the signal forwarder its pid, and answers how it ended.
+/// Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>.
+/// </summary>
+public static class ChildProcess
+{
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the child until it exits.</summary>
+    public static async Task<ChildExit> RunAsync(
+        string command,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        int tailLines,
+        TextWriter output,
+        TextWriter error,
+        SignalForwarder? forwarder,
+        CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = new Process { StartInfo = start };
+        var startedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ChildStartException(command, e.Message, e);
+        }
+
+        forwarder?.Attach(process.Id);
+        var stdoutTail = new OutputTail(tailLines);
+        var stderrTail = new OutputTail(tailLines);
+        var pumps = Task.WhenAll(
+            PumpAsync(process.StandardOutput, output, stdoutTail),
+            PumpAsync(process.StandardError, error, stderrTail));
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var endedAt = DateTimeOffset.UtcNow;
+        forwarder?.Attach(0);
+
+        // A grandchild that inherited the pipes may hold them open; the tails are taken after a bounded wait.
+        await Task.WhenAny(pumps, Task.Delay(DrainLimit, cancellationToken)).ConfigureAwait(false);
+        return new ChildExit(process.Id, process.ExitCode, stdoutTail.ToString(), stderrTail.ToString(), startedAt, endedAt);
+    }
+
+    private static async Task PumpAsync(StreamReader reader, TextWriter sink, OutputTail tail)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            tail.Add(line);
+            try
+            {
+                lock (sink)
+                {
+                    sink.WriteLine(line);
+                    sink.Flush();
+                }
+            }
+            catch (IOException)
+            {
+                // The supervisor's own output is gone; the tail is still kept.
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using PanicPath.Supervisor.Launch;
+using PanicPath.Supervisor.Restart;
+using PanicPath.Supervisor.Store;
+
+namespace PanicPath.Supervisor.Runs;
+
+/// <summary>
+/// What <see cref="ProcessSupervisor"/> runs and how: the command and its arguments, crash capture,
+/// where per-child spool directories go, how many output lines to keep, the restart rule, where the
+/// child's output is copied to, and the store that records each death (none: deaths are only returned).
+/// </summary>
+public sealed class SupervisorOptions
+{
+    /// <summary>The program to run.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>Its arguments.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>The runtime's crash capture.</summary>
+    public required CrashCaptureSettings Capture { get; init; }
+
+    /// <summary>The directory under which each child gets its own spool directory.</summary>
+    public required string SpoolRoot { get; init; }
+
+    /// <summary>How many lines of standard output and of standard error each record keeps.</summary>
+    public int TailLines { get; init; } = 100;
+
+    /// <summary>When to start the process again.</summary>
+    public RestartSchedule Restart { get; init; } = RestartSchedule.Never;
+
+    /// <summary>Where the child's standard output is copied.</summary>
+    public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>Where the child's standard error is copied, and the supervisor's own notes.</summary>
+    public TextWriter Error { get; init; } = Console.Error;
+
+    /// <summary>Records each death as it happens, when set.</summary>
+    public IDeathStore? Store { get; init; }
+
+    /// <summary>Extra environment for the child (after the supervisor's own variables).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Forward SIGTERM and SIGINT received by this process to the child.</summary>
+    public bool ForwardSignals { get; init; } = true;
+}
