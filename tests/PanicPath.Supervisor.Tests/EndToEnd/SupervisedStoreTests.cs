@@ -1,0 +1,40 @@
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Restart;
+using PanicPath.Supervisor.Store;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.EndToEnd;
+
+public sealed class SupervisedStoreTests
+{
+    [Fact]
+    public async Task Each_death_of_a_restarting_run_is_stored_and_counted_in_one_bucket()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var result = await Crasher.Run(temp, "exit3", new RestartSchedule(RestartPolicy.OnFailure, 2, TimeSpan.Zero, TimeSpan.Zero), store);
+
+        var stored = await store.ListAsync(10);
+        Assert.Equal(result.Deaths.Select(d => d.Id).Reverse().ToArray(), stored.Select(d => d.Id).ToArray());
+        var bucket = Assert.Single(await store.BucketsAsync());
+        Assert.Equal(3, bucket.Count);
+        Assert.Equal(DeathCause.ExitCode, bucket.Cause);
+    }
+
+    [Fact]
+    public async Task A_stored_unhandled_exception_keeps_its_dump_paths_and_tails()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var death = Assert.Single((await Crasher.Run(temp, "oops-panic", store: store)).Deaths);
+
+        var read = await store.GetAsync(death.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(DeathCause.OopsPanic, read.Cause);
+        Assert.Equal(death.Dump, read.Dump);
+        Assert.Equal(death.CrashReport, read.CrashReport);
+        Assert.Equal(death.StderrTail, read.StderrTail);
+        Assert.Equal("request failed", read.Report!.Reason);
+    }
+}
