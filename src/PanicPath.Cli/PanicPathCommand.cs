@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PanicPath.Cli.Commands.Model;
+using PanicPath.Cli.Commands.Supervisor;
 
 namespace PanicPath.Cli;
 
@@ -19,6 +20,8 @@ public static class PanicPathCommand
         root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReportsCommand.Create());
 
         foreach (var version in root.Options.OfType<VersionOption>())
         {
@@ -34,6 +37,12 @@ public static class PanicPathCommand
         var root = Create();
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         var parsed = root.Parse(args);
+        if (parsed.CommandResult.Command.Name == RunCommand.Name)
+        {
+            // The supervisor forwards SIGTERM and SIGINT to its child and exits when the child does.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)

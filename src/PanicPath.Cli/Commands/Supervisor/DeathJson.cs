@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Store;
+
+namespace PanicPath.Cli.Commands.Supervisor;
+
+/// <summary>
+/// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, pid,
+/// cause, exitCode, signal, report, dump, crashReport, signature, title, stdoutTail, stderrTail,
+/// startedAt, endedAt }</c> with <c>report</c> the in-process report's own wire form or null; a bucket
+/// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>.
+/// </summary>
+internal static class DeathJson
+{
+    public static string One(DeathRecord death) => Write(json => WriteDeath(json, death));
+
+    public static string Many(IEnumerable<DeathRecord> deaths) => Write(json =>
+    {
+        json.WriteStartArray();
+        foreach (var death in deaths)
+        {
+            WriteDeath(json, death);
+        }
+
+        json.WriteEndArray();
+    });
+
+    public static string Buckets(IEnumerable<DeathBucket> buckets) => Write(json =>
+    {
+        json.WriteStartArray();
+        foreach (var bucket in buckets)
+        {
+            json.WriteStartObject();
+            json.WriteString("signature", bucket.Signature);
+            json.WriteString("cause", bucket.Cause);
+            json.WriteString("title", bucket.Title);
+            json.WriteNumber("count", bucket.Count);
+            json.WriteString("firstSeen", Time(bucket.FirstSeen));
+            json.WriteString("lastSeen", Time(bucket.LastSeen));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    private static void WriteDeath(Utf8JsonWriter json, DeathRecord death)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("id", death.Id);
+        json.WriteString("runId", death.RunId);
+        json.WriteNumber("attempt", death.Attempt);
+        json.WriteString("command", death.Command);
+        json.WriteNumber("pid", death.Pid);
+        json.WriteString("cause", death.Cause);
+        json.WriteNumber("exitCode", death.ExitCode);
+        WriteNullable(json, "signal", death.Signal);
+        json.WritePropertyName("report");
+        if (death.Report is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteRawValue(death.Report.ToUtf8Json());
+        }
+
+        WriteNullable(json, "dump", death.Dump);
+        WriteNullable(json, "crashReport", death.CrashReport);
+        json.WriteString("signature", death.Signature);
+        json.WriteString("title", death.Title);
+        json.WriteString("stdoutTail", death.StdoutTail);
+        json.WriteString("stderrTail", death.StderrTail);
+        json.WriteString("startedAt", Time(death.StartedAt));
+        json.WriteString("endedAt", Time(death.EndedAt));
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            body(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Store;
+using Spectre.Console;
+
+namespace PanicPath.Cli.Commands.Supervisor;
+
+/// <summary>The table forms of deaths and buckets, plain text (times in UTC).</summary>
+internal static class DeathTables
+{
+    public static Table List(IEnumerable<DeathRecord> deaths)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in new[] { "id", "ended (UTC)", "cause", "exit", "signal", "signature", "title" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var death in deaths)
+        {
+            table.AddRow(
+                death.Id.ToString(CultureInfo.InvariantCulture),
+                Time(death.EndedAt),
+                death.Cause,
+                death.ExitCode.ToString(CultureInfo.InvariantCulture),
+                death.Signal ?? "-",
+                death.Signature,
+                Markup.Escape(Shorten(death.Title, 80)));
+        }
+
+        return table;
+    }
+
+    public static Table Show(DeathRecord death)
+    {
+        var table = new Table().Border(TableBorder.Simple).HideHeaders();
+        table.AddColumn("field");
+        table.AddColumn("value");
+        void Row(string name, string? value) => table.AddRow(name, Markup.Escape(value ?? "-"));
+        Row("id", death.Id.ToString(CultureInfo.InvariantCulture));
+        Row("cause", death.Cause);
+        Row("title", death.Title);
+        Row("exit code", death.ExitCode.ToString(CultureInfo.InvariantCulture));
+        Row("signal", death.Signal);
+        Row("command", death.Command);
+        Row("pid", death.Pid.ToString(CultureInfo.InvariantCulture));
+        Row("run", $"{death.RunId} (attempt {death.Attempt})");
+        Row("started", Time(death.StartedAt));
+        Row("ended", Time(death.EndedAt));
+        Row("signature", death.Signature);
+        Row("report", death.Report is { } r ? $"{r.Kind}: {r.Reason} ({r.Form} form, {r.Notifiers.Count} notifiers)" : null);
+        Row("dump", death.Dump);
+        Row("crash report", death.CrashReport);
+        Row("stdout tail", death.StdoutTail);
+        Row("stderr tail", death.StderrTail);
+        return table;
+    }
+
+    public static Table Buckets(IEnumerable<DeathBucket> buckets)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in new[] { "signature", "cause", "count", "first seen (UTC)", "last seen (UTC)", "title" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var bucket in buckets)
+        {
+            table.AddRow(bucket.Signature, bucket.Cause, bucket.Count.ToString(CultureInfo.InvariantCulture), Time(bucket.FirstSeen), Time(bucket.LastSeen), Markup.Escape(Shorten(bucket.Title, 80)));
+        }
+
+        return table;
+    }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using PanicPath.Cli.Commands.Model;
+
+namespace PanicPath.Cli.Commands.Supervisor;
+
+/// <summary>
+/// <c>panicpath reports list | show ID | buckets</c>: the recorded deaths, one death in full, and the
+/// signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable data
+/// directory, an id that is not in the store, named).
+/// </summary>
+internal static class ReportsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reports", "Query the recorded deaths: list, show ID, buckets.");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Buckets());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var data = DataOption.Create();
+        var json = Json();
+        var limit = new Option<int>("--limit") { Description = "Show at most this many, newest first.", DefaultValueFactory = _ => 20 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError($"--limit must be 1 or more; got {r.GetValueOrDefault<int>()}.");
+            }
+        });
+        var command = new Command("list", "The most recent deaths, newest first.") { data, json, limit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.InvocationConfiguration.Error);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var deaths = await store.ListAsync(parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(DeathJson.Many(deaths)).ConfigureAwait(false);
+            }
+            else
+            {
+                ModelRendering.Console(output).Write(DeathTables.List(deaths));
+            }
+
+            return ExitCodes.Fine;
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var data = DataOption.Create();
+        var json = Json();
+        var id = new Argument<long>("id") { Description = "The death's id, as listed." };
+        var command = new Command("show", "One death in full.") { data, json, id };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), error);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var wanted = parse.GetValue(id);
+            var death = await store.GetAsync(wanted, cancellationToken).ConfigureAwait(false);
+            if (death is null)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"panicpath: id: no death with id {wanted} in {store.Path}")).ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(DeathJson.One(death)).ConfigureAwait(false);
+            }
+            else
+            {
+                ModelRendering.Console(output).Write(DeathTables.Show(death));
+            }
+
+            return ExitCodes.Fine;
+        });
+        return command;
+    }
+
+    private static Command Buckets()
+    {
+        var data = DataOption.Create();
+        var json = Json();
+        var command = new Command("buckets", "Deaths grouped by signature, most frequent first, with first and last seen.") { data, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.InvocationConfiguration.Error);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var buckets = await store.BucketsAsync(cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(DeathJson.Buckets(buckets)).ConfigureAwait(false);
+            }
+            else
+            {
+                ModelRendering.Console(output).Write(DeathTables.Buckets(buckets));
+            }
+
+            return ExitCodes.Fine;
+        });
+        return command;
+    }
+
+    private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table." };
+}
