@@ -1,4 +1,6 @@
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Launch;
+using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Tests.Support;
 
 namespace PanicPath.Supervisor.Tests.EndToEnd;
@@ -120,7 +122,7 @@ public sealed class CrasherDeathTests
     public async Task The_tails_keep_only_the_last_lines()
     {
         using var temp = new TempDirectory();
-        var death = Assert.Single((await new Runs.ProcessSupervisor(Crasher.Options(temp, "failfast", tailLines: 2)).RunAsync()).Deaths);
+        var death = Assert.Single((await new ProcessSupervisor(Crasher.Options(temp, "failfast", tailLines: 2)).RunAsync()).Deaths);
 
         var lines = death.StderrTail.Split('\n');
         Assert.Equal(2, lines.Length);
@@ -134,7 +136,7 @@ public sealed class CrasherDeathTests
         var options = Crasher.Options(temp, "exit3");
         var missing = Path.Combine(temp.Path, "no-such-program");
 
-        var error = await Assert.ThrowsAsync<Launch.ChildStartException>(() => new Runs.ProcessSupervisor(new Runs.SupervisorOptions
+        var error = await Assert.ThrowsAsync<ChildStartException>(() => new ProcessSupervisor(new SupervisorOptions
         {
             Command = missing, Capture = options.Capture, SpoolRoot = options.SpoolRoot, ForwardSignals = false,
         }).RunAsync());
