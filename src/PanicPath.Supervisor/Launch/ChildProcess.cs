@@ -6,7 +6,8 @@ namespace PanicPath.Supervisor.Launch;
 /// Runs one child to its death: starts <c>command args</c> with the given environment additions,
 /// copies each line of its standard output and error to the supervisor's writers as it arrives while
 /// keeping the last lines of each, tells the signal forwarder its pid, and answers how it ended.
-/// Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>.
+/// Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>;
+/// when the token is cancelled the child's process tree is killed and the cancellation is thrown.
 /// </summary>
 public static class ChildProcess
 {
@@ -56,7 +57,19 @@ public static class ChildProcess
         var pumps = Task.WhenAll(
             PumpAsync(process.StandardOutput, output, stdoutTail),
             PumpAsync(process.StandardError, error, stderrTail));
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up on the run: the child does not outlive it.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            forwarder?.Attach(0);
+            throw;
+        }
+
         var endedAt = DateTimeOffset.UtcNow;
         forwarder?.Attach(0);
 
