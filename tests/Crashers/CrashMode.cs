@@ -5,6 +5,7 @@ internal static class CrashMode
 {
     public const string Unhandled = "unhandled";
     public const string OopsPanic = "oops-panic";
+    public const string PanicPathUnhandled = "panicpath-unhandled";
     public const string FailFast = "failfast";
     public const string StackOverflow = "stack-overflow";
     public const string Segv = "segv";
@@ -13,5 +14,5 @@ internal static class CrashMode
     public const string Exit0 = "exit0";
     public const string Hang = "hang";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang];
 }

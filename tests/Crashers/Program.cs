@@ -17,12 +17,16 @@ switch (args[0])
         Deaths.Unhandled();
         break;
     case CrashMode.OopsPanic:
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddPanicPath(options => options.PanicOnOops = true);
-        using (var host = builder.Build())
+        using (var host = HostWithPanicPath())
         {
-            host.Start();
             Panic.Oops("request failed", new TimeoutException("crasher oops"), "GET /orders");
+        }
+
+        break;
+    case CrashMode.PanicPathUnhandled:
+        using (HostWithPanicPath())
+        {
+            Deaths.Unhandled();
         }
 
         break;
@@ -50,3 +54,13 @@ switch (args[0])
 
 Console.Error.WriteLine($"crasher {args[0]} survived");
 return 1;
+
+// A started host with PanicPath installed: escalates every oops, spools its report to PANICPATH_SPOOL.
+static IHost HostWithPanicPath()
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Services.AddPanicPath(options => options.PanicOnOops = true);
+    var host = builder.Build();
+    host.Start();
+    return host;
+}

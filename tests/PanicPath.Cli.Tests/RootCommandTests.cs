@@ -15,6 +15,28 @@ public class RootCommandTests
     }
 
     [Fact]
+    public async Task Help_lists_the_supervisor_commands()
+    {
+        var (code, output, _) = await Run("--help");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        Assert.Matches(@"(?m)^\s+run\s", output);
+        Assert.Matches(@"(?m)^\s+reports\s", output);
+    }
+
+    [Fact]
+    public async Task Run_help_names_every_option()
+    {
+        var (code, output, _) = await Run("run", "--help");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        foreach (var option in new[] { "--data", "--dumps", "--dump-type", "--restart", "--max-restarts", "--backoff", "--tail-lines" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Version_prints_the_assembly_version_and_exits_zero()
     {
         var (code, output, _) = await Run("--version");

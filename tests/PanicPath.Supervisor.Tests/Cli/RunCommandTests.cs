@@ -27,6 +27,7 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(record.GetProperty("crashReport").GetString()));
         Assert.Matches("^[0-9a-f]{16}$", record.GetProperty("signature").GetString()!);
         Assert.Contains("Unhandled exception.", record.GetProperty("stderrTail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Crashers.Deaths.<>c.<Unhandled>", json, StringComparison.Ordinal); // readable, not \u003C-escaped
     }
 
     [Fact]

@@ -43,6 +43,23 @@ public sealed class CrasherDeathTests
     }
 
     [Fact]
+    public async Task An_unhandled_exception_in_an_app_with_PanicPath_carries_the_in_process_report_and_its_signature()
+    {
+        using var temp = new TempDirectory();
+        var death = Assert.Single((await Crasher.Run(temp, "panicpath-unhandled")).Deaths);
+
+        Assert.Equal(DeathCause.UnhandledException, death.Cause);
+        Assert.NotNull(death.Report);
+        Assert.Equal("panic", death.Report.Kind);
+        Assert.Equal("unhandled exception", death.Report.Reason);
+        Assert.Equal("Crashers.Deaths.Throw", death.Report.Exception!.Method);
+        Assert.Equal(death.Report.Exception.Signature, death.Signature);
+        Assert.Equal("System.InvalidOperationException: crasher unhandled", death.Title);
+        Assert.Equal(134, death.ExitCode);
+        AssertDumpAndCrashReport(temp, death);
+    }
+
+    [Fact]
     public async Task Fail_fast_is_told_from_the_runtime_crash_report_and_leaves_a_dump()
     {
         using var temp = new TempDirectory();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Store;
@@ -10,7 +11,8 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, pid,
 /// cause, exitCode, signal, report, dump, crashReport, signature, title, stdoutTail, stderrTail,
 /// startedAt, endedAt }</c> with <c>report</c> the in-process report's own wire form or null; a bucket
-/// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>.
+/// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>. Output is for terminals and tools,
+/// not for embedding in HTML: only what JSON requires is escaped.
 /// </summary>
 internal static class DeathJson
 {
@@ -94,7 +96,7 @@ internal static class DeathJson
     private static string Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             body(json);
         }
