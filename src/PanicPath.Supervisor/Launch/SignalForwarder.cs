@@ -10,6 +10,7 @@ namespace PanicPath.Supervisor.Launch;
 public sealed class SignalForwarder : IDisposable
 {
     private readonly List<PosixSignalRegistration> registrations = [];
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int childPid;
     private int received;
 
@@ -27,6 +28,9 @@ public sealed class SignalForwarder : IDisposable
 
     /// <summary>True once SIGTERM or SIGINT has been received.</summary>
     public bool StopRequested => Volatile.Read(ref received) != 0;
+
+    /// <summary>Completes when SIGTERM or SIGINT is received (ends a restart back-off early).</summary>
+    public Task Stopped => stopped.Task;
 
     /// <summary>The child that receives forwarded signals (0 for none).</summary>
     public void Attach(int pid)
@@ -52,5 +56,6 @@ public sealed class SignalForwarder : IDisposable
         context.Cancel = true;
         Volatile.Write(ref received, signal);
         PosixSignals.Send(Volatile.Read(ref childPid), signal);
+        stopped.TrySetResult();
     }
 }

@@ -8,7 +8,7 @@ namespace PanicPath.Supervisor.Runs;
 /// SIGTERM/SIGINT to it, and on each death collects the evidence (the spooled in-process report, the
 /// runtime's dump and crash-report JSON for that pid, the output tails), classifies it into one
 /// <see cref="DeathRecord"/>, stores it, and restarts by the schedule with back-off. A run that received
-/// SIGTERM or SIGINT does not restart. The result's exit code is the last child's.
+/// SIGTERM or SIGINT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
 {
@@ -37,7 +37,9 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
 
             var delay = options.Restart.DelayBefore(restarts + 1);
             await options.Error.WriteLineAsync($"panicpath: {death.Cause} (exit code {death.ExitCode}); restart {restarts + 1} of {options.Restart.MaxRestarts} in {delay.TotalSeconds:0.###} s").ConfigureAwait(false);
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            var wait = Task.Delay(delay, cancellationToken);
+            await (forwarder is null ? wait : Task.WhenAny(wait, forwarder.Stopped)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             if (forwarder?.StopRequested == true)
             {
                 return new SupervisorResult(death.ExitCode, deaths);

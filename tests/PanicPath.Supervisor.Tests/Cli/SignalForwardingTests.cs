@@ -18,18 +18,7 @@ public sealed class SignalForwardingTests
         }
 
         using var temp = new TempDirectory();
-        var start = new ProcessStartInfo(Crasher.Dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Crasher.CliDll, "run", "--data", temp.Sub("data"), "--dump-type", "1", "--restart", "always", "--max-restarts", "5", "--", Crasher.Dotnet, Crasher.Dll, "hang" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var supervisor = Process.Start(start)!;
+        using var supervisor = StartCli(temp, "--restart", "always", "--max-restarts", "5", "--", Crasher.Dotnet, Crasher.Dll, "hang");
         var errorText = supervisor.StandardError.ReadToEndAsync();
         try
         {
@@ -57,6 +46,58 @@ public sealed class SignalForwardingTests
                 supervisor.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    [Fact]
+    public async Task SIGTERM_during_the_restart_back_off_ends_the_run_without_waiting_it_out()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // POSIX signals.
+        }
+
+        using var temp = new TempDirectory();
+        using var supervisor = StartCli(temp, "--restart", "always", "--max-restarts", "5", "--backoff", "3600", "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+        try
+        {
+            string? line;
+            do
+            {
+                line = await supervisor.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            }
+            while (line is not null && !line.Contains("restart 1 of 5 in 3600 s", StringComparison.Ordinal));
+
+            Assert.NotNull(line);
+            Assert.Equal(0, Kill(supervisor.Id, SigTerm));
+            await supervisor.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+            Assert.Equal(3, supervisor.ExitCode);
+            var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
+            Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        }
+        finally
+        {
+            if (!supervisor.HasExited)
+            {
+                supervisor.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static Process StartCli(TempDirectory temp, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Crasher.Dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Crasher.CliDll, "run", "--data", temp.Sub("data"), "--dump-type", "1" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
