@@ -64,7 +64,15 @@ public static class ChildProcess
         catch (OperationCanceledException)
         {
             // The caller gave up on the run: the child does not outlive it.
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited meanwhile.
+            }
+
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             forwarder?.Attach(0);
             throw;

@@ -58,7 +58,17 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             environment[name] = value;
         }
 
-        var exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken).ConfigureAwait(false);
+        ChildExit exit;
+        try
+        {
+            exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ChildStartException or OperationCanceledException)
+        {
+            spool.Remove();
+            throw;
+        }
+
         var report = spool.TakeReport();
         if (spool.Problem is { } problem)
         {

@@ -158,6 +158,7 @@ public sealed class CrasherDeathTests
             Command = missing, Capture = options.Capture, SpoolRoot = options.SpoolRoot, ForwardSignals = false,
         }).RunAsync());
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(options.SpoolRoot));
     }
 
     private static void AssertDumpAndCrashReport(TempDirectory temp, DeathRecord death)

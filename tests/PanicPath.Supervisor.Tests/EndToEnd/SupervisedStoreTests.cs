@@ -22,6 +22,27 @@ public sealed class SupervisedStoreTests
     }
 
     [Fact]
+    public async Task Supervisors_running_at_once_share_one_store()
+    {
+        using var temp = new TempDirectory();
+        var stores = Enumerable.Range(0, 3).Select(_ => SqliteDeathStore.Open(temp.Sub("data"))).ToList();
+        try
+        {
+            var runs = stores.Select(store => Crasher.Run(temp, "exit3", new RestartSchedule(RestartPolicy.OnFailure, 1, TimeSpan.Zero, TimeSpan.Zero), store));
+            var results = await Task.WhenAll(runs);
+
+            var ids = results.SelectMany(r => r.Deaths).Select(d => d.Id).Order().ToArray();
+            Assert.Equal(6, ids.Distinct().Count());
+            Assert.Equal(ids, (await stores[0].ListAsync(100)).Select(d => d.Id).Order().ToArray());
+            Assert.Equal(6, Assert.Single(await stores[0].BucketsAsync()).Count);
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task A_stored_unhandled_exception_keeps_its_dump_paths_and_tails()
     {
         using var temp = new TempDirectory();
