@@ -9,7 +9,8 @@ namespace PanicPath.Supervisor.Store;
 /// <summary>
 /// The default store: one SQLite file (<see cref="DataDirectory.DatabaseFileName"/>) in the data
 /// directory, in WAL mode with a busy timeout so that several supervisors and readers can share it.
-/// The tables are created on open. A file that is not a PanicPath store of a known schema version
+/// The tables are created on open. Adding a death whose run id and attempt are already stored changes
+/// nothing and answers the stored id. A file that is not a PanicPath store of a known schema version
 /// throws <see cref="DataDirectoryException"/>.
 /// </summary>
 public sealed class SqliteDeathStore : IDeathStore
@@ -87,11 +88,7 @@ public sealed class SqliteDeathStore : IDeathStore
             using var transaction = connection.BeginTransaction();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at)
-                VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended)
-                RETURNING id
-                """;
+            insert.CommandText = StoreSchema.InsertDeath;
             insert.Parameters.AddWithValue("@run", death.RunId);
             insert.Parameters.AddWithValue("@attempt", death.Attempt);
             insert.Parameters.AddWithValue("@command", death.Command);
@@ -108,7 +105,17 @@ public sealed class SqliteDeathStore : IDeathStore
             insert.Parameters.AddWithValue("@stderr", death.StderrTail);
             insert.Parameters.AddWithValue("@started", Time(death.StartedAt));
             insert.Parameters.AddWithValue("@ended", Time(death.EndedAt));
-            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
+            {
+                // Already recorded (same run and attempt): answer the stored record, count nothing twice.
+                transaction.Rollback();
+                using var existing = connection.CreateCommand();
+                existing.CommandText = "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt";
+                existing.Parameters.AddWithValue("@run", death.RunId);
+                existing.Parameters.AddWithValue("@attempt", death.Attempt);
+                var storedId = (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                return death with { Id = storedId };
+            }
 
             using var bucket = connection.CreateCommand();
             bucket.Transaction = transaction;

@@ -2,8 +2,9 @@ namespace PanicPath.Supervisor.Store;
 
 /// <summary>
 /// The store's tables, in SQL that SQLite and PostgreSQL both accept (but for the id column's type):
-/// <c>deaths</c>, one row per death, times as ISO 8601 UTC text and the in-process report as its JSON
-/// wire form; <c>buckets</c>, one row per signature. <see cref="Version"/> is kept in <c>schema_info</c>.
+/// <c>deaths</c>, one row per death (one per run id and attempt, so a death recorded twice, as after a
+/// supervisor killed between storing and clearing its spool, stays one row), times as ISO 8601 UTC text
+/// and the in-process report as its JSON wire form; <c>buckets</c>, one row per signature. <see cref="Version"/> is kept in <c>schema_info</c>.
 /// </summary>
 public static class StoreSchema
 {
@@ -35,6 +36,7 @@ public static class StoreSchema
             ended_at TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS deaths_signature ON deaths (signature)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS deaths_run_attempt ON deaths (run_id, attempt)",
         """
         CREATE TABLE IF NOT EXISTS buckets (
             signature TEXT PRIMARY KEY,
@@ -45,6 +47,17 @@ public static class StoreSchema
             last_seen TEXT NOT NULL)
         """,
     ];
+
+    /// <summary>
+    /// Inserts a death unless its run id and attempt are already stored (parameters @run … @ended);
+    /// answers the new id, or no row when it was already there.
+    /// </summary>
+    public const string InsertDeath = """
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended)
+        ON CONFLICT (run_id, attempt) DO NOTHING
+        RETURNING id
+        """;
 
     /// <summary>Counts a death in its bucket, creating the bucket on first sight (parameters @signature, @cause, @title, @seen).</summary>
     public const string UpsertBucket = """

@@ -127,6 +127,22 @@ public sealed class SqliteDeathStoreTests
     }
 
     [Fact]
+    public async Task A_death_added_twice_for_one_run_and_attempt_is_one_row_counted_once()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Path);
+        var death = Death("twice", T0);
+
+        var first = await store.AddAsync(death);
+        var second = await store.AddAsync(death with { Title = "again" });
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Single(await store.ListAsync(10));
+        Assert.Equal(1, Assert.Single(await store.BucketsAsync()).Count);
+        Assert.Equal(death.Title, (await store.GetAsync(first.Id))!.Title);
+    }
+
+    [Fact]
     public void A_database_file_that_is_not_a_store_is_refused_naming_it()
     {
         using var temp = new TempDirectory();
@@ -138,7 +154,7 @@ public sealed class SqliteDeathStoreTests
 
     private static DeathRecord Death(string signature, DateTimeOffset ended) => new()
     {
-        RunId = "run-1",
+        RunId = $"run-{Guid.NewGuid():N}",
         Attempt = 0,
         Command = "dotnet app.dll",
         Pid = 42,
