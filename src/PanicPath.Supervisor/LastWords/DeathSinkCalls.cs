@@ -19,20 +19,25 @@ internal sealed class DeathSinkCalls(IReadOnlyList<IDeathSink> sinks, TimeSpan t
             }
             catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && expiry.IsCancellationRequested))
             {
-                await NoteAsync(string.Create(CultureInfo.InvariantCulture, $"panicpath: {sink.Name}: no answer within {timeout.TotalSeconds:0.###} s; going on")).ConfigureAwait(false);
+                Note(string.Create(CultureInfo.InvariantCulture, $"panicpath: {sink.Name}: no answer within {timeout.TotalSeconds:0.###} s; going on"));
             }
             catch (Exception e)
             {
-                await NoteAsync($"panicpath: {sink.Name}: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+                Note($"panicpath: {sink.Name}: {e.GetType().Name}: {e.Message}");
             }
         }
     }
 
-    private async Task NoteAsync(string line)
+    /// <summary>Writes under the writer's lock, as the child's output is copied to it under the same lock meanwhile.</summary>
+    private void Note(string line)
     {
         try
         {
-            await error.WriteLineAsync(line).ConfigureAwait(false);
+            lock (error)
+            {
+                error.WriteLine(line);
+                error.Flush();
+            }
         }
         catch (IOException)
         {

@@ -15,8 +15,9 @@ namespace PanicPath.Supervisor.LastWords;
 /// <c>process.command_line</c>. The resource's <c>service.name</c> is <c>panicpath</c> unless
 /// <c>OTEL_SERVICE_NAME</c> or <c>OTEL_RESOURCE_ATTRIBUTES</c> say otherwise; <c>OTEL_EXPORTER_OTLP_HEADERS</c>
 /// is honoured by the SDK. The record is exported before <see cref="DeathStoredAsync"/> returns, each
-/// attempt bounded by <see cref="ExportTimeout"/>; a failed export is dropped (the SDK's self-diagnostics
-/// tell why). Dispose shuts the exporter down.
+/// attempt bounded by <see cref="ExportTimeout"/>; when the SDK reports that it could not deliver it
+/// (unreachable, refused, timed out), <see cref="DeathStoredAsync"/> throws <see cref="IOException"/>
+/// saying why, and the record is not retried. Dispose shuts the exporter down.
 /// </summary>
 public sealed class OtlpDeathExporter : IDeathSink, IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class OtlpDeathExporter : IDeathSink, IDisposable
 
     private readonly ILoggerFactory factory;
     private readonly ILogger logger;
+    private readonly OtlpExportProblems problems = new();
 
     /// <summary>Builds the SDK's pipeline (a simple processor: every record is sent as it is logged).</summary>
     public OtlpDeathExporter(OtlpExportSettings settings)
@@ -88,10 +90,19 @@ public sealed class OtlpDeathExporter : IDeathSink, IDisposable
     public Task DeathStoredAsync(DeathRecord death, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(death);
-        logger.Log(LogLevel.Critical, default, Attributes(death), null, (_, _) => death.Title);
+        var attributes = Attributes(death);
+        if (OtlpExportProblems.Watch(() => logger.Log(LogLevel.Critical, default, attributes, null, (_, _) => death.Title)) is { } problem)
+        {
+            throw new IOException($"not exported: {problem}");
+        }
+
         return Task.CompletedTask;
     }
 
     /// <summary>Shuts the SDK's pipeline down.</summary>
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        problems.Dispose();
+    }
 }

@@ -14,9 +14,10 @@ public sealed class OtlpExportTests
         using var temp = new TempDirectory();
         using var receiver = new OtlpReceiver();
 
-        var (exit, _, _) = await CliRun.RunCrasher(temp, "unhandled", "--otlp-endpoint", receiver.BaseUrl);
+        var (exit, _, err) = await CliRun.RunCrasher(temp, "unhandled", "--otlp-endpoint", receiver.BaseUrl);
 
         Assert.Equal(134, exit);
+        Assert.DoesNotContain("OTLP export", err, StringComparison.Ordinal);
         var id = (await TerminationMessageTests.StoredIds(temp)).Single();
         var request = Assert.Single(receiver.Requests);
         Assert.Equal("/v1/logs", request.Path);
@@ -50,6 +51,7 @@ public sealed class OtlpExportTests
         Assert.Equal(3, exit);
         Assert.Single(await TerminationMessageTests.StoredIds(temp));
         Assert.Contains("panicpath: recorded death ", err, StringComparison.Ordinal);
+        Assert.Contains($"panicpath: OTLP export to {nobody}/v1/logs: IOException: not exported: ", err, StringComparison.Ordinal);
     }
 
     [Fact]
