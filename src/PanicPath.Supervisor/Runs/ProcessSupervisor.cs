@@ -1,4 +1,5 @@
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Launch;
 
 namespace PanicPath.Supervisor.Runs;
@@ -9,6 +10,7 @@ namespace PanicPath.Supervisor.Runs;
 /// runtime's dump and crash-report JSON for that pid, the output tails), classifies it into one
 /// <see cref="DeathRecord"/>, stores it, and restarts by the schedule with back-off. A run that received
 /// SIGTERM or SIGINT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
+/// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>).
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
 {
@@ -20,13 +22,17 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var command = string.Join(' ', new[] { options.Command }.Concat(options.Arguments).Select(Quote));
         var deaths = new List<DeathRecord>();
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
+        var sinks = new DeathSinkCalls(options.DeathSinks, options.DeathSinkTimeout, options.Error);
         for (var attempt = 0; ; attempt++)
         {
-            var death = await RunOnceAsync(runId, attempt, command, forwarder, cancellationToken).ConfigureAwait(false);
+            var death = await RunOnceAsync(runId, attempt, command, forwarder, sinks, cancellationToken).ConfigureAwait(false);
             if (options.Store is { } store)
             {
                 death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
             }
+
+            var stored = death;
+            await sinks.CallAsync((sink, token) => sink.DeathStoredAsync(stored, token)).ConfigureAwait(false);
 
             deaths.Add(death);
             var restarts = attempt;
@@ -47,7 +53,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
     }
 
-    private async Task<DeathRecord> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, CancellationToken cancellationToken)
+    private async Task<DeathRecord> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -59,9 +65,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
 
         ChildExit exit;
+        var startNotice = Task.CompletedTask;
+        void Started(int pid) => startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
         try
         {
-            exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken).ConfigureAwait(false);
+            exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken, Started).ConfigureAwait(false);
+            await startNotice.ConfigureAwait(false);
         }
         catch (Exception e) when (e is ChildStartException or OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
 using PanicPath.Supervisor.Store;
@@ -43,4 +44,10 @@ public sealed class SupervisorOptions
 
     /// <summary>Forward SIGTERM and SIGINT received by this process to the child.</summary>
     public bool ForwardSignals { get; init; } = true;
+
+    /// <summary>Told of each start of the child and of each death after it is stored, in this order (see <see cref="IDeathSink"/>).</summary>
+    public IReadOnlyList<IDeathSink> DeathSinks { get; init; } = [];
+
+    /// <summary>How long each death sink may take for one start or death before the supervisor goes on without it.</summary>
+    public TimeSpan DeathSinkTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -51,6 +51,7 @@ internal static class RunCommand
         });
         var tail = new Option<int>("--tail-lines") { Description = "Lines of the command's stdout and stderr kept with each record.", DefaultValueFactory = _ => 100 };
         tail.Validators.Add(r => Range(r, tail, 0, 100_000));
+        var lastWords = new LastWordsOptions();
         var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments, after --.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command(Name, "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy. Exits with the command's exit code.");
@@ -61,6 +62,7 @@ internal static class RunCommand
         command.Options.Add(maxRestarts);
         command.Options.Add(backoff);
         command.Options.Add(tail);
+        lastWords.AddTo(command);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -69,6 +71,12 @@ internal static class RunCommand
             var directory = DataOption.Resolve(parse.GetValue(data));
             using var store = DataOption.Open(directory, error);
             if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            using var sinks = lastWords.Sinks(parse, error);
+            if (sinks is null)
             {
                 return ExitCodes.BadInput;
             }
@@ -92,6 +100,7 @@ internal static class RunCommand
                 Output = output,
                 Error = error,
                 Store = store,
+                DeathSinks = sinks,
             };
 
             SupervisorResult result;
