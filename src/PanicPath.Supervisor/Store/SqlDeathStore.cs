@@ -37,39 +37,23 @@ public abstract class SqlDeathStore : IDeathStore
         try
         {
             using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var insert = Command(StoreSchema.InsertDeath, transaction);
-            Add(insert, "@run", death.RunId);
-            Add(insert, "@attempt", death.Attempt);
-            Add(insert, "@command", death.Command);
-            Add(insert, "@pid", death.Pid);
-            Add(insert, "@cause", death.Cause);
-            Add(insert, "@exit", death.ExitCode);
-            Add(insert, "@signal", death.Signal);
-            Add(insert, "@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json()));
-            Add(insert, "@dump", death.Dump);
-            Add(insert, "@crash", death.CrashReport);
-            Add(insert, "@signature", death.Signature);
-            Add(insert, "@title", death.Title);
-            Add(insert, "@stdout", death.StdoutTail);
-            Add(insert, "@stderr", death.StderrTail);
-            Add(insert, "@started", Time(death.StartedAt));
-            Add(insert, "@ended", Time(death.EndedAt));
+            using var insert = Command(StoreSchema.InsertDeath, transaction,
+                ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
+                ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
+                ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
+                ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
+                ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)));
             if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
             {
                 // Already recorded (same run and attempt): answer the stored record, count nothing twice.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                using var existing = Command("SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt");
-                Add(existing, "@run", death.RunId);
-                Add(existing, "@attempt", death.Attempt);
+                using var existing = Command("SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
                 var storedId = (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
                 return death with { Id = storedId };
             }
 
-            using var bucket = Command(StoreSchema.UpsertBucket, transaction);
-            Add(bucket, "@signature", death.Signature);
-            Add(bucket, "@cause", death.Cause);
-            Add(bucket, "@title", death.Title);
-            Add(bucket, "@seen", Time(death.EndedAt));
+            using var bucket = Command(StoreSchema.UpsertBucket, transaction,
+                ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
             await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return death with { Id = id };
@@ -155,11 +139,7 @@ public abstract class SqlDeathStore : IDeathStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var query = Command(sql);
-            if (name is not null)
-            {
-                Add(query, name, value);
-            }
+            using var query = name is null ? Command(sql, null) : Command(sql, null, (name, value));
 
             using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
@@ -176,20 +156,20 @@ public abstract class SqlDeathStore : IDeathStore
         }
     }
 
-    private DbCommand Command(string sql, DbTransaction? transaction = null)
+    private DbCommand Command(string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        return command;
-    }
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        return command;
     }
 
     private static DeathRecord ReadDeath(DbDataReader reader) => new()
