@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
@@ -8,7 +9,9 @@ namespace PanicPath.Supervisor.Store;
 /// The store in a PostgreSQL database, for a fleet of machines reporting into one place: the same
 /// tables as SQLite (<see cref="StoreSchema"/>, the id a <c>BIGINT GENERATED ALWAYS AS IDENTITY</c>),
 /// created on open under a transaction-scoped advisory lock so that supervisors opening one database
-/// at once do not trip over each other. Adding a death whose run id and attempt are already stored
+/// at once do not trip over each other. Each call connects anew (the connection string's pooling is
+/// turned off), so a supervisor that waits days for a death outlives idle-connection timeouts and
+/// server restarts in between. Adding a death whose run id and attempt are already stored
 /// changes nothing and answers the stored id; bucket counts stay exact under concurrent adds. A
 /// malformed connection string, a server that cannot be reached or refuses, or a database of another
 /// schema version throws <see cref="PostgresStoreException"/> with the password masked.
@@ -21,9 +24,11 @@ public sealed class PostgresDeathStore : SqlDeathStore
     /// <summary>The advisory lock key held while the tables are created ("PanicPath" in ASCII, cut to 64 bits).</summary>
     private const long SchemaLock = 0x50616E6963506174;
 
-    private PostgresDeathStore(NpgsqlConnection connection, string location)
-        : base(connection)
+    private readonly string connectionString;
+
+    private PostgresDeathStore(string connectionString, string location)
     {
+        this.connectionString = connectionString;
         Location = location;
     }
 
@@ -55,8 +60,9 @@ public sealed class PostgresDeathStore : SqlDeathStore
             throw new PostgresStoreException(masked, "the connection string names no Host");
         }
 
+        builder.Pooling = false;
         var location = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}");
-        var connection = new NpgsqlConnection(builder.ConnectionString);
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
             connection.Open();
@@ -72,17 +78,30 @@ public sealed class PostgresDeathStore : SqlDeathStore
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or IOException or SocketException or TimeoutException)
         {
-            connection.Dispose();
             throw new PostgresStoreException(masked, Reason(e, builder.Password), e);
+        }
+
+        return new PostgresDeathStore(builder.ConnectionString, location);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
         }
         catch
         {
-            connection.Dispose();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-
-        return new PostgresDeathStore(connection, location);
     }
+
+    /// <inheritdoc />
+    protected override ValueTask Release(DbConnection connection) => connection.DisposeAsync();
 
     private static string Reason(Exception e, string? password)
     {

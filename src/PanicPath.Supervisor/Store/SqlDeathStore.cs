@@ -7,37 +7,29 @@ using PanicPath.Supervisor.Deaths;
 namespace PanicPath.Supervisor.Store;
 
 /// <summary>
-/// A store over one open ADO.NET connection holding the <see cref="StoreSchema"/> tables: the part
-/// SQLite and PostgreSQL share (creating the tables and checking the schema version, a death's
-/// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Calls are serialised on
-/// the connection; each death and its bucket count are written in one transaction, and a death whose
-/// run id and attempt are already stored changes nothing and answers the stored id.
+/// A store over ADO.NET connections to a database holding the <see cref="StoreSchema"/> tables: the
+/// part SQLite and PostgreSQL share (creating the tables and checking the schema version, a death's
+/// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Each call takes a connection
+/// from <see cref="ConnectAsync"/> and hands it back to <see cref="Release"/>; calls are serialised.
+/// Each death and its bucket count are written in one transaction, and a death whose run id and
+/// attempt are already stored changes nothing and answers the stored id.
 /// </summary>
 public abstract class SqlDeathStore : IDeathStore
 {
     private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at";
-    private readonly DbConnection connection;
     private readonly SemaphoreSlim gate = new(1, 1);
-
-    /// <summary>Takes ownership of <paramref name="connection"/>, open and holding the tables.</summary>
-    protected SqlDeathStore(DbConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        this.connection = connection;
-    }
 
     /// <summary>Where the store is, for messages: a file, or a database on a server (never with a password).</summary>
     public abstract string Location { get; }
 
     /// <inheritdoc />
-    public async Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default)
+    public Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(death);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return WithConnectionAsync(async connection =>
         {
             using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var insert = Command(StoreSchema.InsertDeath, transaction,
+            using var insert = Command(connection, StoreSchema.InsertDeath, transaction,
                 ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
                 ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
                 ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
@@ -47,21 +39,17 @@ public abstract class SqlDeathStore : IDeathStore
             {
                 // Already recorded (same run and attempt): answer the stored record, count nothing twice.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                using var existing = Command("SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
+                using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
                 var storedId = (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
                 return death with { Id = storedId };
             }
 
-            using var bucket = Command(StoreSchema.UpsertBucket, transaction,
+            using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
                 ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
             await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return death with { Id = id };
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -89,15 +77,20 @@ public abstract class SqlDeathStore : IDeathStore
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Closes the connection.</summary>
+    /// <summary>Releases what the store holds.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
-            connection.Dispose();
             gate.Dispose();
         }
     }
+
+    /// <summary>An open connection to the store's database, for one call.</summary>
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes back a connection <see cref="ConnectAsync"/> gave when the call is done with it.</summary>
+    protected abstract ValueTask Release(DbConnection connection);
 
     /// <summary>
     /// Creates the tables if they are missing (with <paramref name="idColumn"/> as the id column's
@@ -112,9 +105,7 @@ public abstract class SqlDeathStore : IDeathStore
             Execute(connection, statement, transaction);
         }
 
-        using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = "SELECT version FROM schema_info";
+        using var version = Command(connection, "SELECT version FROM schema_info", transaction);
         if (version.ExecuteScalar() is { } found)
         {
             return Convert.ToInt64(found, CultureInfo.InvariantCulture);
@@ -128,19 +119,14 @@ public abstract class SqlDeathStore : IDeathStore
     protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        using var command = Command(connection, sql, transaction);
         command.ExecuteNonQuery();
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? name, object? value, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? name, object? value, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        WithConnectionAsync<IReadOnlyList<T>>(async connection =>
         {
-            using var query = name is null ? Command(sql, null) : Command(sql, null, (name, value));
-
+            using var query = name is null ? Command(connection, sql, null) : Command(connection, sql, null, (name, value));
             using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -149,6 +135,22 @@ public abstract class SqlDeathStore : IDeathStore
             }
 
             return rows;
+        }, cancellationToken);
+
+    private async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await work(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                await Release(connection).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -156,7 +158,7 @@ public abstract class SqlDeathStore : IDeathStore
         }
     }
 
-    private DbCommand Command(string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

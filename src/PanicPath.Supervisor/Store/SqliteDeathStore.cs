@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace PanicPath.Supervisor.Store;
@@ -5,15 +6,17 @@ namespace PanicPath.Supervisor.Store;
 /// <summary>
 /// The default store: one SQLite file (<see cref="DataDirectory.DatabaseFileName"/>) in the data
 /// directory, in WAL mode with a busy timeout so that several supervisors and readers can share it.
-/// The tables are created on open. Adding a death whose run id and attempt are already stored changes
+/// The tables are created on open and one connection is kept open until disposed. Adding a death whose run id and attempt are already stored changes
 /// nothing and answers the stored id. A file that is not a PanicPath store of a known schema version
 /// throws <see cref="DataDirectoryException"/>.
 /// </summary>
 public sealed class SqliteDeathStore : SqlDeathStore
 {
+    private readonly SqliteConnection connection;
+
     private SqliteDeathStore(SqliteConnection connection, string path)
-        : base(connection)
     {
+        this.connection = connection;
         Path = path;
     }
 
@@ -57,5 +60,22 @@ public sealed class SqliteDeathStore : SqlDeathStore
         }
 
         return new SqliteDeathStore(connection, path);
+    }
+
+    /// <inheritdoc />
+    protected override Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(connection);
+
+    /// <inheritdoc />
+    protected override ValueTask Release(DbConnection connection) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            connection.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -38,6 +38,24 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
     }
 
     [PostgresFact]
+    public async Task A_store_keeps_adding_after_the_server_ends_every_connection_to_its_database()
+    {
+        using var store = Open();
+        await store.AddAsync(Death("before", T0));
+
+        using (var connection = new NpgsqlConnection(schema.Value))
+        {
+            connection.Open();
+            using var terminate = connection.CreateCommand();
+            terminate.CommandText = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+            terminate.ExecuteScalar();
+        }
+
+        await store.AddAsync(Death("after", T0));
+        Assert.Equal(["after", "before"], (await store.ListAsync(10)).Select(d => d.Signature).ToArray());
+    }
+
+    [PostgresFact]
     public void A_wrong_password_is_refused_with_the_server_reason_and_the_password_masked()
     {
         var wrong = new NpgsqlConnectionStringBuilder(schema.Value) { Password = "not-the-password-4711" }.ConnectionString;
