@@ -4,9 +4,11 @@ using PanicPath.Supervisor.Store;
 namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
-/// The <c>--data DIR</c> option every command that touches the store takes, and opening the store it
-/// names (else <c>PANICPATH_DATA</c>, else the per-user default). A directory that cannot be used is
-/// reported naming <c>--data</c> and the directory, and the caller exits with 2.
+/// The options every command that touches the store takes, and the one place that opens the store
+/// they choose: <c>--postgres CONNECTION_STRING</c>, else <c>PANICPATH_POSTGRES</c>, else SQLite in the
+/// data directory (<c>--data DIR</c>, else <c>PANICPATH_DATA</c>, else the per-user default). A store that
+/// cannot be used is reported naming the option or variable that chose it and why (a password masked),
+/// and the caller exits with 2.
 /// </summary>
 internal static class DataOption
 {
@@ -16,15 +18,32 @@ internal static class DataOption
         HelpName = "DIR",
     };
 
+    public static Option<string?> CreatePostgres() => new("--postgres")
+    {
+        Description = $"Keep the store in this PostgreSQL database (an Npgsql connection string) instead of SQLite in the data directory (default: ${PostgresDeathStore.EnvironmentVariable}).",
+        HelpName = "CONNECTION_STRING",
+    };
+
     /// <summary>The data directory the option and the environment choose.</summary>
     public static string Resolve(string? given) => DataDirectory.Resolve(given, Environment.GetEnvironmentVariable);
 
-    /// <summary>Opens the store, or writes why not and answers null.</summary>
-    public static SqliteDeathStore? Open(string directory, TextWriter error)
+    /// <summary>
+    /// Opens the store: PostgreSQL when <paramref name="postgres"/> or <c>PANICPATH_POSTGRES</c> gives a
+    /// connection string, else SQLite in <paramref name="directory"/>; or writes why not and answers null.
+    /// </summary>
+    public static SqlDeathStore? Open(string directory, string? postgres, TextWriter error)
     {
+        var (connectionString, source) = postgres is not null
+            ? (postgres, "--postgres")
+            : (Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable), PostgresDeathStore.EnvironmentVariable);
         try
         {
-            return SqliteDeathStore.Open(directory);
+            return postgres is not null || connectionString is { Length: > 0 } ? PostgresDeathStore.Open(connectionString!) : SqliteDeathStore.Open(directory);
+        }
+        catch (PostgresStoreException e)
+        {
+            error.WriteLine($"panicpath: {source}: {e.Message}");
+            return null;
         }
         catch (DataDirectoryException e)
         {

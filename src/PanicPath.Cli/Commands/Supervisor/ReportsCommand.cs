@@ -6,8 +6,7 @@ namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
 /// <c>panicpath reports list | show ID | buckets</c>: the recorded deaths, one death in full, and the
-/// signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable data
-/// directory, an id that is not in the store, named).
+/// signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
 /// </summary>
 internal static class ReportsCommand
 {
@@ -23,6 +22,7 @@ internal static class ReportsCommand
     private static Command List()
     {
         var data = DataOption.Create();
+        var postgres = DataOption.CreatePostgres();
         var json = Json();
         var limit = new Option<int>("--limit") { Description = "Show at most this many, newest first.", DefaultValueFactory = _ => 20 };
         limit.Validators.Add(r =>
@@ -32,10 +32,10 @@ internal static class ReportsCommand
                 r.AddError($"--limit must be 1 or more; got {r.GetValueOrDefault<int>()}.");
             }
         });
-        var command = new Command("list", "The most recent deaths, newest first.") { data, json, limit };
+        var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.InvocationConfiguration.Error);
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
             if (store is null)
             {
                 return ExitCodes.BadInput;
@@ -60,13 +60,14 @@ internal static class ReportsCommand
     private static Command Show()
     {
         var data = DataOption.Create();
+        var postgres = DataOption.CreatePostgres();
         var json = Json();
         var id = new Argument<long>("id") { Description = "The death's id, as listed." };
-        var command = new Command("show", "One death in full.") { data, json, id };
+        var command = new Command("show", "One death in full.") { data, postgres, json, id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), error);
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), error);
             if (store is null)
             {
                 return ExitCodes.BadInput;
@@ -76,7 +77,7 @@ internal static class ReportsCommand
             var death = await store.GetAsync(wanted, cancellationToken).ConfigureAwait(false);
             if (death is null)
             {
-                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"panicpath: id: no death with id {wanted} in {store.Path}")).ConfigureAwait(false);
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"panicpath: id: no death with id {wanted} in {store.Location}")).ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
@@ -98,11 +99,12 @@ internal static class ReportsCommand
     private static Command Buckets()
     {
         var data = DataOption.Create();
+        var postgres = DataOption.CreatePostgres();
         var json = Json();
-        var command = new Command("buckets", "Deaths grouped by signature, most frequent first, with first and last seen.") { data, json };
+        var command = new Command("buckets", "Deaths grouped by signature, most frequent first, with first and last seen.") { data, postgres, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.InvocationConfiguration.Error);
+            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
             if (store is null)
             {
                 return ExitCodes.BadInput;

@@ -52,6 +52,7 @@ internal static class RunCommand
         var tail = new Option<int>("--tail-lines") { Description = "Lines of the command's stdout and stderr kept with each record.", DefaultValueFactory = _ => 100 };
         tail.Validators.Add(r => Range(r, tail, 0, 100_000));
         var lastWords = new LastWordsOptions();
+        var postgres = DataOption.CreatePostgres();
         var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments, after --.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command(Name, "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy. Exits with the command's exit code.");
@@ -63,13 +64,14 @@ internal static class RunCommand
         command.Options.Add(backoff);
         command.Options.Add(tail);
         lastWords.AddTo(command);
+        command.Options.Add(postgres);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var directory = DataOption.Resolve(parse.GetValue(data));
-            using var store = DataOption.Open(directory, error);
+            using var store = DataOption.Open(directory, parse.GetValue(postgres), error);
             if (store is null)
             {
                 return ExitCodes.BadInput;

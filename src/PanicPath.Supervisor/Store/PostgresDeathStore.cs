@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace PanicPath.Supervisor.Store;
+
+/// <summary>
+/// The store in a PostgreSQL database, for a fleet of machines reporting into one place: the same
+/// tables as SQLite (<see cref="StoreSchema"/>, the id a <c>BIGINT GENERATED ALWAYS AS IDENTITY</c>),
+/// created on open under a transaction-scoped advisory lock so that supervisors opening one database
+/// at once do not trip over each other. Each call connects anew (the connection string's pooling is
+/// turned off), so a supervisor that waits days for a death outlives idle-connection timeouts and
+/// server restarts in between. Adding a death whose run id and attempt are already stored
+/// changes nothing and answers the stored id; bucket counts stay exact under concurrent adds. A
+/// malformed connection string, a server that cannot be reached or refuses, or a database of another
+/// schema version throws <see cref="PostgresStoreException"/> with the password masked.
+/// </summary>
+public sealed class PostgresDeathStore : SqlDeathStore
+{
+    /// <summary>The environment variable holding the connection string when no option gives one.</summary>
+    public const string EnvironmentVariable = "PANICPATH_POSTGRES";
+
+    /// <summary>The advisory lock key held while the tables are created ("PanicPath" in ASCII, cut to 64 bits).</summary>
+    private const long SchemaLock = 0x50616E6963506174;
+
+    private readonly string connectionString;
+
+    private PostgresDeathStore(string connectionString, string location)
+    {
+        this.connectionString = connectionString;
+        Location = location;
+    }
+
+    /// <inheritdoc />
+    public override string Location { get; }
+
+    /// <summary>Connects with <paramref name="connectionString"/> (an Npgsql connection string) and creates the tables if needed.</summary>
+    public static PostgresDeathStore Open(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var masked = ConnectionStringMask.Apply(connectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new PostgresStoreException(masked, "the connection string is empty");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new PostgresStoreException(masked, $"the connection string is not valid: {Reason(e, null)}", e);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new PostgresStoreException(masked, "the connection string names no Host");
+        }
+
+        builder.Pooling = false;
+        var location = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}");
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({SchemaLock})"), transaction);
+            var found = PrepareSchema(connection, transaction, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+            if (found != StoreSchema.Version)
+            {
+                throw new PostgresStoreException(masked, $"{location} has store schema version {found}; this version of panicpath reads {StoreSchema.Version}");
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or IOException or SocketException or TimeoutException)
+        {
+            throw new PostgresStoreException(masked, Reason(e, builder.Password), e);
+        }
+
+        return new PostgresDeathStore(builder.ConnectionString, location);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask Release(DbConnection connection) => connection.DisposeAsync();
+
+    private static string Reason(Exception e, string? password)
+    {
+        var reasons = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (!reasons.Contains(current.Message, StringComparer.Ordinal))
+            {
+                reasons.Add(current.Message);
+            }
+        }
+
+        return ConnectionStringMask.Apply(string.Join(": ", reasons), password);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using PanicPath.Reports;
+using PanicPath.Supervisor.Deaths;
+
+namespace PanicPath.Supervisor.Store;
+
+/// <summary>
+/// A store over ADO.NET connections to a database holding the <see cref="StoreSchema"/> tables: the
+/// part SQLite and PostgreSQL share (creating the tables and checking the schema version, a death's
+/// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Each call takes a connection
+/// from <see cref="ConnectAsync"/> and hands it back to <see cref="Release"/>; calls are serialised.
+/// Each death and its bucket count are written in one transaction, and a death whose run id and
+/// attempt are already stored changes nothing and answers the stored id.
+/// </summary>
+public abstract class SqlDeathStore : IDeathStore
+{
+    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at";
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Where the store is, for messages: a file, or a database on a server (never with a password).</summary>
+    public abstract string Location { get; }
+
+    /// <inheritdoc />
+    public Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(death);
+        return WithConnectionAsync(async connection =>
+        {
+            using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var insert = Command(connection, StoreSchema.InsertDeath, transaction,
+                ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
+                ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
+                ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
+                ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
+                ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)));
+            if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
+            {
+                // Already recorded (same run and attempt): answer the stored record, count nothing twice.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
+                var storedId = (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                return death with { Id = storedId };
+            }
+
+            using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
+                ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
+            await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return death with { Id = id };
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync($"SELECT {Columns} FROM deaths WHERE id = @id", "@id", id, ReadDeath, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return QueryAsync($"SELECT {Columns} FROM deaths ORDER BY id DESC LIMIT @limit", "@limit", limit, ReadDeath, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT signature, cause, title, count, first_seen, last_seen FROM buckets ORDER BY count DESC, last_seen DESC", null, null, ReadBucket, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the store holds.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            gate.Dispose();
+        }
+    }
+
+    /// <summary>An open connection to the store's database, for one call.</summary>
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes back a connection <see cref="ConnectAsync"/> gave when the call is done with it.</summary>
+    protected abstract ValueTask Release(DbConnection connection);
+
+    /// <summary>
+    /// Creates the tables if they are missing (with <paramref name="idColumn"/> as the id column's
+    /// declaration) and records <see cref="StoreSchema.Version"/> in a new store, within
+    /// <paramref name="transaction"/>; answers the schema version the store has.
+    /// </summary>
+    protected static long PrepareSchema(DbConnection connection, DbTransaction transaction, string idColumn)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        foreach (var statement in StoreSchema.Create(idColumn))
+        {
+            Execute(connection, statement, transaction);
+        }
+
+        using var version = Command(connection, "SELECT version FROM schema_info", transaction);
+        if (version.ExecuteScalar() is { } found)
+        {
+            return Convert.ToInt64(found, CultureInfo.InvariantCulture);
+        }
+
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({StoreSchema.Version})"), transaction);
+        return StoreSchema.Version;
+    }
+
+    /// <summary>Runs one statement that answers no rows.</summary>
+    protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = Command(connection, sql, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? name, object? value, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        WithConnectionAsync<IReadOnlyList<T>>(async connection =>
+        {
+            using var query = name is null ? Command(connection, sql, null) : Command(connection, sql, null, (name, value));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    private async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await work(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                await Release(connection).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static DeathRecord ReadDeath(DbDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        RunId = reader.GetString(1),
+        Attempt = reader.GetInt32(2),
+        Command = reader.GetString(3),
+        Pid = reader.GetInt32(4),
+        Cause = reader.GetString(5),
+        ExitCode = reader.GetInt32(6),
+        Signal = Text(reader, 7),
+        Report = Text(reader, 8) is { } report ? CrashReport.Parse(Encoding.UTF8.GetBytes(report)) : null,
+        Dump = Text(reader, 9),
+        CrashReport = Text(reader, 10),
+        Signature = reader.GetString(11),
+        Title = reader.GetString(12),
+        StdoutTail = reader.GetString(13),
+        StderrTail = reader.GetString(14),
+        StartedAt = Parse(reader.GetString(15)),
+        EndedAt = Parse(reader.GetString(16)),
+    };
+
+    private static DeathBucket ReadBucket(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), Parse(reader.GetString(4)), Parse(reader.GetString(5)));
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

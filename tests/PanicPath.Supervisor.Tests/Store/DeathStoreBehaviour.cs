@@ -1,0 +1,215 @@
+using PanicPath.Reports;
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Store;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.Store;
+
+/// <summary>
+/// What every store does, declared once: each store's test class derives from this and says how to
+/// open its store on storage of its own, empty when the test starts.
+/// </summary>
+public abstract class DeathStoreBehaviour
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, 123, TimeSpan.Zero);
+
+    /// <summary>Opens the store on this test's storage (again, as another supervisor would, on a second call).</summary>
+    protected abstract SqlDeathStore Open();
+
+    /// <summary>Writes another schema version into this test's storage, as a newer panicpath would have.</summary>
+    protected abstract void SetSchemaVersion(int version);
+
+    /// <summary>The exception a store of this kind throws when it cannot be used.</summary>
+    protected abstract Type Refusal { get; }
+
+    [StoreFact]
+    public async Task A_stored_death_reads_back_field_for_field_with_its_report()
+    {
+        using var store = Open();
+        var death = Death("sig-a", T0) with
+        {
+            Signal = "SIGABRT",
+            Dump = "/dumps/core.42",
+            CrashReport = "/dumps/core.42.crashreport.json",
+            Report = new CrashReport { Kind = "oops", Reason = "request failed", Pid = 42, Exception = new ReportException { Type = "System.TimeoutException", Message = "slow", Signature = "sig-a" } },
+            StdoutTail = "out 1\nout 2",
+            StderrTail = "err ünïcödé",
+        };
+
+        var stored = await store.AddAsync(death);
+        var read = await store.GetAsync(stored.Id);
+
+        Assert.True(stored.Id > 0);
+        Assert.NotNull(read);
+        Assert.Equal(stored with { Report = null }, read with { Report = null });
+        Assert.Equal(death.Report.ToUtf8Json(), read.Report!.ToUtf8Json());
+    }
+
+    [StoreFact]
+    public async Task A_death_without_report_dump_or_signal_reads_back_with_nulls()
+    {
+        using var store = Open();
+        var stored = await store.AddAsync(Death("sig-b", T0));
+        var read = await store.GetAsync(stored.Id);
+
+        Assert.Equal(stored, read);
+        Assert.Null(read!.Report);
+        Assert.Null(read.Signal);
+        Assert.Null(read.Dump);
+        Assert.Null(read.CrashReport);
+    }
+
+    [StoreFact]
+    public async Task An_unknown_id_reads_as_null()
+    {
+        using var store = Open();
+
+        Assert.Null(await store.GetAsync(12345));
+    }
+
+    [StoreFact]
+    public async Task Deaths_with_one_signature_share_a_bucket_that_counts_them_with_first_and_last_seen()
+    {
+        using var store = Open();
+        await store.AddAsync(Death("same", T0.AddMinutes(5)));
+        await store.AddAsync(Death("other", T0.AddMinutes(1)));
+        await store.AddAsync(Death("same", T0));
+        await store.AddAsync(Death("same", T0.AddMinutes(9)) with { Title = "latest title" });
+
+        var buckets = await store.BucketsAsync();
+
+        Assert.Equal(["same", "other"], buckets.Select(b => b.Signature).ToArray());
+        Assert.Equal(3, buckets[0].Count);
+        Assert.Equal(T0, buckets[0].FirstSeen);
+        Assert.Equal(T0.AddMinutes(9), buckets[0].LastSeen);
+        Assert.Equal("latest title", buckets[0].Title);
+        Assert.Equal(DeathCause.ExitCode, buckets[0].Cause);
+        Assert.Equal(1, buckets[1].Count);
+        Assert.Equal(T0.AddMinutes(1), buckets[1].FirstSeen);
+    }
+
+    [StoreFact]
+    public async Task The_list_is_newest_first_and_limited()
+    {
+        using var store = Open();
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await store.AddAsync(Death($"s{i}", T0))).Id);
+        }
+
+        var listed = await store.ListAsync(3);
+
+        Assert.Equal(ids.AsEnumerable().Reverse().Take(3).ToArray(), listed.Select(d => d.Id).ToArray());
+    }
+
+    [StoreFact]
+    public async Task A_death_added_twice_for_one_run_and_attempt_is_one_row_counted_once()
+    {
+        using var store = Open();
+        var death = Death("twice", T0);
+
+        var first = await store.AddAsync(death);
+        var second = await store.AddAsync(death with { Title = "again" });
+        var nextAttempt = await store.AddAsync(death with { Attempt = 1 });
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.NotEqual(first.Id, nextAttempt.Id);
+        Assert.Equal(2, (await store.ListAsync(10)).Count);
+        Assert.Equal(2, Assert.Single(await store.BucketsAsync()).Count);
+        Assert.Equal(death.Title, (await store.GetAsync(first.Id))!.Title);
+    }
+
+    [StoreFact]
+    public async Task Records_survive_closing_and_reopening_the_store()
+    {
+        long id;
+        using (var store = Open())
+        {
+            id = (await store.AddAsync(Death("kept", T0))).Id;
+        }
+
+        using var reopened = Open();
+        Assert.Equal("kept", (await reopened.GetAsync(id))!.Signature);
+        Assert.Equal(1, Assert.Single(await reopened.BucketsAsync()).Count);
+    }
+
+    [StoreFact]
+    public void A_store_of_another_schema_version_is_refused_naming_both_versions()
+    {
+        Open().Dispose();
+        SetSchemaVersion(StoreSchema.Version + 98);
+
+        var error = Assert.ThrowsAny<Exception>(() => Open().Dispose());
+
+        Assert.IsType(Refusal, error);
+        Assert.Contains($"store schema version {StoreSchema.Version + 98}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task Stores_opening_one_new_database_at_once_all_open_it()
+    {
+        var opening = Enumerable.Range(0, 8).Select(_ => Task.Run(Open)).ToList();
+        var stores = await Task.WhenAll(opening);
+        try
+        {
+            await stores[0].AddAsync(Death("after", T0));
+            Assert.Equal(1, Assert.Single(await stores[^1].BucketsAsync()).Count);
+        }
+        finally
+        {
+            Array.ForEach(stores, s => s.Dispose());
+        }
+    }
+
+    [StoreFact]
+    public async Task Two_stores_adding_into_one_database_at_once_keep_every_death_and_exact_bucket_counts()
+    {
+        using var first = Open();
+        using var second = Open();
+        var shared = Enumerable.Range(0, 20).Select(i => Death($"sig{i % 3}", T0.AddSeconds(i))).ToList();
+        var own = Enumerable.Range(0, 40).Select(i => Death($"sig{i % 3}", T0.AddSeconds(100 + i))).ToList();
+
+        // Both add the 20 shared deaths (the same run and attempt, as after a restarted supervisor) and 20 of their own each.
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                foreach (var death in shared.Concat(own.Take(20)))
+                {
+                    await first.AddAsync(death);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                foreach (var death in shared.AsEnumerable().Reverse().Concat(own.Skip(20)))
+                {
+                    await second.AddAsync(death);
+                }
+            }));
+
+        var all = shared.Concat(own).ToList();
+        Assert.Equal(60, (await first.ListAsync(1000)).Select(d => d.Id).Distinct().Count());
+        var buckets = (await second.BucketsAsync()).ToDictionary(b => b.Signature);
+        foreach (var group in all.GroupBy(d => d.Signature))
+        {
+            Assert.Equal(group.Count(), buckets[group.Key].Count);
+            Assert.Equal(group.Min(d => d.EndedAt), buckets[group.Key].FirstSeen);
+            Assert.Equal(group.Max(d => d.EndedAt), buckets[group.Key].LastSeen);
+        }
+    }
+
+    protected static DeathRecord Death(string signature, DateTimeOffset ended) => new()
+    {
+        RunId = $"run-{Guid.NewGuid():N}",
+        Attempt = 0,
+        Command = "dotnet app.dll",
+        Pid = 42,
+        Cause = DeathCause.ExitCode,
+        ExitCode = 3,
+        Signature = signature,
+        Title = "exit code 3",
+        StartedAt = ended.AddSeconds(-1),
+        EndedAt = ended,
+    };
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+using PanicPath.Supervisor.Store;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.Store;
+
+[PostgresTests]
+public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathStoreBehaviour, IClassFixture<PostgresDatabase>
+{
+    private readonly Lazy<string> schema = new(database.NewSchema);
+
+    protected override Type Refusal => typeof(PostgresStoreException);
+
+    protected override SqlDeathStore Open() => PostgresDeathStore.Open(schema.Value);
+
+    protected override void SetSchemaVersion(int version)
+    {
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE schema_info SET version = @version";
+        command.Parameters.AddWithValue("version", version);
+        command.ExecuteNonQuery();
+    }
+
+    [PostgresFact]
+    public void The_id_column_is_a_bigint_identity()
+    {
+        Open().Dispose();
+
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT data_type, is_identity, identity_generation FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'deaths' AND column_name = 'id'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(("bigint", "YES", "ALWAYS"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+    }
+
+    [PostgresFact]
+    public async Task A_store_keeps_adding_after_the_server_ends_every_connection_to_its_database()
+    {
+        using var store = Open();
+        await store.AddAsync(Death("before", T0));
+
+        using (var connection = new NpgsqlConnection(schema.Value))
+        {
+            connection.Open();
+            using var terminate = connection.CreateCommand();
+            terminate.CommandText = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+            terminate.ExecuteScalar();
+        }
+
+        await store.AddAsync(Death("after", T0));
+        Assert.Equal(["after", "before"], (await store.ListAsync(10)).Select(d => d.Signature).ToArray());
+    }
+
+    [PostgresFact]
+    public void A_wrong_password_is_refused_with_the_server_reason_and_the_password_masked()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(schema.Value) { Password = "not-the-password-4711" }.ConnectionString;
+
+        var error = Assert.Throws<PostgresStoreException>(() => PostgresDeathStore.Open(wrong));
+
+        Assert.Contains("password authentication failed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password-4711", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Password=***", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
