@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PanicPath.Cli.Commands.Demo;
 using PanicPath.Cli.Commands.Model;
 using PanicPath.Cli.Commands.Supervisor;
 
@@ -22,6 +23,7 @@ public static class PanicPathCommand
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
 
         foreach (var version in root.Options.OfType<VersionOption>())
         {

@@ -13,6 +13,7 @@ internal static class CrashMode
     public const string Exit3 = "exit3";
     public const string Exit0 = "exit0";
     public const string Hang = "hang";
+    public const string PanicPath32Threads = "panicpath-32-threads";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads];
 }

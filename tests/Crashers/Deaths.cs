@@ -19,6 +19,22 @@ internal static unsafe partial class Deaths
         thread.Join();
     }
 
+    /// <summary>
+    /// <paramref name="count"/> threads released together by a barrier, each letting the same exception
+    /// escape: the process dies of whichever the runtime reports first.
+    /// </summary>
+    public static void UnhandledOnThreads(int count)
+    {
+        using var barrier = new Barrier(count);
+        var threads = Enumerable.Range(0, count).Select(_ => new Thread(() =>
+        {
+            barrier.SignalAndWait();
+            Throw();
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+    }
+
     /// <summary><see cref="Environment.FailFast(string)"/>: no handler runs.</summary>
     public static void FailFast() => Environment.FailFast("crasher fail-fast");
 

@@ -50,6 +50,13 @@ switch (args[0])
     case CrashMode.Hang:
         Deaths.Hang();
         break;
+    case CrashMode.PanicPath32Threads:
+        using (HostWithPanicPath())
+        {
+            Deaths.UnhandledOnThreads(32);
+        }
+
+        break;
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");

@@ -22,6 +22,7 @@ public class RootCommandTests
         Assert.Equal(ExitCodes.Fine, code);
         Assert.Matches(@"(?m)^\s+run\s", output);
         Assert.Matches(@"(?m)^\s+reports\s", output);
+        Assert.Matches(@"(?m)^\s+demo\s", output);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace PanicPath.Supervisor.Launch;
 /// <c>DOTNET_DbgEnableMiniDump=1</c>, <c>DOTNET_DbgMiniDumpType</c> (1 mini, 2 heap, 3 triage, 4 full),
 /// <c>DOTNET_DbgMiniDumpName</c> = <c>&lt;directory&gt;/core.%p</c> and <c>DOTNET_EnableCrashReport=1</c>,
 /// so that createdump writes <c>core.&lt;pid&gt;</c> and <c>core.&lt;pid&gt;.crashreport.json</c> there.
+/// With <see cref="Armed"/> false the child gets <c>DOTNET_DbgEnableMiniDump=0</c> and
+/// <c>DOTNET_EnableCrashReport=0</c> instead (overriding any inherited value), so no dump is written.
 /// </summary>
 /// <param name="DumpDirectory">Where the runtime writes dumps; created if missing.</param>
 /// <param name="DumpType">The runtime's dump type, 1 to 4.</param>
@@ -13,16 +15,26 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
     /// <summary>Heap dumps: enough to inspect managed state (about 80 MB for a small app here), written in well under a second.</summary>
     public const int DefaultDumpType = 2;
 
+    /// <summary>Whether the runtime writes a dump and crash report; true unless disarmed.</summary>
+    public bool Armed { get; init; } = true;
+
     /// <summary>The dump file the runtime writes for process <paramref name="pid"/>.</summary>
     public string DumpPath(int pid) => Path.Combine(Path.GetFullPath(DumpDirectory), $"core.{pid}");
 
     /// <summary>The runtime's crash-report JSON for process <paramref name="pid"/>.</summary>
     public string CrashReportPath(int pid) => DumpPath(pid) + ".crashreport.json";
 
-    /// <summary>Sets the four variables on a child's environment.</summary>
+    /// <summary>Sets the four variables on a child's environment (when disarmed: turns both off).</summary>
     public void Arm(IDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (!Armed)
+        {
+            environment["DOTNET_DbgEnableMiniDump"] = "0";
+            environment["DOTNET_EnableCrashReport"] = "0";
+            return;
+        }
+
         if (DumpType is < 1 or > 4)
         {
             throw new ArgumentOutOfRangeException(nameof(DumpType), DumpType, "The runtime's dump type is 1 (mini), 2 (heap), 3 (triage) or 4 (full).");

@@ -147,6 +147,31 @@ public sealed class CrasherDeathTests
     }
 
     [Fact]
+    public async Task With_crash_capture_disarmed_an_unhandled_exception_is_recorded_without_dump_or_crash_report()
+    {
+        using var temp = new TempDirectory();
+        var options = Crasher.Options(temp, "unhandled");
+        options = new SupervisorOptions
+        {
+            Command = options.Command,
+            Arguments = options.Arguments,
+            Capture = options.Capture with { Armed = false },
+            SpoolRoot = options.SpoolRoot,
+            Output = TextWriter.Null,
+            Error = TextWriter.Null,
+            ForwardSignals = false,
+        };
+        var death = Assert.Single((await new ProcessSupervisor(options).RunAsync()).Deaths);
+
+        Assert.Equal(DeathCause.UnhandledException, death.Cause);
+        Assert.Equal("SIGABRT", death.Signal);
+        Assert.Null(death.Dump);
+        Assert.Null(death.CrashReport);
+        Assert.False(Directory.Exists(temp.Sub("dumps")));
+        Assert.StartsWith("System.InvalidOperationException: crasher unhandled", death.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_command_that_does_not_exist_is_refused_with_its_name()
     {
         using var temp = new TempDirectory();

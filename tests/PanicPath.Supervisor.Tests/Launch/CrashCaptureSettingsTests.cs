@@ -22,6 +22,21 @@ public sealed class CrashCaptureSettingsTests
         Assert.Equal(Path.Combine(dumps, "core.42.crashreport.json"), new CrashCaptureSettings(dumps).CrashReportPath(42));
     }
 
+    [Fact]
+    public void Disarmed_capture_turns_the_dump_and_crash_report_off_and_creates_no_directory()
+    {
+        using var temp = new TempDirectory();
+        var dumps = temp.Sub("dumps");
+        var environment = new Dictionary<string, string?> { ["DOTNET_DbgEnableMiniDump"] = "1", ["DOTNET_EnableCrashReport"] = "1" };
+
+        new CrashCaptureSettings(dumps) { Armed = false }.Arm(environment);
+
+        Assert.Equal("0", environment["DOTNET_DbgEnableMiniDump"]);
+        Assert.Equal("0", environment["DOTNET_EnableCrashReport"]);
+        Assert.False(environment.ContainsKey("DOTNET_DbgMiniDumpName"));
+        Assert.False(Directory.Exists(dumps));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]

@@ -34,18 +34,42 @@ internal static class DeathJson
         json.WriteStartArray();
         foreach (var bucket in buckets)
         {
-            json.WriteStartObject();
-            json.WriteString("signature", bucket.Signature);
-            json.WriteString("cause", bucket.Cause);
-            json.WriteString("title", bucket.Title);
-            json.WriteNumber("count", bucket.Count);
-            json.WriteString("firstSeen", Time(bucket.FirstSeen));
-            json.WriteString("lastSeen", Time(bucket.LastSeen));
-            json.WriteEndObject();
+            WriteBucket(json, bucket);
         }
 
         json.WriteEndArray();
     });
+
+    /// <summary><c>{ record, bucket }</c>: one death and the bucket it was counted in (null when none).</summary>
+    public static string WithBucket(DeathRecord death, DeathBucket? bucket) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("record");
+        WriteDeath(json, death);
+        json.WritePropertyName("bucket");
+        if (bucket is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            WriteBucket(json, bucket);
+        }
+
+        json.WriteEndObject();
+    });
+
+    private static void WriteBucket(Utf8JsonWriter json, DeathBucket bucket)
+    {
+        json.WriteStartObject();
+        json.WriteString("signature", bucket.Signature);
+        json.WriteString("cause", bucket.Cause);
+        json.WriteString("title", bucket.Title);
+        json.WriteNumber("count", bucket.Count);
+        json.WriteString("firstSeen", Time(bucket.FirstSeen));
+        json.WriteString("lastSeen", Time(bucket.LastSeen));
+        json.WriteEndObject();
+    }
 
     private static void WriteDeath(Utf8JsonWriter json, DeathRecord death)
     {
