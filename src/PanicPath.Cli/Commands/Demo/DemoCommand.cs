@@ -55,7 +55,7 @@ internal static class DemoCommand
             var directory = given is null ? Directory.CreateTempSubdirectory("panicpath-demo-").FullName : Path.GetFullPath(given);
             try
             {
-                using var store = DataOption.Open(directory, error);
+                using var store = DataOption.OpenSqlite(directory, error);
                 if (store is null)
                 {
                     return ExitCodes.BadInput;

@@ -36,14 +36,28 @@ internal static class DataOption
         var (connectionString, source) = postgres is not null
             ? (postgres, "--postgres")
             : (Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable), PostgresDeathStore.EnvironmentVariable);
+        if (postgres is null && connectionString is not { Length: > 0 })
+        {
+            return OpenSqlite(directory, error);
+        }
+
         try
         {
-            return postgres is not null || connectionString is { Length: > 0 } ? PostgresDeathStore.Open(connectionString!) : SqliteDeathStore.Open(directory);
+            return PostgresDeathStore.Open(connectionString!);
         }
         catch (PostgresStoreException e)
         {
             error.WriteLine($"panicpath: {source}: {e.Message}");
             return null;
+        }
+    }
+
+    /// <summary>Opens the SQLite store in <paramref name="directory"/>, whatever the environment says; or writes why not and answers null.</summary>
+    public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error)
+    {
+        try
+        {
+            return SqliteDeathStore.Open(directory);
         }
         catch (DataDirectoryException e)
         {
