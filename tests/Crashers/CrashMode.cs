@@ -13,6 +13,8 @@ internal static class CrashMode
     public const string Exit3 = "exit3";
     public const string Exit0 = "exit0";
     public const string Hang = "hang";
+    public const string PanicPathHang = "panicpath-hang";
+    public const string PanicPathBeat = "panicpath-beat";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPathHang, PanicPathBeat];
 }

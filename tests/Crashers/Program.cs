@@ -50,6 +50,18 @@ switch (args[0])
     case CrashMode.Hang:
         Deaths.Hang();
         break;
+    case CrashMode.PanicPathHang:
+        using (HostWithPanicPath())
+        {
+            Heartbeats.StarveThreadPoolAfterFirstBeat();
+        }
+
+        break;
+    case CrashMode.PanicPathBeat:
+        using (HostWithPanicPath())
+        {
+            return Heartbeats.ExitAfterBeats(12);
+        }
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");

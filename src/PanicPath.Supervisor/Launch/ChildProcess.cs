@@ -6,7 +6,7 @@ namespace PanicPath.Supervisor.Launch;
 /// Runs one child to its death: starts <c>command args</c> with the given environment additions,
 /// copies each line of its standard output and error to the supervisor's writers as it arrives while
 /// keeping the last lines of each, tells the signal forwarder its pid, and answers how it ended.
-/// Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>;
+/// <c>started</c>, when given, is told the child's pid as soon as it runs. Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>;
 /// when the token is cancelled the child's process tree is killed and the cancellation is thrown.
 /// </summary>
 public static class ChildProcess
@@ -22,7 +22,8 @@ public static class ChildProcess
         TextWriter output,
         TextWriter error,
         SignalForwarder? forwarder,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<int>? started = null)
     {
         var start = new ProcessStartInfo(command)
         {
@@ -52,6 +53,7 @@ public static class ChildProcess
         }
 
         forwarder?.Attach(process.Id);
+        started?.Invoke(process.Id);
         var stdoutTail = new OutputTail(tailLines);
         var stderrTail = new OutputTail(tailLines);
         var pumps = Task.WhenAll(

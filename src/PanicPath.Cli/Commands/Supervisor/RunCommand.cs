@@ -51,6 +51,20 @@ internal static class RunCommand
         });
         var tail = new Option<int>("--tail-lines") { Description = "Lines of the command's stdout and stderr kept with each record.", DefaultValueFactory = _ => 100 };
         tail.Validators.Add(r => Range(r, tail, 0, 100_000));
+        var hangTimeout = new Option<double?>("--hang-timeout")
+        {
+            Description = "Seconds without a heartbeat after which the command counts as hung: it is dumped, killed and recorded as 'hang'. "
+                + "The command (an app with PanicPath) is told to beat every quarter of this time over the report channel; its timer starts at its first "
+                + "heartbeat, so a command that never beats (no PanicPath) is never judged hung.",
+            HelpName = "SECONDS",
+        };
+        hangTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } s && (double.IsNaN(s) || s < 0.1 || s > 86_400))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--hang-timeout must be between 0.1 and 86400 seconds; got {s}."));
+            }
+        });
         var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments, after --.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command(Name, "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy. Exits with the command's exit code.");
@@ -61,6 +75,7 @@ internal static class RunCommand
         command.Options.Add(maxRestarts);
         command.Options.Add(backoff);
         command.Options.Add(tail);
+        command.Options.Add(hangTimeout);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -92,6 +107,8 @@ internal static class RunCommand
                 Output = output,
                 Error = error,
                 Store = store,
+                ChannelDirectory = Path.Combine(directory, "channel"),
+                HangTimeout = parse.GetValue(hangTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             };
 
             SupervisorResult result;

@@ -1,0 +1,42 @@
+namespace PanicPath.Reports;
+
+/// <summary>
+/// Delivers the report to the supervisor over its report channel (<c>PANICPATH_CHANNEL</c>): the
+/// connection is made at install; at panic time the report frame is sent and the supervisor's
+/// acknowledgement awaited at most <see cref="AckTimeout"/>. No acknowledgement, a refused or broken
+/// connection: the answer is false and the next transport (the spool) is used.
+/// </summary>
+internal sealed class ChannelTransport : IReportTransport
+{
+    internal const string EnvironmentVariable = "PANICPATH_CHANNEL";
+
+    private readonly ChannelSocket socket;
+
+    private ChannelTransport(string address, ChannelSocket socket, TimeSpan ackTimeout)
+    {
+        Address = address;
+        this.socket = socket;
+        AckTimeout = ackTimeout;
+    }
+
+    internal string Address { get; }
+
+    internal TimeSpan AckTimeout { get; }
+
+    /// <summary>Connects to the channel at <paramref name="address"/>; null when there is none or it cannot be reached.</summary>
+    internal static ChannelTransport? TryConnect(string? address, TimeSpan ackTimeout)
+    {
+        if (IsNone(address))
+        {
+            return null;
+        }
+
+        return ChannelSocket.TryConnect(address!, ackTimeout) is { } socket ? new ChannelTransport(address!, socket, ackTimeout) : null;
+    }
+
+    /// <summary>True when <paramref name="address"/> names no channel (null, empty or <c>none</c>).</summary>
+    internal static bool IsNone(string? address) => string.IsNullOrWhiteSpace(address) || address.Trim() == "none";
+
+    public bool TryDeliver(byte[] report) =>
+        socket.TrySend(ChannelFrameKind.Report, report) && socket.TryReceiveAck(AckTimeout);
+}
