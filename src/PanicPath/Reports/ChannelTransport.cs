@@ -6,7 +6,7 @@ namespace PanicPath.Reports;
 /// acknowledgement awaited at most <see cref="AckTimeout"/>. No acknowledgement, a refused or broken
 /// connection: the answer is false and the next transport (the spool) is used.
 /// </summary>
-internal sealed class ChannelTransport : IReportTransport
+internal sealed class ChannelTransport : IReportTransport, IDisposable
 {
     internal const string EnvironmentVariable = "PANICPATH_CHANNEL";
 
@@ -39,4 +39,7 @@ internal sealed class ChannelTransport : IReportTransport
 
     public bool TryDeliver(byte[] report) =>
         socket.TrySend(ChannelFrameKind.Report, report) && socket.TryReceiveAck(AckTimeout);
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => socket.Dispose();
 }
