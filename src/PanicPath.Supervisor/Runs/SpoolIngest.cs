@@ -12,7 +12,8 @@ namespace PanicPath.Supervisor.Runs;
 /// <see cref="RunSpool"/>) and that holds a report becomes one death — cause and title from the report
 /// through <see cref="DeathClassifier"/>, the report's intended exit code (else the panic exit code),
 /// times from the report — and then the directory is removed. The store keeps one death per run id and
-/// attempt, so a supervisor killed between the two only re-adds the same death. A directory whose
+/// attempt, so a supervisor killed between the two only re-adds the same death; removal renames the
+/// directory to a tombstone first, swept at the next start. A directory whose
 /// report does not parse is kept and named on the error writer; an empty one is left alone (its child
 /// may still be alive and spool into it later).
 /// </summary>
@@ -20,6 +21,8 @@ public static class SpoolIngest
 {
     /// <summary>The command recorded for an ingested death (the run that started it is gone).</summary>
     public const string UnknownCommand = "(unknown: report ingested from the spool)";
+
+    private const string TombstoneSuffix = ".recorded";
 
     /// <summary>Ingests every leftover report under <paramref name="spoolRoot"/>; answers how many deaths it recorded.</summary>
     public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default)
@@ -31,6 +34,7 @@ public static class SpoolIngest
             return 0;
         }
 
+        SweepTombstones(spoolRoot);
         var recorded = 0;
         foreach (var directory in Directory.GetDirectories(spoolRoot).Order(StringComparer.Ordinal))
         {
@@ -60,7 +64,7 @@ public static class SpoolIngest
             await store.AddAsync(Death(runId, attempt, report, directory), cancellationToken).ConfigureAwait(false);
             recorded++;
             owner.Dispose();
-            Directory.Delete(directory, recursive: true);
+            RemoveRecorded(directory);
         }
 
         if (recorded > 0)
@@ -69,6 +73,31 @@ public static class SpoolIngest
         }
 
         return recorded;
+    }
+
+    /// <summary>
+    /// Removes a recorded directory: first renamed (atomically) to a tombstone, then deleted, so a kill
+    /// part way through a recursive delete never leaves a half-emptied run directory behind.
+    /// </summary>
+    private static void RemoveRecorded(string directory)
+    {
+        var tombstone = Path.Combine(Path.GetDirectoryName(directory)!, "." + Path.GetFileName(directory) + TombstoneSuffix);
+        if (Directory.Exists(tombstone))
+        {
+            Directory.Delete(tombstone, recursive: true);
+        }
+
+        Directory.Move(directory, tombstone);
+        Directory.Delete(tombstone, recursive: true);
+    }
+
+    /// <summary>Deletes the tombstones a supervisor killed while removing left.</summary>
+    private static void SweepTombstones(string spoolRoot)
+    {
+        foreach (var tombstone in Directory.GetDirectories(spoolRoot, "." + "*" + TombstoneSuffix))
+        {
+            Directory.Delete(tombstone, recursive: true);
+        }
     }
 
     /// <summary>Splits a run spool directory's name into its run id and attempt.</summary>

@@ -95,6 +95,20 @@ public sealed class SpoolIngestTests
         Assert.Empty(Directory.GetDirectories(root));
     }
 
+    [Fact]
+    public async Task A_directory_left_half_removed_as_a_tombstone_is_swept_at_the_next_ingest()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var tombstone = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-gone0000-0.recorded")).FullName;
+        File.WriteAllText(Path.Combine(tombstone, RunSpool.OwnerFileName), string.Empty);
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        Assert.Empty(Directory.GetDirectories(root));
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
