@@ -2,7 +2,7 @@ namespace PanicPath.Reports;
 
 /// <summary>
 /// Delivers the report to the supervisor over its report channel (<c>PANICPATH_CHANNEL</c>): the
-/// connection is made at install; at panic time the report frame is sent and the supervisor's
+/// connection is made (and greeted with a hello frame) at install; at panic time the report frame is sent and the supervisor's
 /// acknowledgement awaited at most <see cref="AckTimeout"/>. No acknowledgement, a refused or broken
 /// connection: the answer is false and the next transport (the spool) is used.
 /// </summary>
@@ -31,7 +31,19 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
             return null;
         }
 
-        return ChannelSocket.TryConnect(address!, ackTimeout) is { } socket ? new ChannelTransport(address!, socket, ackTimeout) : null;
+        if (ChannelSocket.TryConnect(address!, ackTimeout) is not { } socket)
+        {
+            return null;
+        }
+
+        // A hello now runs the send path once before any panic needs it, and finds a channel that refuses us.
+        if (!socket.TrySend(ChannelFrameKind.Hello, ReadOnlySpan<byte>.Empty))
+        {
+            socket.Dispose();
+            return null;
+        }
+
+        return new ChannelTransport(address!, socket, ackTimeout);
     }
 
     /// <summary>True when <paramref name="address"/> names no channel (null, empty or <c>none</c>).</summary>

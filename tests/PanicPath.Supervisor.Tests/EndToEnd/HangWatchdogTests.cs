@@ -9,7 +9,7 @@ public sealed class HangWatchdogTests
     public async Task A_hung_child_is_recorded_as_hang_dumped_and_killed()
     {
         using var temp = new TempDirectory();
-        var (exit, output, error) = await CliRun.RunCrasher(temp, "panicpath-hang", "--hang-timeout", "2");
+        var (exit, output, error) = await CliRun.RunCrasher(temp, "panicpath-hang", "--hang-timeout", "4");
 
         Assert.Contains("crasher thread pool starved", output, StringComparison.Ordinal);
         Assert.Equal(137, exit);

@@ -31,6 +31,7 @@ public sealed class ChannelTransportTests : IDisposable
         Assert.Equal("disk full", received.Reason);
         Assert.Equal(report.Exception!.Signature, received.Exception!.Signature);
         Assert.Empty(Directory.GetFiles(spool));
+        Assert.Equal(1, supervisor.Hellos);
     }
 
     [Fact]

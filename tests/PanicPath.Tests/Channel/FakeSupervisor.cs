@@ -15,6 +15,7 @@ internal sealed class FakeSupervisor : IDisposable
     private readonly string directory;
     private readonly List<Socket> clients = [];
     private readonly Task accepting;
+    private int hellos;
 
     internal FakeSupervisor(bool acknowledge = true)
     {
@@ -31,6 +32,8 @@ internal sealed class FakeSupervisor : IDisposable
     internal string Address { get; }
 
     internal ConcurrentQueue<CrashReport> Reports { get; } = new();
+
+    internal int Hellos => Volatile.Read(ref hellos);
 
     internal SemaphoreSlim ReportArrived { get; } = new(0);
 
@@ -91,6 +94,12 @@ internal sealed class FakeSupervisor : IDisposable
                 if (kind == ChannelFrameKind.Heartbeat)
                 {
                     HeartbeatArrived.Release();
+                    continue;
+                }
+
+                if (kind == ChannelFrameKind.Hello)
+                {
+                    Interlocked.Increment(ref hellos);
                     continue;
                 }
 
