@@ -14,6 +14,8 @@ internal static class CrashMode
     public const string Exit0 = "exit0";
     public const string Hang = "hang";
     public const string PanicPath32Threads = "panicpath-32-threads";
+    public const string PanicPathHang = "panicpath-hang";
+    public const string PanicPathBeat = "panicpath-beat";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat];
 }

@@ -57,6 +57,18 @@ switch (args[0])
         }
 
         break;
+    case CrashMode.PanicPathHang:
+        using (HostWithPanicPath())
+        {
+            Heartbeats.StarveThreadPoolAfterFirstBeat();
+        }
+
+        break;
+    case CrashMode.PanicPathBeat:
+        using (HostWithPanicPath())
+        {
+            return Heartbeats.ExitAfterBeats(12);
+        }
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");

@@ -1,5 +1,7 @@
+using PanicPath.Supervisor.Channel;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.LastWords;
+using PanicPath.Supervisor.Hang;
 using PanicPath.Supervisor.Launch;
 
 namespace PanicPath.Supervisor.Runs;
@@ -11,6 +13,12 @@ namespace PanicPath.Supervisor.Runs;
 /// <see cref="DeathRecord"/>, stores it, and restarts by the schedule with back-off. A run that received
 /// SIGTERM or SIGINT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
 /// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>).
+/// <para>
+/// At start it first records the reports earlier runs left in the spool root (<see cref="SpoolIngest"/>).
+/// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
+/// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
+/// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
+/// </para>
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
 {
@@ -21,11 +29,17 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var runId = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         var command = string.Join(' ', new[] { options.Command }.Concat(options.Arguments).Select(Quote));
         var deaths = new List<DeathRecord>();
+        if (options.Store is { } leftovers && options.IngestSpool)
+        {
+            await SpoolIngest.IngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var channel = await OpenChannelAsync().ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
         var sinks = new DeathSinkCalls(options.DeathSinks, options.DeathSinkTimeout, options.Error);
         for (var attempt = 0; ; attempt++)
         {
-            var death = await RunOnceAsync(runId, attempt, command, forwarder, sinks, cancellationToken).ConfigureAwait(false);
+            var death = await RunOnceAsync(runId, attempt, command, forwarder, channel, sinks, cancellationToken).ConfigureAwait(false);
             if (options.Store is { } store)
             {
                 death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
@@ -53,20 +67,53 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
     }
 
-    private async Task<DeathRecord> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, DeathSinkCalls sinks, CancellationToken cancellationToken)
+    private async Task<IReportChannel?> OpenChannelAsync()
+    {
+        if (options.ChannelDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        if (!ReportChannel.Supported)
+        {
+            await options.Error.WriteLineAsync("panicpath: no report channel on this platform; reports come through the spool").ConfigureAwait(false);
+            return null;
+        }
+
+        return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error));
+    }
+
+    private async Task<DeathRecord> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         options.Capture.Arm(environment);
         environment[RunSpool.EnvironmentVariable] = spool.Directory;
+        var hangTimeout = channel is null ? null : options.HangTimeout;
+        environment[ReportChannel.EnvironmentVariable] = channel?.Address ?? "none";
+        environment[PanicPath.Panics.PanicRuntime.HeartbeatEnvironmentVariable] = hangTimeout is { } t
+            ? HangWatchdog.IntervalFor(t).TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+            : "0";
         foreach (var (name, value) in options.Environment)
         {
             environment[name] = value;
         }
 
-        ChildExit exit;
+        ChannelLife? life = null;
+        Task<HangVerdict?>? watch = null;
+        using var childGone = new CancellationTokenSource();
         var startNotice = Task.CompletedTask;
-        void Started(int pid) => startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
+        void Started(int pid)
+        {
+            life = channel?.Admit(pid, spool.Directory);
+            startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
+            if (life is not null && hangTimeout is { } timeout)
+            {
+                watch = HangWatchdog.WatchAsync(life, pid, timeout, options.Capture, options.Error, childGone.Token);
+            }
+        }
+
+        ChildExit exit;
         try
         {
             exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken, Started).ConfigureAwait(false);
@@ -74,8 +121,23 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
         catch (Exception e) when (e is ChildStartException or OperationCanceledException)
         {
+            await childGone.CancelAsync().ConfigureAwait(false);
+            if (watch is not null)
+            {
+                await watch.ConfigureAwait(false);
+            }
+
+            EndLife(channel, life);
             spool.Remove();
             throw;
+        }
+
+        await childGone.CancelAsync().ConfigureAwait(false);
+        var hang = watch is null ? null : await watch.ConfigureAwait(false);
+        EndLife(channel, life);
+        if (life?.ReportPath is not null)
+        {
+            await options.Error.WriteLineAsync($"panicpath: report received over the channel from pid {life.ReportSenderPid}").ConfigureAwait(false);
         }
 
         var report = spool.TakeReport();
@@ -90,6 +152,15 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var hasCrashReport = File.Exists(crashReport);
         var runtimeReport = hasCrashReport ? RuntimeCrashReport.TryRead(crashReport) : null;
         var verdict = DeathClassifier.Classify(new DeathEvidence(exit.ExitCode, report, runtimeReport, exit.StderrTail));
+        if (hang is not null)
+        {
+            verdict = new DeathClassification(
+                DeathCause.Hang,
+                verdict.Signal,
+                DeathSignature.Of(DeathCause.Hang, "no heartbeat", []),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hang: no heartbeat for {hang.Timeout.TotalSeconds:0.###} s"));
+        }
+
         spool.Remove();
         return new DeathRecord
         {
@@ -110,6 +181,14 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             StartedAt = exit.StartedAt,
             EndedAt = exit.EndedAt,
         };
+    }
+
+    private static void EndLife(IReportChannel? channel, ChannelLife? life)
+    {
+        if (channel is not null && life is not null)
+        {
+            channel.End(life);
+        }
     }
 
     private static string Quote(string part) => part.Length > 0 && !part.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? part : $"'{part.Replace("'", "'\\''", StringComparison.Ordinal)}'";

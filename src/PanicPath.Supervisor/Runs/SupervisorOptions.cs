@@ -50,4 +50,23 @@ public sealed class SupervisorOptions
 
     /// <summary>How long each death sink may take for one start or death before the supervisor goes on without it.</summary>
     public TimeSpan DeathSinkTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The directory for the report channel's socket (made mode 0700); null: no channel, the child's
+    /// report comes only through its spool. Too long for a socket address: <c>/tmp/panicpath-&lt;uid&gt;</c>.
+    /// </summary>
+    public string? ChannelDirectory { get; init; }
+
+    /// <summary>The largest message the channel accepts. Default 1 MiB.</summary>
+    public int MaxMessageBytes { get; init; } = PanicPath.Reports.ChannelFrame.DefaultMaxPayload;
+
+    /// <summary>
+    /// When set (and the channel is open), the child is told to send heartbeats every quarter of this
+    /// time; once it has sent one, a silence this long is a hang: the child is dumped, killed and
+    /// recorded with cause <c>hang</c>. A child that never beats is never judged hung.
+    /// </summary>
+    public TimeSpan? HangTimeout { get; init; }
+
+    /// <summary>At start, record the reports earlier runs left in <see cref="SpoolRoot"/> (when a store is set). Default true.</summary>
+    public bool IngestSpool { get; init; } = true;
 }

@@ -36,6 +36,19 @@ public class PanicOptions
     /// <summary>The spool directory for reports; null reads <c>PANICPATH_SPOOL</c> at install; none: no spool.</summary>
     public string? SpoolDirectory { get; set; }
 
+    /// <summary>
+    /// The supervisor's report channel (a Unix domain socket path); null reads <c>PANICPATH_CHANNEL</c> at
+    /// install; empty or <c>none</c>: no channel. The connection is made at install; when it cannot be
+    /// made, reports go to the spool.
+    /// </summary>
+    public string? ChannelAddress { get; set; }
+
+    /// <summary>
+    /// How often the heartbeat thread beats over the channel; null reads <c>PANICPATH_HEARTBEAT_MS</c> at
+    /// install; zero or no channel: no heartbeat.
+    /// </summary>
+    public TimeSpan? HeartbeatInterval { get; set; }
+
     /// <summary>Short or long report. Default <see cref="Reports.ReportForm.Long"/>.</summary>
     public ReportForm ReportForm { get; set; } = ReportForm.Long;
 
@@ -112,6 +125,11 @@ public class PanicOptions
         if (SpoolDirectory is not null && string.IsNullOrWhiteSpace(SpoolDirectory))
         {
             throw Bad(nameof(SpoolDirectory), "must be null or a directory path (was blank).");
+        }
+
+        if (HeartbeatInterval is { } beat && (beat < TimeSpan.Zero || beat > TimeSpan.FromHours(1)))
+        {
+            throw Bad(nameof(HeartbeatInterval), $"must be between zero and one hour (was {beat}).");
         }
 
         if (Platform is null)

@@ -29,6 +29,9 @@ namespace PanicPath.Panics;
 /// </summary>
 public sealed class PanicRuntime
 {
+    /// <summary>The environment variable carrying the heartbeat interval in milliseconds.</summary>
+    public const string HeartbeatEnvironmentVariable = "PANICPATH_HEARTBEAT_MS";
+
     private static PanicRuntime? installed;
 
     private readonly NotifierChain<PanicEvent>[] lists;
@@ -40,6 +43,7 @@ public sealed class PanicRuntime
     private readonly bool attached;
     private readonly ErrorAnnouncer? announcer;
     private PathWatchdog? watchdog;
+    private Heartbeat? heartbeat;
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
     private int owner;
@@ -67,7 +71,10 @@ public sealed class PanicRuntime
         RuntimeCaptureArmed = CrashCapture.RuntimeArmed();
         CaptureArmed = CrashCapture.Armed(options.DumpWriter);
         var spool = options.SpoolDirectory ?? Environment.GetEnvironmentVariable(SpoolTransport.EnvironmentVariable);
-        transports = string.IsNullOrWhiteSpace(spool) ? [] : [Spool = new SpoolTransport(spool)];
+        Spool = string.IsNullOrWhiteSpace(spool) ? null : new SpoolTransport(spool);
+        ChannelAddress = options.ChannelAddress ?? Environment.GetEnvironmentVariable(ChannelTransport.EnvironmentVariable);
+        Channel = ChannelTransport.TryConnect(ChannelAddress, options.NotifierBudget);
+        transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
         DumpJob = WriteDump;
         executors = new PathExecutor[1 + options.SpareExecutors];
         for (var i = 0; i < executors.Length; i++)
@@ -143,6 +150,15 @@ public sealed class PanicRuntime
 
     internal SpoolTransport? Spool { get; }
 
+    /// <summary>The channel transport, when the channel was reachable at install.</summary>
+    internal ChannelTransport? Channel { get; }
+
+    /// <summary>The channel address read at install (option or <c>PANICPATH_CHANNEL</c>), or null.</summary>
+    internal string? ChannelAddress { get; }
+
+    /// <summary>Heartbeats sent to the supervisor since install (0 without a heartbeat).</summary>
+    public long HeartbeatsSent => heartbeat?.Sent ?? 0;
+
     internal Action DumpJob { get; }
 
     internal string? LastDumpPath { get; private set; }
@@ -174,6 +190,11 @@ public sealed class PanicRuntime
         if (options.HandleUnobservedTaskExceptions)
         {
             TaskScheduler.UnobservedTaskException += runtime.OnUnobservedTaskException;
+        }
+
+        if (runtime.Channel is not null && HeartbeatIntervalOf(options) is { } interval)
+        {
+            runtime.heartbeat = Heartbeat.Start(runtime.Channel.Address, interval);
         }
 
         return runtime;
@@ -393,19 +414,22 @@ public sealed class PanicRuntime
 
         var report = current.BuildReport(RuntimeCaptureArmed && attached ? 134 : exitCode);
         var bytes = report.ToUtf8Json();
-        var delivered = false;
+        IReportTransport? delivered = null;
         foreach (var transport in transports)
         {
             if (transport.TryDeliver(bytes))
             {
-                delivered = true;
+                delivered = transport;
                 break;
             }
         }
 
-        WriteError(delivered && Spool?.LastPath is { } path
-            ? $"panic: report written to {path}\n"
-            : "panic: report not delivered (no transport; set PANICPATH_SPOOL)\n");
+        WriteError(delivered switch
+        {
+            ChannelTransport => "panic: report delivered to the supervisor over the channel\n",
+            SpoolTransport { LastPath: { } path } => $"panic: report written to {path}\n",
+            _ => "panic: report not delivered (no transport; set PANICPATH_CHANNEL or PANICPATH_SPOOL)\n",
+        });
         return report;
     }
 
@@ -479,6 +503,19 @@ public sealed class PanicRuntime
     {
         e.SetObserved();
         Oops("unobserved task exception", e.Exception);
+    }
+
+    /// <summary>The heartbeat interval: the option, else <c>PANICPATH_HEARTBEAT_MS</c>; null for none.</summary>
+    private static TimeSpan? HeartbeatIntervalOf(PanicOptions options)
+    {
+        if (options.HeartbeatInterval is { } given)
+        {
+            return given > TimeSpan.Zero ? given : null;
+        }
+
+        return int.TryParse(Environment.GetEnvironmentVariable(HeartbeatEnvironmentVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms is > 0 and <= 3_600_000
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
     }
 
     private static DateTime ProcessStart(DateTime fallback)

@@ -53,6 +53,20 @@ internal static class RunCommand
         tail.Validators.Add(r => Range(r, tail, 0, 100_000));
         var lastWords = new LastWordsOptions();
         var postgres = DataOption.CreatePostgres();
+        var hangTimeout = new Option<double?>("--hang-timeout")
+        {
+            Description = "Seconds without a heartbeat after which the command counts as hung: it is dumped, killed and recorded as 'hang'. "
+                + "The command (an app with PanicPath) is told to beat every quarter of this time over the report channel; its timer starts at its first "
+                + "heartbeat, so a command that never beats (no PanicPath) is never judged hung.",
+            HelpName = "SECONDS",
+        };
+        hangTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } s && (double.IsNaN(s) || s < 0.1 || s > 86_400))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--hang-timeout must be between 0.1 and 86400 seconds; got {s}."));
+            }
+        });
         var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments, after --.", Arity = ArgumentArity.OneOrMore };
 
         var command = new Command(Name, "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy. Exits with the command's exit code.");
@@ -65,6 +79,7 @@ internal static class RunCommand
         command.Options.Add(tail);
         lastWords.AddTo(command);
         command.Options.Add(postgres);
+        command.Options.Add(hangTimeout);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -103,6 +118,8 @@ internal static class RunCommand
                 Error = error,
                 Store = store,
                 DeathSinks = sinks,
+                ChannelDirectory = Path.Combine(directory, "channel"),
+                HangTimeout = parse.GetValue(hangTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             };
 
             SupervisorResult result;

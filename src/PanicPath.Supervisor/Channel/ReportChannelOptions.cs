@@ -1,0 +1,17 @@
+namespace PanicPath.Supervisor.Channel;
+
+/// <summary>How a report channel listens: where its socket goes, the largest message, where it logs.</summary>
+/// <param name="Directory">The preferred directory for the socket (mode 0700); a path too long for a socket address falls back to <c>/tmp/panicpath-&lt;uid&gt;</c>.</param>
+/// <param name="MaxMessageBytes">The largest payload accepted.</param>
+/// <param name="Error">Where notes and rejections are written.</param>
+public sealed record ReportChannelOptions(string Directory, int MaxMessageBytes, TextWriter Error)
+{
+    /// <summary>How long a connection that is not yet admitted waits for its life to begin.</summary>
+    public TimeSpan AdmissionWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the rest of a frame may take once its first byte came.</summary>
+    public TimeSpan FrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Connections open at once; more are rejected.</summary>
+    public int MaxConnections { get; init; } = 64;
+}

@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Net.Sockets;
+using PanicPath.Reports;
+
+namespace PanicPath.Supervisor.Channel;
+
+/// <summary>
+/// The report channel as a Unix domain socket (socket file mode 0600 in a directory of mode 0700).
+/// Each connection is admitted only when the kernel's peer credentials name the supervisor's own uid
+/// and a pid in the current life's process tree; then frames are read one after another: heartbeats
+/// are counted, one report per life is parsed (<see cref="CrashReport.Parse"/>), written to the
+/// life's inbox with <see cref="SpoolFile"/> and only then acknowledged. A malformed, oversized,
+/// truncated, unknown or unexpected frame is rejected (<see cref="RejectionLog"/>) and its connection
+/// closed; the listener goes on.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal sealed class UnixReportChannel : IReportChannel
+{
+    private readonly Socket listener;
+    private readonly ReportChannelOptions options;
+    private readonly RejectionLog rejections;
+    private readonly CancellationTokenSource closing = new();
+    private readonly Task acceptLoop;
+    private readonly Lock gate = new();
+    private readonly byte[] ack = ChannelFrame.Encode(ChannelFrameKind.Ack, []);
+    private TaskCompletionSource<ChannelLife> current = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int open;
+
+    private UnixReportChannel(Socket listener, string address, ReportChannelOptions options)
+    {
+        this.listener = listener;
+        this.options = options;
+        Address = address;
+        rejections = new RejectionLog(options.Error);
+        acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    public string Address { get; }
+
+    public long Rejected => rejections.Total;
+
+    internal static UnixReportChannel Open(ReportChannelOptions options)
+    {
+        var path = SocketPath.Choose(options.Directory, $"{Guid.NewGuid().ToString("N")[..12]}.sock");
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            socket.Listen(128);
+        }
+        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
+        {
+            socket.Dispose();
+            throw new IOException($"cannot listen on channel socket {path}: {e.Message}", e);
+        }
+
+        return new UnixReportChannel(socket, path, options);
+    }
+
+    public ChannelLife Admit(int rootPid, string inbox)
+    {
+        var life = new ChannelLife(rootPid, inbox);
+        lock (gate)
+        {
+            if (!current.TrySetResult(life))
+            {
+                current = new TaskCompletionSource<ChannelLife>(TaskCreationOptions.RunContinuationsAsynchronously);
+                current.SetResult(life);
+            }
+        }
+
+        return life;
+    }
+
+    public void End(ChannelLife life)
+    {
+        lock (gate)
+        {
+            if (current.Task.IsCompletedSuccessfully && ReferenceEquals(current.Task.Result, life))
+            {
+                current = new TaskCompletionSource<ChannelLife>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await closing.CancelAsync().ConfigureAwait(false);
+        listener.Dispose();
+        try
+        {
+            await acceptLoop.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Closed.
+        }
+
+        rejections.Flush();
+        try
+        {
+            File.Delete(Address);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind; a new run uses a new name.
+        }
+
+        closing.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!closing.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(closing.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            if (Interlocked.Increment(ref open) > options.MaxConnections)
+            {
+                Interlocked.Decrement(ref open);
+                rejections.Reject("too many connections", $"more than {options.MaxConnections} open at once");
+                client.Dispose();
+                continue;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(Socket client)
+    {
+        try
+        {
+            var life = await AdmitAsync(client).ConfigureAwait(false);
+            if (life is not null)
+            {
+                await ReadFramesAsync(client, life).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away, or the channel is closing.
+        }
+        finally
+        {
+            client.Dispose();
+            Interlocked.Decrement(ref open);
+        }
+    }
+
+    private async Task<ChannelLife?> AdmitAsync(Socket client)
+    {
+        PeerCredentials peer;
+        try
+        {
+            peer = PeerCredentials.Of(client);
+        }
+        catch (SocketException e)
+        {
+            rejections.Reject("no peer credentials", e.Message);
+            return null;
+        }
+
+        var me = PeerCredentials.EffectiveUid;
+        if (peer.Uid != me)
+        {
+            rejections.Reject("other user", $"pid {peer.Pid} runs as uid {peer.Uid}, the supervisor as uid {me}");
+            return null;
+        }
+
+        Task<ChannelLife> waiting;
+        lock (gate)
+        {
+            waiting = current.Task;
+        }
+
+        ChannelLife life;
+        try
+        {
+            life = await waiting.WaitAsync(options.AdmissionWait, closing.Token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            rejections.Reject("no supervised process", $"pid {peer.Pid} connected while no child was running");
+            return null;
+        }
+
+        if (!ProcessTree.IsWithin(peer.Pid, life.RootPid))
+        {
+            rejections.Reject("outside the supervised tree", $"pid {peer.Pid} does not descend from the child (pid {life.RootPid})");
+            return null;
+        }
+
+        return life;
+    }
+
+    private async Task ReadFramesAsync(Socket client, ChannelLife life)
+    {
+        var pid = PeerCredentials.Of(client).Pid;
+        var header = new byte[ChannelFrame.HeaderSize];
+        while (true)
+        {
+            // The first byte of a frame may take any time (heartbeats are sparse); the rest must follow promptly.
+            var first = await client.ReceiveAsync(header.AsMemory(0, 1), SocketFlags.None, closing.Token).ConfigureAwait(false);
+            if (first == 0)
+            {
+                return;
+            }
+
+            using var frameTime = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+            frameTime.CancelAfter(options.FrameTimeout);
+            var got = await ReceiveFullyAsync(client, header.AsMemory(1), frameTime.Token).ConfigureAwait(false);
+            if (got < header.Length - 1)
+            {
+                Reject(pid, "truncated frame", $"header ended after {got + 1} of {ChannelFrame.HeaderSize} bytes");
+                return;
+            }
+
+            if (ChannelFrame.TryReadHeader(header, options.MaxMessageBytes, out var kind, out var length) is { } problem)
+            {
+                Reject(pid, Category(problem), problem);
+                return;
+            }
+
+            switch (kind)
+            {
+                case ChannelFrameKind.Hello:
+                    continue;
+                case ChannelFrameKind.Heartbeat:
+                    life.Beat();
+                    continue;
+                case ChannelFrameKind.Report:
+                    var payload = new byte[length];
+                    var read = await ReceiveFullyAsync(client, payload, frameTime.Token).ConfigureAwait(false);
+                    if (read < length)
+                    {
+                        Reject(pid, "truncated frame", $"report payload ended after {read} of {length} bytes");
+                        return;
+                    }
+
+                    if (!await StoreAsync(client, life, pid, payload).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    continue;
+                default:
+                    Reject(pid, "unexpected kind", $"{kind} is sent by the supervisor, not to it");
+                    return;
+            }
+        }
+    }
+
+    private async Task<bool> StoreAsync(Socket client, ChannelLife life, int pid, byte[] payload)
+    {
+        try
+        {
+            CrashReport.Parse(payload);
+        }
+        catch (FormatException e)
+        {
+            Reject(pid, "invalid report", e.Message);
+            return false;
+        }
+
+        if (!life.TryClaimReport())
+        {
+            Reject(pid, "second report", $"a report for the child (pid {life.RootPid}) was already accepted");
+            return false;
+        }
+
+        string path;
+        try
+        {
+            path = SpoolFile.Write(life.Inbox, payload, pid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            life.ReleaseClaim();
+            Reject(pid, "not stored", $"{life.Inbox}: {e.Message}");
+            return false;
+        }
+
+        life.Stored(path, pid);
+        await client.SendAsync(ack, SocketFlags.None, closing.Token).ConfigureAwait(false);
+        return true;
+    }
+
+    private void Reject(int pid, string reason, string detail) =>
+        rejections.Reject(reason, string.Create(CultureInfo.InvariantCulture, $"from pid {pid}: {detail}"));
+
+    private static string Category(string problem) => problem switch
+    {
+        _ when problem.StartsWith("bad magic", StringComparison.Ordinal) => "bad magic",
+        _ when problem.StartsWith("unsupported version", StringComparison.Ordinal) => "bad version",
+        _ when problem.StartsWith("unknown kind", StringComparison.Ordinal) => "unknown kind",
+        _ when problem.StartsWith("payload length", StringComparison.Ordinal) => "oversized",
+        _ => "malformed header",
+    };
+
+    private static async Task<int> ReceiveFullyAsync(Socket client, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = await client.ReceiveAsync(buffer[total..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,120 @@
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Runs;
+using PanicPath.Supervisor.Store;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.Runs;
+
+public sealed class SpoolIngestTests
+{
+    [Fact]
+    public async Task Leftover_reports_are_recorded_with_the_reports_cause_exit_code_and_times_and_their_directories_removed()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var oops = Leftovers.Write(root, Leftovers.Report("request failed", 41, exitCode: 134, kind: "oops"), attempt: 2);
+        var plain = Leftovers.Write(root, Leftovers.Report("disk full", 42));
+        using var log = new StringWriter();
+
+        var recorded = await SpoolIngest.IngestAsync(root, store, log);
+
+        Assert.Equal(2, recorded);
+        var deaths = await store.ListAsync(10);
+        var first = Assert.Single(deaths, d => d.RunId == oops);
+        Assert.Equal(2, first.Attempt);
+        Assert.Equal(DeathCause.OopsPanic, first.Cause);
+        Assert.Equal(134, first.ExitCode);
+        Assert.Equal("SIGABRT", first.Signal);
+        Assert.Equal(41, first.Pid);
+        Assert.Equal("request failed", first.Report!.Reason);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), first.EndedAt);
+        Assert.Equal(first.EndedAt - TimeSpan.FromMilliseconds(1500), first.StartedAt);
+        var second = Assert.Single(deaths, d => d.RunId == plain);
+        Assert.Equal(DeathCause.Panic, second.Cause);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.Panic, second.ExitCode);
+        Assert.Equal("disk full", second.Title);
+        Assert.Empty(Directory.GetDirectories(root));
+        Assert.Contains("ingested 2 spooled report(s)", log.ToString());
+    }
+
+    [Fact]
+    public async Task A_live_supervisors_spool_directory_is_not_ingested()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var live = RunSpool.Create(root, "20260101T000000-live0000-0");
+        PanicPath.Reports.SpoolFile.Write(live.Directory, Leftovers.Report("still being handled", 7).ToUtf8Json(), 7);
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        Assert.Empty(await store.ListAsync(10));
+        Assert.Equal("still being handled", live.TakeReport()!.Reason);
+        live.Remove();
+        Assert.False(Directory.Exists(live.Directory));
+    }
+
+    [Fact]
+    public async Task A_leftover_whose_report_does_not_parse_is_kept_and_named_and_an_empty_one_is_left_alone()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var broken = Directory.CreateDirectory(Path.Combine(root, "20260101T000000-broken00-0")).FullName;
+        File.WriteAllText(Path.Combine(broken, "panicpath-1-x.json"), "{\"version\":");
+        var empty = Directory.CreateDirectory(Path.Combine(root, "20260101T000000-empty000-0")).FullName;
+        using var log = new StringWriter();
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, log));
+
+        Assert.True(Directory.Exists(broken));
+        Assert.True(Directory.Exists(empty));
+        Assert.Contains("spooled report not ingested: " + Path.Combine(broken, "panicpath-1-x.json"), log.ToString());
+        Assert.Empty(await store.ListAsync(10));
+    }
+
+    [Fact]
+    public async Task Ingesting_a_directory_already_recorded_adds_no_second_death()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var runId = Leftovers.Write(root, Leftovers.Report("disk full", 42));
+        var copy = Path.Combine(temp.Path, "copy");
+        Directory.Move(Path.Combine(root, runId + "-0"), copy);
+        CopyDirectory(copy, Path.Combine(root, runId + "-0"));
+        await SpoolIngest.IngestAsync(root, store, TextWriter.Null);
+
+        // As after a kill between recording and removing: the same directory again.
+        CopyDirectory(copy, Path.Combine(root, runId + "-0"));
+        await SpoolIngest.IngestAsync(root, store, TextWriter.Null);
+
+        Assert.Single(await store.ListAsync(10));
+        Assert.Equal(1, Assert.Single(await store.BucketsAsync()).Count);
+        Assert.Empty(Directory.GetDirectories(root));
+    }
+
+    [Fact]
+    public async Task A_directory_left_half_removed_as_a_tombstone_is_swept_at_the_next_ingest()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var tombstone = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-gone0000-0.recorded")).FullName;
+        File.WriteAllText(Path.Combine(tombstone, RunSpool.OwnerFileName), string.Empty);
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        Assert.Empty(Directory.GetDirectories(root));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
