@@ -38,6 +38,7 @@ public sealed partial class DemoCommandTests
         Assert.True(record > 0 && bucket > record, output);
         Assert.Matches(@"cause\s+unhandled-exception", output[record..bucket]);
         Assert.Matches(@"report\s+panic: unhandled exception \(long form, 9 notifiers\)", output[record..bucket]);
+        Assert.Contains("report delivered to the supervisor over the channel", output[record..bucket], StringComparison.Ordinal);
         var signature = Regex.Match(output[record..bucket], @"signature\s+(?<s>[0-9a-f]{16})").Groups["s"].Value;
         Assert.Matches($@"{signature}\s+unhandled-exception\s+1\s+", output[bucket..]);
         var store = Regex.Match(output, @"\(store: (?<dir>[^)]+)\)").Groups["dir"].Value;

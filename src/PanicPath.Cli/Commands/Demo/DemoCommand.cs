@@ -95,6 +95,7 @@ internal static class DemoCommand
             Arguments = [DemoApp.Dll, DemoApp.Mode],
             Capture = new CrashCaptureSettings(Path.Combine(directory, "dumps"), DumpType: 1),
             SpoolRoot = Path.Combine(directory, "spool"),
+            ChannelDirectory = Path.Combine(directory, "channel"),
             Output = TextWriter.Null,
             Error = TextWriter.Null,
             Store = store,
