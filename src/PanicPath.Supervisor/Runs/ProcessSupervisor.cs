@@ -39,11 +39,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var sinks = new DeathSinkCalls(options.DeathSinks, options.DeathSinkTimeout, options.Error);
         for (var attempt = 0; ; attempt++)
         {
-            var death = await RunOnceAsync(runId, attempt, command, forwarder, channel, sinks, cancellationToken).ConfigureAwait(false);
-            if (options.Store is { } store)
-            {
-                death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
-            }
+            var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, channel, sinks, cancellationToken).ConfigureAwait(false);
+            death = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
 
             var stored = death;
             await sinks.CallAsync((sink, token) => sink.DeathStoredAsync(stored, token)).ConfigureAwait(false);
@@ -83,7 +80,42 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error));
     }
 
-    private async Task<DeathRecord> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the death, then removes its spool directory. A store that fails (a database gone away) is
+    /// noted and the run goes on: the death is answered unstored (id 0), and when it has an in-process
+    /// report its spool directory stays for the next start's <see cref="SpoolIngest"/> to record.
+    /// </summary>
+    private async Task<DeathRecord> StoreAsync(DeathRecord death, RunSpool spool, CancellationToken cancellationToken)
+    {
+        if (options.Store is { } store)
+        {
+            try
+            {
+                death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var why = $"panicpath: death not stored ({e.GetType().Name}: {e.Message})";
+                if (death.Report is null)
+                {
+                    await options.Error.WriteLineAsync(why).ConfigureAwait(false);
+                    spool.Remove();
+                }
+                else
+                {
+                    await options.Error.WriteLineAsync($"{why}; its report stays in {spool.Directory} for the next start").ConfigureAwait(false);
+                    spool.Release();
+                }
+
+                return death;
+            }
+        }
+
+        spool.Remove();
+        return death;
+    }
+
+    private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -161,8 +193,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hang: no heartbeat for {hang.Timeout.TotalSeconds:0.###} s"));
         }
 
-        spool.Remove();
-        return new DeathRecord
+        return (new DeathRecord
         {
             RunId = runId,
             Attempt = attempt,
@@ -180,7 +211,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             StderrTail = exit.StderrTail,
             StartedAt = exit.StartedAt,
             EndedAt = exit.EndedAt,
-        };
+        }, spool);
     }
 
     private static void EndLife(IReportChannel? channel, ChannelLife? life)

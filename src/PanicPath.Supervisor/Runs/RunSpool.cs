@@ -97,6 +97,9 @@ public sealed class RunSpool
         return null;
     }
 
+    /// <summary>Gives the directory up as it is (a leftover for the next start's ingest to claim).</summary>
+    public void Release() => owner?.Dispose();
+
     /// <summary>Removes the directory, unless it holds a report that could not be read.</summary>
     public void Remove()
     {

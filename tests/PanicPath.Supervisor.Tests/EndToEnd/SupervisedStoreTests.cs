@@ -1,5 +1,6 @@
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Restart;
+using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
 using PanicPath.Supervisor.Tests.Support;
 
@@ -43,6 +44,43 @@ public sealed class SupervisedStoreTests
     }
 
     [Fact]
+    public async Task A_death_the_store_refuses_is_noted_and_its_report_is_recorded_by_the_next_start()
+    {
+        using var temp = new TempDirectory();
+        var error = new StringWriter();
+        var options = Crasher.Options(temp, "panicpath-unhandled", store: new RefusingStore(), error: error);
+
+        var death = Assert.Single((await new ProcessSupervisor(options).RunAsync()).Deaths);
+
+        Assert.Equal(0, death.Id);
+        Assert.NotNull(death.Report);
+        Assert.Contains("panicpath: death not stored (InvalidOperationException: the database is gone)", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(temp.Sub("spool")));
+
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        Assert.Equal(1, await SpoolIngest.IngestAsync(temp.Sub("spool"), store, TextWriter.Null));
+        var recorded = Assert.Single(await store.ListAsync(10));
+        Assert.Equal(death.RunId, recorded.RunId);
+        Assert.Equal(death.Cause, recorded.Cause);
+        Assert.Equal(death.Report!.Exception!.Type, recorded.Report!.Exception!.Type);
+    }
+
+    [Fact]
+    public async Task A_death_without_report_the_store_refuses_is_noted_and_the_run_still_mirrors_its_exit_code()
+    {
+        using var temp = new TempDirectory();
+        var error = new StringWriter();
+        var options = Crasher.Options(temp, "exit3", store: new RefusingStore(), error: error);
+
+        var result = await new ProcessSupervisor(options).RunAsync();
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(0, Assert.Single(result.Deaths).Id);
+        Assert.Contains("panicpath: death not stored (InvalidOperationException: the database is gone)", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(temp.Sub("spool")));
+    }
+
+    [Fact]
     public async Task A_stored_unhandled_exception_keeps_its_dump_paths_and_tails()
     {
         using var temp = new TempDirectory();
@@ -57,5 +95,21 @@ public sealed class SupervisedStoreTests
         Assert.Equal(death.CrashReport, read.CrashReport);
         Assert.Equal(death.StderrTail, read.StderrTail);
         Assert.Equal("request failed", read.Report!.Reason);
+    }
+
+    /// <summary>A store whose database has gone away: every add fails.</summary>
+    private sealed class RefusingStore : IDeathStore
+    {
+        public Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the database is gone");
+
+        public Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult<DeathRecord?>(null);
+
+        public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathRecord>>([]);
+
+        public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathBucket>>([]);
+
+        public void Dispose()
+        {
+        }
     }
 }
