@@ -10,7 +10,7 @@ namespace PanicPath.Supervisor.Runs;
 /// where per-child spool directories go, how many output lines to keep, the restart rule, where the
 /// child's output is copied to, and the store that records each death (none: deaths are only returned).
 /// </summary>
-public sealed class SupervisorOptions
+public sealed record SupervisorOptions
 {
     /// <summary>The program to run.</summary>
     public required string Command { get; init; }

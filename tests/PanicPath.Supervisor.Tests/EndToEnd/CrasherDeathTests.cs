@@ -151,16 +151,7 @@ public sealed class CrasherDeathTests
     {
         using var temp = new TempDirectory();
         var options = Crasher.Options(temp, "unhandled");
-        options = new SupervisorOptions
-        {
-            Command = options.Command,
-            Arguments = options.Arguments,
-            Capture = options.Capture with { Armed = false },
-            SpoolRoot = options.SpoolRoot,
-            Output = TextWriter.Null,
-            Error = TextWriter.Null,
-            ForwardSignals = false,
-        };
+        options = options with { Capture = options.Capture with { Armed = false } };
         var death = Assert.Single((await new ProcessSupervisor(options).RunAsync()).Deaths);
 
         Assert.Equal(DeathCause.UnhandledException, death.Cause);

@@ -61,21 +61,8 @@ public sealed class DeathSinkTests
         Assert.Contains($"next died 0 {DeathCause.ExitCode}", events);
     }
 
-    private static SupervisorOptions WithSinks(SupervisorOptions options, params IDeathSink[] sinks) => new()
-    {
-        Command = options.Command,
-        Arguments = options.Arguments,
-        Capture = options.Capture,
-        SpoolRoot = options.SpoolRoot,
-        Restart = options.Restart,
-        Store = options.Store,
-        Output = options.Output,
-        Error = options.Error,
-        TailLines = options.TailLines,
-        ForwardSignals = options.ForwardSignals,
-        DeathSinks = sinks,
-        DeathSinkTimeout = TimeSpan.FromMilliseconds(500),
-    };
+    private static SupervisorOptions WithSinks(SupervisorOptions options, params IDeathSink[] sinks) =>
+        options with { DeathSinks = sinks, DeathSinkTimeout = TimeSpan.FromMilliseconds(500) };
 
     private sealed class RecordingSink(string name, ConcurrentQueue<string> events) : IDeathSink
     {
