@@ -62,7 +62,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
         Assert.False(File.Exists(Path.Combine(temp.Path, DataDirectory.DatabaseFileName)));
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task A_death_run_with_postgres_is_listed_shown_and_bucketed_from_postgres()
     {
         using var temp = new TempDirectory();
@@ -87,7 +87,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
         Assert.False(File.Exists(Path.Combine(temp.Sub("data"), DataDirectory.DatabaseFileName)));
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task PANICPATH_POSTGRES_names_the_store_reports_read()
     {
         using var temp = new TempDirectory();
@@ -114,7 +114,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal("run-env", record.GetProperty("runId").GetString());
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task Show_of_an_unknown_id_in_postgres_names_the_database_without_its_password()
     {
         var postgres = database.NewSchema();

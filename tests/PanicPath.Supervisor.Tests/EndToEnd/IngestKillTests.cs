@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
 using PanicPath.Supervisor.Tests.Support;
-using Xunit.Abstractions;
+
 
 namespace PanicPath.Supervisor.Tests.EndToEnd;
 

@@ -22,7 +22,7 @@ public abstract class DeathStoreBehaviour
     /// <summary>The exception a store of this kind throws when it cannot be used.</summary>
     protected abstract Type Refusal { get; }
 
-    [StoreFact]
+    [Fact]
     public async Task A_stored_death_reads_back_field_for_field_with_its_report()
     {
         using var store = Open();
@@ -45,7 +45,7 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(death.Report.ToUtf8Json(), read.Report!.ToUtf8Json());
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_death_without_report_dump_or_signal_reads_back_with_nulls()
     {
         using var store = Open();
@@ -59,7 +59,7 @@ public abstract class DeathStoreBehaviour
         Assert.Null(read.CrashReport);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task An_unknown_id_reads_as_null()
     {
         using var store = Open();
@@ -67,7 +67,7 @@ public abstract class DeathStoreBehaviour
         Assert.Null(await store.GetAsync(12345));
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Deaths_with_one_signature_share_a_bucket_that_counts_them_with_first_and_last_seen()
     {
         using var store = Open();
@@ -88,7 +88,7 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(T0.AddMinutes(1), buckets[1].FirstSeen);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task The_list_is_newest_first_and_limited()
     {
         using var store = Open();
@@ -103,7 +103,7 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(ids.AsEnumerable().Reverse().Take(3).ToArray(), listed.Select(d => d.Id).ToArray());
     }
 
-    [StoreFact]
+    [Fact]
     public async Task A_death_added_twice_for_one_run_and_attempt_is_one_row_counted_once()
     {
         using var store = Open();
@@ -120,7 +120,7 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(death.Title, (await store.GetAsync(first.Id))!.Title);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Records_survive_closing_and_reopening_the_store()
     {
         long id;
@@ -134,7 +134,7 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(1, Assert.Single(await reopened.BucketsAsync()).Count);
     }
 
-    [StoreFact]
+    [Fact]
     public void A_store_of_another_schema_version_is_refused_naming_both_versions()
     {
         Open().Dispose();
@@ -147,7 +147,7 @@ public abstract class DeathStoreBehaviour
         Assert.Contains($"reads {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Stores_opening_one_new_database_at_once_all_open_it()
     {
         var opening = Enumerable.Range(0, 8).Select(_ => Task.Run(Open)).ToList();
@@ -163,7 +163,7 @@ public abstract class DeathStoreBehaviour
         }
     }
 
-    [StoreFact]
+    [Fact]
     public async Task Two_stores_adding_into_one_database_at_once_keep_every_death_and_exact_bucket_counts()
     {
         using var first = Open();

@@ -4,7 +4,6 @@ using PanicPath.Supervisor.Tests.Support;
 
 namespace PanicPath.Supervisor.Tests.Store;
 
-[PostgresTests]
 public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathStoreBehaviour, IClassFixture<PostgresDatabase>
 {
     private readonly Lazy<string> schema = new(database.NewSchema);
@@ -23,7 +22,7 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
         command.ExecuteNonQuery();
     }
 
-    [PostgresFact]
+    [Fact]
     public void The_id_column_is_a_bigint_identity()
     {
         Open().Dispose();
@@ -37,7 +36,7 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
         Assert.Equal(("bigint", "YES", "ALWAYS"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task A_store_keeps_adding_after_the_server_ends_every_connection_to_its_database()
     {
         using var store = Open();
@@ -55,7 +54,7 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
         Assert.Equal(["after", "before"], (await store.ListAsync(10)).Select(d => d.Signature).ToArray());
     }
 
-    [PostgresFact]
+    [Fact]
     public void A_wrong_password_is_refused_with_the_server_reason_and_the_password_masked()
     {
         var wrong = new NpgsqlConnectionStringBuilder(schema.Value) { Password = "not-the-password-4711" }.ConnectionString;
