@@ -8,12 +8,12 @@ namespace PanicPath.Supervisor.Store;
 /// <summary>
 /// The store in a PostgreSQL database, for a fleet of machines reporting into one place: the same
 /// tables as SQLite (<see cref="StoreSchema"/>, the id a <c>BIGINT GENERATED ALWAYS AS IDENTITY</c>),
-/// created on open under a transaction-scoped advisory lock so that supervisors opening one database
-/// at once do not trip over each other. Each call connects anew (the connection string's pooling is
+/// created or brought up to date on open (<see cref="StoreMigrations"/>), each step under a
+/// transaction-scoped advisory lock so that supervisors opening one database at once migrate it once. Each call connects anew (the connection string's pooling is
 /// turned off), so a supervisor that waits days for a death outlives idle-connection timeouts and
 /// server restarts in between. Adding a death whose run id and attempt are already stored
 /// changes nothing and answers the stored id; bucket counts stay exact under concurrent adds. A
-/// malformed connection string, a server that cannot be reached or refuses, or a database of another
+/// malformed connection string, a server that cannot be reached or refuses, or a database of a newer
 /// schema version throws <see cref="PostgresStoreException"/> with the password masked.
 /// </summary>
 public sealed class PostgresDeathStore : SqlDeathStore
@@ -21,7 +21,7 @@ public sealed class PostgresDeathStore : SqlDeathStore
     /// <summary>The environment variable holding the connection string when no option gives one.</summary>
     public const string EnvironmentVariable = "PANICPATH_POSTGRES";
 
-    /// <summary>The advisory lock key held while the tables are created ("PanicPath" in ASCII, cut to 64 bits).</summary>
+    /// <summary>The advisory lock key held while the schema is migrated ("PanicPath" in ASCII, cut to 64 bits).</summary>
     private const long SchemaLock = 0x50616E6963506174;
 
     private readonly string connectionString;
@@ -66,15 +66,11 @@ public sealed class PostgresDeathStore : SqlDeathStore
         try
         {
             connection.Open();
-            using var transaction = connection.BeginTransaction();
-            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({SchemaLock})"), transaction);
-            var found = PrepareSchema(connection, transaction, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
-            if (found != StoreSchema.Version)
+            var found = Migrate(connection, () => Locked(connection), "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+            if (found is { } newer)
             {
-                throw new PostgresStoreException(masked, $"{location} has store schema version {found}; this version of panicpath reads {StoreSchema.Version}");
+                throw new PostgresStoreException(masked, Refusal(location, newer));
             }
-
-            transaction.Commit();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or IOException or SocketException or TimeoutException)
         {
@@ -82,6 +78,14 @@ public sealed class PostgresDeathStore : SqlDeathStore
         }
 
         return new PostgresDeathStore(builder.ConnectionString, location);
+    }
+
+    /// <summary>A transaction that holds the schema lock until it ends, so that supervisors migrate one at a time.</summary>
+    private static DbTransaction Locked(NpgsqlConnection connection)
+    {
+        var transaction = connection.BeginTransaction();
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({SchemaLock})"), transaction);
+        return transaction;
     }
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ namespace PanicPath.Supervisor.Store;
 
 /// <summary>
 /// A PostgreSQL store cannot be used: the connection string is malformed, the server cannot be
-/// reached or refuses, or the database holds another schema version. The message names the
+/// reached or refuses, or the database holds a newer schema version. The message names the
 /// connection (its password masked) and the reason the client library or the server gave.
 /// </summary>
 public sealed class PostgresStoreException : Exception

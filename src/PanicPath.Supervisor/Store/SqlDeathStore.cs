@@ -8,7 +8,7 @@ namespace PanicPath.Supervisor.Store;
 
 /// <summary>
 /// A store over ADO.NET connections to a database holding the <see cref="StoreSchema"/> tables: the
-/// part SQLite and PostgreSQL share (creating the tables and checking the schema version, a death's
+/// part SQLite and PostgreSQL share (bringing the schema up to date by <see cref="StoreMigrations"/>, a death's
 /// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Each call takes a connection
 /// from <see cref="ConnectAsync"/> and hands it back to <see cref="Release"/>; calls are serialised.
 /// Each death and its bucket count are written in one transaction, and a death whose run id and
@@ -93,27 +93,58 @@ public abstract class SqlDeathStore : IDeathStore
     protected abstract ValueTask Release(DbConnection connection);
 
     /// <summary>
-    /// Creates the tables if they are missing (with <paramref name="idColumn"/> as the id column's
-    /// declaration) and records <see cref="StoreSchema.Version"/> in a new store, within
-    /// <paramref name="transaction"/>; answers the schema version the store has.
+    /// Brings the store's schema up to <see cref="StoreSchema.Version"/>: each missing step of
+    /// <see cref="StoreMigrations.All"/> runs in a transaction of its own from <paramref name="begin"/>
+    /// (which also takes whatever lock makes concurrent openers wait), with the version it reaches
+    /// recorded in the same transaction, so that a store interrupted between steps is at the last
+    /// completed one and the next open goes on from there. The version is read again inside each
+    /// transaction, so an opener that waited finds another's work done. <paramref name="idColumn"/>
+    /// is the id column's declaration. Answers null when the store is at <see cref="StoreSchema.Version"/>,
+    /// else the version found when it is newer than this code (or not one any version writes), untouched.
     /// </summary>
-    protected static long PrepareSchema(DbConnection connection, DbTransaction transaction, string idColumn)
+    protected static long? Migrate(DbConnection connection, Func<DbTransaction> begin, string idColumn)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        foreach (var statement in StoreSchema.Create(idColumn))
+        ArgumentNullException.ThrowIfNull(begin);
+        while (true)
         {
-            Execute(connection, statement, transaction);
-        }
+            using var transaction = begin();
+            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)", transaction);
+            using var read = Command(connection, "SELECT version FROM schema_info", transaction);
+            var found = read.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+            if (found == StoreSchema.Version)
+            {
+                transaction.Commit();
+                return null;
+            }
 
-        using var version = Command(connection, "SELECT version FROM schema_info", transaction);
-        if (version.ExecuteScalar() is { } found)
-        {
-            return Convert.ToInt64(found, CultureInfo.InvariantCulture);
-        }
+            if (found < 0 || found > StoreSchema.Version)
+            {
+                transaction.Rollback();
+                return found;
+            }
 
-        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_info (version) VALUES ({StoreSchema.Version})"), transaction);
-        return StoreSchema.Version;
+            var step = StoreMigrations.All[(int)found];
+            foreach (var statement in step.Statements(idColumn))
+            {
+                Execute(connection, statement, transaction);
+            }
+
+            var version = string.Create(CultureInfo.InvariantCulture, $"{step.Version}");
+            using var update = Command(connection, $"UPDATE schema_info SET version = {version}", transaction);
+            if (update.ExecuteNonQuery() == 0)
+            {
+                Execute(connection, $"INSERT INTO schema_info (version) VALUES ({version})", transaction);
+            }
+
+            transaction.Commit();
+        }
     }
+
+    /// <summary>The one line a store of schema version <paramref name="found"/> (see <see cref="Migrate"/>) is refused with, naming <paramref name="location"/>.</summary>
+    protected static string Refusal(string location, long found) => found < 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, which no version of panicpath writes")
+        : string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, newer than this version of panicpath, which reads store schema versions up to {StoreSchema.Version}: upgrade panicpath to use this store");
 
     /// <summary>Runs one statement that answers no rows.</summary>
     protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)

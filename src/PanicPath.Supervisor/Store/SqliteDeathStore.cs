@@ -6,9 +6,10 @@ namespace PanicPath.Supervisor.Store;
 /// <summary>
 /// The default store: one SQLite file (<see cref="DataDirectory.DatabaseFileName"/>) in the data
 /// directory, in WAL mode with a busy timeout so that several supervisors and readers can share it.
-/// The tables are created on open and one connection is kept open until disposed. Adding a death whose run id and attempt are already stored changes
-/// nothing and answers the stored id. A file that is not a PanicPath store of a known schema version
-/// throws <see cref="DataDirectoryException"/>.
+/// The schema is created or brought up to date on open (<see cref="StoreMigrations"/>) and one
+/// connection is kept open until disposed. Adding a death whose run id and attempt are already stored
+/// changes nothing and answers the stored id. A file that is not a PanicPath store, or one of a newer
+/// schema version than this code, throws <see cref="DataDirectoryException"/> naming the file.
 /// </summary>
 public sealed class SqliteDeathStore : SqlDeathStore
 {
@@ -39,14 +40,11 @@ public sealed class SqliteDeathStore : SqlDeathStore
             Execute(connection, "PRAGMA busy_timeout = 30000");
             Execute(connection, "PRAGMA journal_mode = WAL");
             Execute(connection, "PRAGMA synchronous = NORMAL");
-            using var transaction = connection.BeginTransaction();
-            var found = PrepareSchema(connection, transaction, "INTEGER PRIMARY KEY AUTOINCREMENT");
-            if (found != StoreSchema.Version)
+            // BEGIN IMMEDIATE: a second supervisor opening the store waits for the first's step to commit.
+            if (Migrate(connection, () => connection.BeginTransaction(deferred: false), "INTEGER PRIMARY KEY AUTOINCREMENT") is { } found)
             {
-                throw new DataDirectoryException(dataDirectory, $"{path} has store schema version {found}; this version of panicpath reads {StoreSchema.Version}");
+                throw new DataDirectoryException(dataDirectory, Refusal(path, found));
             }
-
-            transaction.Commit();
         }
         catch (SqliteException e)
         {

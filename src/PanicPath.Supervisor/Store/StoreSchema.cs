@@ -1,52 +1,16 @@
 namespace PanicPath.Supervisor.Store;
 
 /// <summary>
-/// The store's tables, in SQL that SQLite and PostgreSQL both accept (but for the id column's type):
-/// <c>deaths</c>, one row per death (one per run id and attempt, so a death recorded twice, as after a
-/// supervisor killed between storing and clearing its spool, stays one row), times as ISO 8601 UTC text
-/// and the in-process report as its JSON wire form; <c>buckets</c>, one row per signature. <see cref="Version"/> is kept in <c>schema_info</c>.
+/// The store's tables, made and changed by <see cref="StoreMigrations"/> in SQL that SQLite and
+/// PostgreSQL both accept (but for the id column's type): <c>deaths</c>, one row per death (one per run
+/// id and attempt, so a death recorded twice, as after a supervisor killed between storing and clearing
+/// its spool, stays one row), times as ISO 8601 UTC text and the in-process report as its JSON wire
+/// form; <c>buckets</c>, one row per signature; <c>schema_info</c>, one row holding the version.
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>The schema version this code reads and writes.</summary>
-    public const int Version = 1;
-
-    /// <summary>The statements that create the tables, given the id column's declaration.</summary>
-    public static IReadOnlyList<string> Create(string idColumn) =>
-    [
-        "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)",
-        $"""
-        CREATE TABLE IF NOT EXISTS deaths (
-            id {idColumn},
-            run_id TEXT NOT NULL,
-            attempt INTEGER NOT NULL,
-            command TEXT NOT NULL,
-            pid INTEGER NOT NULL,
-            cause TEXT NOT NULL,
-            exit_code INTEGER NOT NULL,
-            signal TEXT NULL,
-            report TEXT NULL,
-            dump TEXT NULL,
-            crash_report TEXT NULL,
-            signature TEXT NOT NULL,
-            title TEXT NOT NULL,
-            stdout_tail TEXT NOT NULL,
-            stderr_tail TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            ended_at TEXT NOT NULL)
-        """,
-        "CREATE INDEX IF NOT EXISTS deaths_signature ON deaths (signature)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS deaths_run_attempt ON deaths (run_id, attempt)",
-        """
-        CREATE TABLE IF NOT EXISTS buckets (
-            signature TEXT PRIMARY KEY,
-            cause TEXT NOT NULL,
-            title TEXT NOT NULL,
-            count INTEGER NOT NULL,
-            first_seen TEXT NOT NULL,
-            last_seen TEXT NOT NULL)
-        """,
-    ];
+    /// <summary>The schema version this code reads and writes: the last of <see cref="StoreMigrations.All"/>.</summary>
+    public static int Version => StoreMigrations.Latest;
 
     /// <summary>
     /// Inserts a death unless its run id and attempt are already stored (parameters @run … @ended);

@@ -22,6 +22,15 @@ public abstract class DeathStoreBehaviour
     /// <summary>The exception a store of this kind throws when it cannot be used.</summary>
     protected abstract Type Refusal { get; }
 
+    /// <summary>How a refusal names this test's storage (the file, the database).</summary>
+    protected abstract string StoreName { get; }
+
+    /// <summary>Fills this test's empty storage with the store schema version 1 made (<see cref="Version1Store"/>).</summary>
+    protected abstract void LoadVersion1Store();
+
+    /// <summary>Every row of <c>schema_info</c> in this test's storage.</summary>
+    protected abstract long[] SchemaVersions();
+
     [Fact]
     public async Task A_stored_death_reads_back_field_for_field_with_its_report()
     {
@@ -135,7 +144,7 @@ public abstract class DeathStoreBehaviour
     }
 
     [Fact]
-    public void A_store_of_another_schema_version_is_refused_naming_both_versions()
+    public void A_store_of_a_newer_schema_version_is_refused_naming_it_and_both_versions_and_is_left_untouched()
     {
         Open().Dispose();
         SetSchemaVersion(StoreSchema.Version + 98);
@@ -144,7 +153,65 @@ public abstract class DeathStoreBehaviour
 
         Assert.IsType(Refusal, error);
         Assert.Contains($"store schema version {StoreSchema.Version + 98}", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"reads {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"up to {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(StoreName, error.Message, StringComparison.Ordinal);
+        Assert.Equal([StoreSchema.Version + 98], SchemaVersions());
+    }
+
+    [Fact]
+    public async Task A_store_made_by_schema_version_1_opens_with_every_death_and_bucket_it_held()
+    {
+        LoadVersion1Store();
+        Assert.Equal([1], SchemaVersions());
+
+        using var store = Open();
+
+        await Version1Store.AssertEveryRecordIsIn(store);
+        Assert.Equal([StoreSchema.Version], SchemaVersions());
+    }
+
+    [Fact]
+    public async Task A_migrated_store_takes_new_deaths_after_the_old_ones_and_counts_them_in_the_old_buckets()
+    {
+        LoadVersion1Store();
+        var old = Version1Store.Deaths;
+        var exit3 = old.First(d => d.GetProperty("exitCode").GetInt32() == 3);
+
+        using (var store = Open())
+        {
+            var added = await store.AddAsync(Death(exit3.GetProperty("signature").GetString()!, T0));
+            Assert.True(added.Id > old.Max(d => d.GetProperty("id").GetInt64()));
+        }
+
+        using var reopened = Open();
+        var bucket = (await reopened.BucketsAsync()).Single(b => b.Signature == exit3.GetProperty("signature").GetString());
+        Assert.Equal(old.Count(d => d.GetProperty("signature").GetString() == bucket.Signature) + 1, bucket.Count);
+    }
+
+    [Fact]
+    public async Task Stores_opening_one_version_1_store_at_once_migrate_it_once_and_all_open_it()
+    {
+        LoadVersion1Store();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Open)));
+        try
+        {
+            await Version1Store.AssertEveryRecordIsIn(stores[^1]);
+            Assert.Equal([StoreSchema.Version], SchemaVersions());
+        }
+        finally
+        {
+            Array.ForEach(stores, s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public void A_new_store_records_the_latest_schema_version_once()
+    {
+        Open().Dispose();
+        Open().Dispose();
+
+        Assert.Equal([StoreSchema.Version], SchemaVersions());
     }
 
     [Fact]

@@ -22,6 +22,33 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
         command.ExecuteNonQuery();
     }
 
+    protected override string StoreName => $"PostgreSQL database '{new NpgsqlConnectionStringBuilder(schema.Value).Database}'";
+
+    protected override void LoadVersion1Store()
+    {
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = File.ReadAllText(Version1Store.PostgresScript);
+        command.ExecuteNonQuery();
+    }
+
+    protected override long[] SchemaVersions()
+    {
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_info";
+        using var reader = command.ExecuteReader();
+        var versions = new List<long>();
+        while (reader.Read())
+        {
+            versions.Add(reader.GetInt64(0));
+        }
+
+        return [.. versions];
+    }
+
     [Fact]
     public void The_id_column_is_a_bigint_identity()
     {

@@ -22,6 +22,26 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
         command.ExecuteNonQuery();
     }
 
+    protected override string StoreName => Path.Combine(temp.Path, DataDirectory.DatabaseFileName);
+
+    protected override void LoadVersion1Store() => File.Copy(Version1Store.SqliteFile, StoreName);
+
+    protected override long[] SchemaVersions()
+    {
+        using var raw = Raw();
+        raw.Open();
+        using var command = raw.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_info";
+        using var reader = command.ExecuteReader();
+        var versions = new List<long>();
+        while (reader.Read())
+        {
+            versions.Add(reader.GetInt64(0));
+        }
+
+        return [.. versions];
+    }
+
     public void Dispose() => temp.Dispose();
 
     [Fact]
@@ -58,5 +78,5 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
         Assert.Contains(DataDirectory.DatabaseFileName, error.Message, StringComparison.Ordinal);
     }
 
-    private SqliteConnection Raw() => new($"Data Source={Path.Combine(temp.Path, DataDirectory.DatabaseFileName)};Pooling=False");
+    private SqliteConnection Raw() => new($"Data Source={StoreName};Pooling=False");
 }
