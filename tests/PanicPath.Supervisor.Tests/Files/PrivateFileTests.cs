@@ -1,0 +1,90 @@
+using PanicPath.Supervisor.Files;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.Files;
+
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class PrivateFileTests
+{
+    [Fact]
+    public void A_created_file_is_mode_0600()
+    {
+        using var temp = new TempDirectory();
+
+        using (var stream = PrivateFile.Open(temp.Sub("new"), FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write("x"u8);
+        }
+
+        Assert.Equal(PrivateFile.Mode, File.GetUnixFileMode(temp.Sub("new")));
+        Assert.Equal("x", File.ReadAllText(temp.Sub("new")));
+    }
+
+    [Fact]
+    public void An_existing_file_of_ours_is_tightened_to_0600()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("open"), "x");
+        File.SetUnixFileMode(temp.Sub("open"), (UnixFileMode)0b110_100_100);
+
+        PrivateFile.Tighten(temp.Sub("open"));
+        PrivateFile.Tighten(temp.Sub("missing"));
+
+        Assert.Equal(PrivateFile.Mode, File.GetUnixFileMode(temp.Sub("open")));
+        Assert.False(File.Exists(temp.Sub("missing")));
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_neither_followed_for_reading_nor_for_writing()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("target"), "secret");
+        File.SetUnixFileMode(temp.Sub("target"), (UnixFileMode)0b110_100_100);
+        File.CreateSymbolicLink(temp.Sub("link"), temp.Sub("target"));
+
+        Assert.Contains("is a symbolic link", Assert.Throws<UnsafePathException>(() => PrivateFile.ReadAllBytes(temp.Sub("link"))).Message, StringComparison.Ordinal);
+        Assert.Throws<UnsafePathException>(() => PrivateFile.Open(temp.Sub("link"), FileMode.OpenOrCreate, FileAccess.ReadWrite));
+        Assert.Throws<UnsafePathException>(() => PrivateFile.Open(temp.Sub("link"), FileMode.Create, FileAccess.Write));
+
+        Assert.Equal("secret", File.ReadAllText(temp.Sub("target")));
+        Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(temp.Sub("target")));
+    }
+
+    [Fact]
+    public void A_file_of_another_user_is_refused_and_left_as_it_is()
+    {
+        OtherUser.Require("a file owned by uid 65534");
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("theirs"), "theirs");
+        File.SetUnixFileMode(temp.Sub("theirs"), (UnixFileMode)0b110_110_110);
+        OtherUser.Give(temp.Sub("theirs"));
+
+        var refused = Assert.Throws<UnsafePathException>(() => PrivateFile.Open(temp.Sub("theirs"), FileMode.Open, FileAccess.Read));
+
+        Assert.Contains($"is owned by uid {OtherUser.Uid}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((UnixFileMode)0b110_110_110, File.GetUnixFileMode(temp.Sub("theirs")));
+    }
+
+    [Fact]
+    public void A_file_too_long_to_read_is_refused()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.Sub("big"), new byte[100]);
+
+        Assert.Contains("holds 100 bytes, more than the 99 accepted", Assert.Throws<UnsafePathException>(() => PrivateFile.ReadAllBytes(temp.Sub("big"), 99)).Message, StringComparison.Ordinal);
+        Assert.Equal(100, PrivateFile.ReadAllBytes(temp.Sub("big"), 100).Length);
+    }
+
+    [Fact]
+    public void Only_one_open_file_holds_the_lock_until_it_is_closed()
+    {
+        using var temp = new TempDirectory();
+        var first = PrivateFile.Open(temp.Sub(".owner"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        using var second = PrivateFile.Open(temp.Sub(".owner"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
+
+        Assert.True(PrivateFile.TryLock(first));
+        Assert.False(PrivateFile.TryLock(second));
+        first.Dispose();
+        Assert.True(PrivateFile.TryLock(second));
+    }
+}
