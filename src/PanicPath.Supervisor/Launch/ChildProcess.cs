@@ -6,11 +6,15 @@ namespace PanicPath.Supervisor.Launch;
 /// Runs one child to its death: starts <c>command args</c> with the given environment additions,
 /// copies each line of its standard output and error to the supervisor's writers as it arrives while
 /// keeping the last lines of each, tells the signal forwarder its pid, and answers how it ended.
-/// <c>started</c>, when given, hears the pid as soon as the child runs. Standard input is inherited. A command that cannot be started throws <see cref="ChildStartException"/>;
+/// <c>started</c>, when given, hears the pid as soon as the child runs. Standard input is inherited. A command that cannot be started (an empty name included) throws <see cref="ChildStartException"/>,
+/// telling one that does not exist from one that cannot be executed;
 /// when the token is cancelled the child's process tree is killed and the cancellation is thrown.
 /// </summary>
 public static class ChildProcess
 {
+    /// <summary>ENOENT, the error of starting a command that does not exist (the same number on Linux, macOS and Windows).</summary>
+    private const int NoSuchFile = 2;
+
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs the child until it exits.</summary>
@@ -41,6 +45,11 @@ public static class ChildProcess
             start.Environment[name] = value;
         }
 
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            throw new ChildStartException(command, "the command's name is empty", notFound: true, inner: null);
+        }
+
         using var process = new Process { StartInfo = start };
         var startedAt = DateTimeOffset.UtcNow;
         try
@@ -49,7 +58,7 @@ public static class ChildProcess
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ChildStartException(command, e.Message, e);
+            throw new ChildStartException(command, e.Message, e.NativeErrorCode == NoSuchFile, e);
         }
 
         forwarder?.Attach(process.Id);
