@@ -2,12 +2,14 @@ using System.CommandLine;
 using PanicPath.Cli.Commands.Demo;
 using PanicPath.Cli.Commands.Model;
 using PanicPath.Cli.Commands.Supervisor;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli;
 
 /// <summary>
 /// The root of the <c>panicpath</c> command: its subcommands, and the rule that a command line that does
-/// not parse is bad input (exit code 2) with every error named on standard error.
+/// not parse is bad input (exit code 2; 125 for <c>run</c>) with one line per problem on standard error
+/// (<see cref="CommandLineErrors"/>), then where to read the command's usage.
 /// </summary>
 public static class PanicPathCommand
 {
@@ -17,7 +19,7 @@ public static class PanicPathCommand
         var root = new RootCommand(
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
-            "Exit codes: 0 fine, 1 findings, 2 bad input.");
+            "Exit codes: 0 fine, 1 findings, 2 bad input. 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
         root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
@@ -45,15 +47,16 @@ public static class PanicPathCommand
             configuration.ProcessTerminationTimeout = null;
         }
 
-        if (parsed.Errors.Count > 0)
+        var problems = CommandLineErrors.Describe(parsed, args);
+        if (problems.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync($"panicpath: {problem.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"panicpath: {problem}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run 'panicpath --help' for usage.").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            await error.WriteLineAsync($"See '{CommandLineErrors.Path(parsed.CommandResult)} --help'.").ConfigureAwait(false);
+            return ExitCodes.BadInputOf(parsed.CommandResult.Command.Name);
         }
 
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,16 @@ public class RootCommandTests
     }
 
     [Fact]
+    public async Task Run_help_documents_its_own_exit_codes_beside_the_mirrored_ones()
+    {
+        var (code, output, _) = await Run("run", "--help");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        Assert.Contains("Exit codes: the command's own (128 + N when signal N killed it); 125 panicpath run itself failed before the command ran", output, StringComparison.Ordinal);
+        Assert.Contains("126 the command cannot be executed; 127 the command was not found.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_prints_the_assembly_version_and_exits_zero()
     {
         var (code, output, _) = await Run("--version");

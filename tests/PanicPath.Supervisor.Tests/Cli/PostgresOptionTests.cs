@@ -24,12 +24,12 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
-    public async Task Run_with_a_malformed_postgres_connection_string_is_bad_input_and_runs_nothing()
+    public async Task Run_with_a_malformed_postgres_connection_string_is_a_run_failure_and_runs_nothing()
     {
         using var temp = new TempDirectory();
         var (exit, output, error) = await CliRun.Run("run", "--data", temp.Path, "--postgres", $"Host=127.0.0.1;Password={Secret};Colour=blue", "--", Crasher.Dotnet, Crasher.Dll, "exit3");
 
-        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal(ExitCodes.RunFailed, exit);
         Assert.Contains("panicpath: --postgres: ", error, StringComparison.Ordinal);
         Assert.Contains("not valid", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error, StringComparison.Ordinal);

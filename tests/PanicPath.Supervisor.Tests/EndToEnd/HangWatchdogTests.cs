@@ -54,12 +54,12 @@ public sealed class HangWatchdogTests
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("100000")]
-    public async Task A_hang_timeout_out_of_range_is_bad_input_naming_the_option(string value)
+    public async Task A_hang_timeout_out_of_range_is_a_run_failure_naming_the_option(string value)
     {
         using var temp = new TempDirectory();
         var (exit, _, error) = await CliRun.RunCrasher(temp, "exit0", "--hang-timeout", value);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("--hang-timeout must be between 0.1 and 86400 seconds", error, StringComparison.Ordinal);
+        Assert.Equal(PanicPath.Cli.ExitCodes.RunFailed, exit);
+        Assert.Contains($"--hang-timeout: expected a number of seconds from 0.1 to 86400, not '{value}'", error, StringComparison.Ordinal);
     }
 }

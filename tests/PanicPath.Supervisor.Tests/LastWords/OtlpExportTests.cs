@@ -55,13 +55,13 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
-    public async Task An_OTLP_endpoint_that_is_not_an_http_url_is_bad_input_naming_the_option()
+    public async Task An_OTLP_endpoint_that_is_not_an_http_url_is_a_run_failure_naming_the_option()
     {
         using var temp = new TempDirectory();
 
         var (exit, _, err) = await CliRun.RunCrasher(temp, "exit3", "--otlp-endpoint", "localhost:4318");
 
-        Assert.Equal(2, exit);
+        Assert.Equal(PanicPath.Cli.ExitCodes.RunFailed, exit);
         Assert.Contains("panicpath: --otlp-endpoint: 'localhost:4318' is not an absolute http:// or https:// URL.", err, StringComparison.Ordinal);
     }
 

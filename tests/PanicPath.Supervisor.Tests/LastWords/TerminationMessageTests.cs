@@ -91,13 +91,13 @@ public sealed class TerminationMessageTests
     }
 
     [Fact]
-    public async Task A_termination_log_in_a_missing_directory_is_bad_input_naming_the_option()
+    public async Task A_termination_log_in_a_missing_directory_is_a_run_failure_naming_the_option()
     {
         using var temp = new TempDirectory();
 
         var (exit, _, err) = await CliRun.RunCrasher(temp, "exit3", "--termination-log", temp.Sub("missing/termination-log"));
 
-        Assert.Equal(2, exit);
+        Assert.Equal(PanicPath.Cli.ExitCodes.RunFailed, exit);
         Assert.Contains("--termination-log", err, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,7 @@ using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
 using Spectre.Console;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Demo;
 
@@ -22,13 +23,9 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var data = new Option<string?>("--data")
-        {
-            Description = "Record the demo's death in the store in this data directory and keep it there (default: a temporary directory).",
-            HelpName = "DIR",
-        };
-        var keep = new Option<bool>("--keep") { Description = "Keep the temporary data directory (store and dump) and print where it is." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object { record, bucket } instead of tables; record as 'reports show --json' prints it." };
+        var data = CliValues.Directory("--data", "Record the demo's death in the store in this data directory and keep it there (default: a temporary directory).");
+        var keep = CliValues.Flag("--keep", "Keep the temporary data directory (store and dump) and print where it is.");
+        var json = CliValues.Flag("--json", "Print one JSON object { record, bucket } instead of tables; record as 'reports show --json' prints it.");
         var command = new Command(
             "demo",
             "Run the demo service under the supervisor, make it panic with an unhandled exception, and show the notifiers " +

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PanicPath.Model.Diff;
 using PanicPath.Model.Explorer;
 using Spectre.Console;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Model;
 
@@ -16,11 +17,11 @@ internal static class DiffCommand
 {
     public static Command Create()
     {
-        var oldFile = new Argument<string>("old") { Description = "The scenario before the change." };
-        var newFile = new Argument<string>("new") { Description = "The scenario after the change." };
-        var json = new Option<bool>("--json") { Description = "Print { \"old\", \"new\", \"new_violations\", \"fixed_violations\" } as JSON." };
-        var traces = new Option<bool>("--traces") { Description = "Print a trace for each new violation." };
-        var list = new Option<bool>("--list") { Description = "List every changed configuration, not only the summary per invariant." };
+        var oldFile = CliValues.ScenarioFile("old", "The scenario before the change.");
+        var newFile = CliValues.ScenarioFile("new", "The scenario after the change.");
+        var json = CliValues.Flag("--json", "Print { \"old\", \"new\", \"new_violations\", \"fixed_violations\" } as JSON.");
+        var traces = CliValues.Flag("--traces", "Print a trace for each new violation.");
+        var list = CliValues.Flag("--list", "List every changed configuration, not only the summary per invariant.");
         var command = new Command("diff", "List the configurations whose outcome changed between two scenarios: new violations and fixed ones.");
         command.Arguments.Add(oldFile);
         command.Arguments.Add(newFile);

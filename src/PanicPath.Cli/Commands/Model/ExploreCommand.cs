@@ -2,6 +2,7 @@ using System.CommandLine;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Scenarios;
 using Spectre.Console;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Model;
 
@@ -14,9 +15,9 @@ internal static class ExploreCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Scenario files (YAML).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print { \"scenario\", \"runs\", \"violations\" } as JSON (one object per file, in an array when several)." };
-        var maxTraces = new Option<int>("--max-traces") { Description = "Print at most this many traces per scenario (default: one per violation).", DefaultValueFactory = _ => int.MaxValue };
+        var files = CliValues.ScenarioFiles("files", "Scenario files (YAML).");
+        var json = CliValues.Flag("--json", "Print { \"scenario\", \"runs\", \"violations\" } as JSON (one object per file, in an array when several).");
+        var maxTraces = CliValues.Count("--max-traces", "Print at most this many traces per scenario (default: one per violation).", int.MaxValue, 0);
         var command = new Command("explore", "Run the kernel's panic path in every configuration of the scenarios and report each broken invariant with its trace.");
         command.Arguments.Add(files);
         command.Options.Add(json);
@@ -26,11 +27,6 @@ internal static class ExploreCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var limit = parse.GetValue(maxTraces);
-            if (limit < 0)
-            {
-                error.WriteLine("panicpath: --max-traces: expected a number of traces, 0 or more");
-                return ExitCodes.BadInput;
-            }
 
             var scenarios = new List<Scenario>();
             foreach (var file in parse.GetValue(files) ?? [])

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
 using Spectre.Console;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Model;
 
@@ -16,9 +17,9 @@ internal static class TraceCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "A scenario file (YAML)." };
-        var config = new Option<string>("--config") { Description = "The configuration, as name=value pairs separated by commas (knobs, features, fault, entry).", DefaultValueFactory = _ => string.Empty };
-        var json = new Option<bool>("--json") { Description = "Print the run as JSON." };
+        var file = CliValues.ScenarioFile("file", "A scenario file (YAML).");
+        var config = CliValues.Configuration("--config", "The configuration, as name=value pairs separated by commas (knobs, features, fault, entry).");
+        var json = CliValues.Flag("--json", "Print the run as JSON.");
         var command = new Command("trace", "Run one configuration of a scenario and print its full trace.");
         command.Arguments.Add(file);
         command.Options.Add(config);

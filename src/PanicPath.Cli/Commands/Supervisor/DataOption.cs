@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PanicPath.Supervisor.Store;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
@@ -12,17 +13,13 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// </summary>
 internal static class DataOption
 {
-    public static Option<string?> Create() => new("--data")
-    {
-        Description = "The data directory holding the store (default: $PANICPATH_DATA, else $XDG_DATA_HOME/panicpath or ~/.local/share/panicpath).",
-        HelpName = "DIR",
-    };
+    public static Option<string?> Create() => CliValues.Directory(
+        "--data",
+        "The data directory holding the store (default: $PANICPATH_DATA, else $XDG_DATA_HOME/panicpath or ~/.local/share/panicpath).");
 
-    public static Option<string?> CreatePostgres() => new("--postgres")
-    {
-        Description = $"Keep the store in this PostgreSQL database (an Npgsql connection string) instead of SQLite in the data directory (default: ${PostgresDeathStore.EnvironmentVariable}).",
-        HelpName = "CONNECTION_STRING",
-    };
+    public static Option<string?> CreatePostgres() => CliValues.ConnectionString(
+        "--postgres",
+        $"Keep the store in this PostgreSQL database (an Npgsql connection string) instead of SQLite in the data directory (default: ${PostgresDeathStore.EnvironmentVariable}).");
 
     /// <summary>The data directory the option and the environment choose.</summary>
     public static string Resolve(string? given) => DataDirectory.Resolve(given, Environment.GetEnvironmentVariable);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PanicPath.Supervisor.LastWords;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
@@ -13,17 +14,13 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// </summary>
 internal sealed class LastWordsOptions
 {
-    public Option<string?> TerminationLog { get; } = new("--termination-log")
-    {
-        Description = "Write each death's summary (at most 4096 bytes) to this file for Kubernetes (default: /dev/termination-log when it exists).",
-        HelpName = "PATH",
-    };
+    public Option<string?> TerminationLog { get; } = CliValues.FilePath(
+        "--termination-log",
+        "Write each death's summary (at most 4096 bytes) to this file for Kubernetes (default: /dev/termination-log when it exists).");
 
-    public Option<string?> OtlpEndpoint { get; } = new("--otlp-endpoint")
-    {
-        Description = "Export each death as an OpenTelemetry log record to this OTLP base URL (default: $OTEL_EXPORTER_OTLP_LOGS_ENDPOINT, else $OTEL_EXPORTER_OTLP_ENDPOINT; protocol $OTEL_EXPORTER_OTLP_PROTOCOL, http/protobuf unless grpc).",
-        HelpName = "URL",
-    };
+    public Option<string?> OtlpEndpoint { get; } = CliValues.Url(
+        "--otlp-endpoint",
+        "Export each death as an OpenTelemetry log record to this OTLP base URL (default: $OTEL_EXPORTER_OTLP_LOGS_ENDPOINT, else $OTEL_EXPORTER_OTLP_ENDPOINT; protocol $OTEL_EXPORTER_OTLP_PROTOCOL, http/protobuf unless grpc).");
 
     public void AddTo(Command command)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PanicPath.Cli.Commands.Model;
+using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
@@ -24,14 +25,7 @@ internal static class ReportsCommand
         var data = DataOption.Create();
         var postgres = DataOption.CreatePostgres();
         var json = Json();
-        var limit = new Option<int>("--limit") { Description = "Show at most this many, newest first.", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError($"--limit must be 1 or more; got {r.GetValueOrDefault<int>()}.");
-            }
-        });
+        var limit = CliValues.Count("--limit", "Show at most this many, newest first.", 20, 1);
         var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,7 +56,7 @@ internal static class ReportsCommand
         var data = DataOption.Create();
         var postgres = DataOption.CreatePostgres();
         var json = Json();
-        var id = new Argument<long>("id") { Description = "The death's id, as listed." };
+        var id = CliValues.DeathId("id", "The death's id, as listed.");
         var command = new Command("show", "One death in full.") { data, postgres, json, id };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -126,5 +120,5 @@ internal static class ReportsCommand
         return command;
     }
 
-    private static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table." };
+    private static Option<bool> Json() => CliValues.Flag("--json", "Print JSON instead of a table.");
 }

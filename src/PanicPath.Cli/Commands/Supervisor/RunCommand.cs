@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using PanicPath.Cli.Values;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
 using PanicPath.Supervisor.Runs;
@@ -10,8 +11,10 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// <summary>
 /// <c>panicpath run [options] -- COMMAND [ARGS]</c>: runs the command under the supervisor with the
 /// runtime's crash capture armed, records each death in the store, restarts by policy, and exits with
-/// the last child's exit code (128 + N when signal N killed it). Bad options, an unusable data
-/// directory or a command that cannot be started exit with 2, naming the culprit.
+/// the last child's exit code (128 + N when signal N killed it). Its own failures, named on standard
+/// error, take the codes of <c>env</c> and container runtimes: 125 before the command runs (a bad option
+/// or value, an unusable store, dump directory or sink), 126 when the command cannot be executed, 127
+/// when it is not found.
 /// </summary>
 internal static class RunCommand
 {
@@ -20,56 +23,28 @@ internal static class RunCommand
     public static Command Create()
     {
         var data = DataOption.Create();
-        var dumps = new Option<string?>("--dumps") { Description = "Where the runtime writes dumps and crash-report JSON (default: DATA/dumps).", HelpName = "DIR" };
-        var dumpType = new Option<int>("--dump-type")
-        {
-            Description = "The runtime's dump type: 1 mini, 2 heap, 3 triage, 4 full.",
-            DefaultValueFactory = _ => CrashCaptureSettings.DefaultDumpType,
-        };
-        dumpType.Validators.Add(r => Range(r, dumpType, 1, 4));
-        var restart = new Option<string>("--restart")
-        {
-            Description = "When to start the command again after it dies.",
-            DefaultValueFactory = _ => "never",
-        };
-        restart.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is not ("never" or "on-failure" or "always"))
-            {
-                r.AddError($"--restart must be never, on-failure or always; got '{r.GetValueOrDefault<string>()}'.");
-            }
-        });
-        var maxRestarts = new Option<int>("--max-restarts") { Description = "At most this many restarts.", DefaultValueFactory = _ => 5 };
-        maxRestarts.Validators.Add(r => Range(r, maxRestarts, 0, int.MaxValue));
-        var backoff = new Option<double>("--backoff") { Description = "Seconds before the first restart; each further one waits twice as long, at most 30 s.", DefaultValueFactory = _ => 1.0 };
-        backoff.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 3600)
-            {
-                r.AddError("--backoff must be between 0 and 3600 seconds.");
-            }
-        });
-        var tail = new Option<int>("--tail-lines") { Description = "Lines of the command's stdout and stderr kept with each record.", DefaultValueFactory = _ => 100 };
-        tail.Validators.Add(r => Range(r, tail, 0, 100_000));
+        var dumps = CliValues.Directory("--dumps", "Where the runtime writes dumps and crash-report JSON (default: DATA/dumps).");
+        var dumpType = CliValues.Count("--dump-type", "The runtime's dump type: 1 mini, 2 heap, 3 triage, 4 full.", CrashCaptureSettings.DefaultDumpType, 1, 4);
+        var restart = CliValues.Choice("--restart", "When to start the command again after it dies.", "never", "on-failure", "always");
+        var maxRestarts = CliValues.Count("--max-restarts", "At most this many restarts.", 5, 0);
+        var backoff = CliValues.Seconds("--backoff", "Seconds before the first restart; each further one waits twice as long, at most 30 s.", 1.0, 0, 3600);
+        var tail = CliValues.Count("--tail-lines", "Lines of the command's stdout and stderr kept with each record.", 100, 0, 100_000);
         var lastWords = new LastWordsOptions();
         var postgres = DataOption.CreatePostgres();
-        var hangTimeout = new Option<double?>("--hang-timeout")
-        {
-            Description = "Seconds without a heartbeat after which the command counts as hung: it is dumped, killed and recorded as 'hang'. "
+        var hangTimeout = CliValues.OptionalSeconds(
+            "--hang-timeout",
+            "Seconds without a heartbeat after which the command counts as hung: it is dumped, killed and recorded as 'hang'. "
                 + "The command (an app with PanicPath) is told to beat every quarter of this time over the report channel; its timer starts at its first "
                 + "heartbeat, so a command that never beats (no PanicPath) is never judged hung.",
-            HelpName = "SECONDS",
-        };
-        hangTimeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is { } s && (double.IsNaN(s) || s < 0.1 || s > 86_400))
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--hang-timeout must be between 0.1 and 86400 seconds; got {s}."));
-            }
-        });
-        var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments, after --.", Arity = ArgumentArity.OneOrMore };
+            0.1,
+            86_400);
+        var commandLine = CliValues.CommandLine("command", "The command and its arguments, after --.");
 
-        var command = new Command(Name, "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy. Exits with the command's exit code.");
+        var command = new Command(
+            Name,
+            "Run a command under the supervisor: crash capture armed, every death recorded, restarts by policy.\n\n"
+            + "Exit codes: the command's own (128 + N when signal N killed it); 125 panicpath run itself failed before the command ran "
+            + "(a bad option or value, an unusable store, dump directory or sink); 126 the command cannot be executed; 127 the command was not found.");
         command.Options.Add(data);
         command.Options.Add(dumps);
         command.Options.Add(dumpType);
@@ -89,13 +64,13 @@ internal static class RunCommand
             using var store = DataOption.Open(directory, parse.GetValue(postgres), error);
             if (store is null)
             {
-                return ExitCodes.BadInput;
+                return ExitCodes.RunFailed;
             }
 
             using var sinks = lastWords.Sinks(parse, error);
             if (sinks is null)
             {
-                return ExitCodes.BadInput;
+                return ExitCodes.RunFailed;
             }
 
             var parts = parse.GetValue(commandLine)!;
@@ -130,12 +105,12 @@ internal static class RunCommand
             catch (ChildStartException e)
             {
                 await error.WriteLineAsync($"panicpath: command: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return e.NotFound ? ExitCodes.NotFound : ExitCodes.CannotExecute;
             }
             catch (IOException e)
             {
                 await error.WriteLineAsync($"panicpath: --dumps: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
+                return ExitCodes.RunFailed;
             }
 
             var last = result.Deaths[^1];
@@ -149,14 +124,5 @@ internal static class RunCommand
             return result.ExitCode;
         });
         return command;
-    }
-
-    private static void Range(OptionResult result, Option<int> option, int min, int max)
-    {
-        var value = result.GetValueOrDefault<int>();
-        if (value < min || value > max)
-        {
-            result.AddError(max == int.MaxValue ? $"{option.Name} must be {min} or more; got {value}." : $"{option.Name} must be between {min} and {max}; got {value}.");
-        }
     }
 }

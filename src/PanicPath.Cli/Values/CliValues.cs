@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace PanicPath.Cli.Values;
+
+/// <summary>
+/// The one place that says how each kind of command-line value is parsed and what a bad one says.
+/// Every option and argument of every command is made here: the factory parses the value with
+/// System.CommandLine's custom parser and records the option's <see cref="CliValue"/>, so a bad value
+/// is one line, <c>--backoff: expected a number of seconds from 0 to 3600, not 'abc'</c>, and
+/// <see cref="CommandLineErrors"/> can say what a missing one should have been. Values checked where
+/// they are used (a URL, a connection string, a scenario configuration) are recorded all the same.
+/// </summary>
+public static class CliValues
+{
+    private static readonly ConditionalWeakTable<Symbol, CliValue> Values = [];
+
+    /// <summary>What <paramref name="symbol"/> takes, or null when it was not made here (<c>--help</c>, <c>--version</c>).</summary>
+    public static CliValue? Of(Symbol symbol) => Values.TryGetValue(symbol, out var value) ? value : null;
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, <paramref name="fallback"/> when not given.</summary>
+    internal static Option<int> Count(string name, string description, int fallback, int min, int max = int.MaxValue)
+    {
+        var expected = max == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"a whole number, {min} or more")
+            : string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}");
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "N" };
+        option.CustomParser = r => Single(r, name, expected, token =>
+            int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : (int?)null) ?? fallback;
+        return Record(option, ValueKind.Count, expected);
+    }
+
+    /// <summary>A number of seconds from <paramref name="min"/> to <paramref name="max"/>, <paramref name="fallback"/> when not given.</summary>
+    internal static Option<double> Seconds(string name, string description, double fallback, double min, double max)
+    {
+        var expected = SecondsExpected(min, max);
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "SECONDS" };
+        option.CustomParser = r => Single(r, name, expected, token => ParseSeconds(token, min, max)) ?? fallback;
+        return Record(option, ValueKind.Seconds, expected);
+    }
+
+    /// <summary>A number of seconds from <paramref name="min"/> to <paramref name="max"/>, null when not given.</summary>
+    internal static Option<double?> OptionalSeconds(string name, string description, double min, double max)
+    {
+        var expected = SecondsExpected(min, max);
+        var option = new Option<double?>(name) { Description = description, HelpName = "SECONDS" };
+        option.CustomParser = r => Single(r, name, expected, token => ParseSeconds(token, min, max));
+        return Record(option, ValueKind.Seconds, expected);
+    }
+
+    /// <summary>One of <paramref name="choices"/>, the first when not given.</summary>
+    internal static Option<string> Choice(string name, string description, params string[] choices)
+    {
+        var expected = $"one of {string.Join(", ", choices)}";
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => choices[0], HelpName = string.Join('|', choices) };
+        option.CustomParser = r => Single(r, name, expected, token => Array.IndexOf(choices, token) >= 0 ? token : null) ?? choices[0];
+        return Record(option, ValueKind.Choice, expected);
+    }
+
+    /// <summary>A switch: present or not, no value.</summary>
+    internal static Option<bool> Flag(string name, string description) =>
+        Record(new Option<bool>(name) { Description = description }, ValueKind.Flag, "no value (it is a switch)");
+
+    /// <summary>A directory path, null when not given; something that exists and is not a directory is refused.</summary>
+    internal static Option<string?> Directory(string name, string description)
+    {
+        const string expected = "a directory";
+        var option = new Option<string?>(name) { Description = description, HelpName = "DIR" };
+        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !File.Exists(token) ? token : null);
+        return Record(option, ValueKind.Directory, expected);
+    }
+
+    /// <summary>A file path, null when not given; a directory is refused.</summary>
+    internal static Option<string?> FilePath(string name, string description)
+    {
+        const string expected = "a file";
+        var option = new Option<string?>(name) { Description = description, HelpName = "PATH" };
+        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !System.IO.Directory.Exists(token) ? token : null);
+        return Record(option, ValueKind.File, expected);
+    }
+
+    /// <summary>An absolute http(s) URL, null when not given; checked where it is used, which names the option.</summary>
+    internal static Option<string?> Url(string name, string description) =>
+        Record(new Option<string?>(name) { Description = description, HelpName = "URL" }, ValueKind.Url, "an absolute http:// or https:// URL");
+
+    /// <summary>An Npgsql connection string, null when not given; checked where it is used, which names the option.</summary>
+    internal static Option<string?> ConnectionString(string name, string description) =>
+        Record(new Option<string?>(name) { Description = description, HelpName = "CONNECTION_STRING" }, ValueKind.ConnectionString, "an Npgsql connection string");
+
+    /// <summary>A scenario configuration <c>name=value,…</c>, empty when not given; checked against the scenario, which names the option.</summary>
+    internal static Option<string> Configuration(string name, string description) =>
+        Record(new Option<string>(name) { Description = description, DefaultValueFactory = _ => string.Empty, HelpName = "NAME=VALUE,…" }, ValueKind.Configuration, "name=value pairs separated by commas");
+
+    /// <summary>The id of a death in the store: a whole number, 1 or more.</summary>
+    internal static Argument<long> DeathId(string name, string description)
+    {
+        const string expected = "a death's id as 'reports list' shows it (a whole number, 1 or more)";
+        var argument = new Argument<long>(name) { Description = description };
+        argument.CustomParser = r => Single(r, name, expected, token =>
+            long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 1 ? id : (long?)null) ?? 0;
+        return Record(argument, ValueKind.DeathId, expected);
+    }
+
+    /// <summary>One scenario file; a directory is refused (a missing or malformed file is named when it is read).</summary>
+    internal static Argument<string> ScenarioFile(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.CustomParser = r => Single(r, name, ScenarioExpected, token => IsScenarioPath(token) ? token : null);
+        return Record(argument, ValueKind.ScenarioFile, ScenarioExpected);
+    }
+
+    /// <summary>One or more scenario files; a directory is refused (a missing or malformed file is named when it is read).</summary>
+    internal static Argument<string[]> ScenarioFiles(string name, string description)
+    {
+        var argument = new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
+        argument.CustomParser = r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (!IsScenarioPath(token.Value))
+                {
+                    r.AddError(Bad(name, ScenarioExpected, token.Value));
+                    return [];
+                }
+            }
+
+            return [.. r.Tokens.Select(t => t.Value)];
+        };
+        return Record(argument, ValueKind.ScenarioFile, "one or more scenario files (YAML)");
+    }
+
+    /// <summary>The command <c>run</c> starts and its arguments; the program's name must not be empty.</summary>
+    internal static Argument<string[]> CommandLine(string name, string description)
+    {
+        const string expected = "the program to run and its arguments, after --";
+        var argument = new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
+        argument.CustomParser = r =>
+        {
+            if (r.Tokens.Count > 0 && string.IsNullOrWhiteSpace(r.Tokens[0].Value))
+            {
+                r.AddError(Bad(name, "a program's name or path", r.Tokens[0].Value));
+                return [];
+            }
+
+            return [.. r.Tokens.Select(t => t.Value)];
+        };
+        return Record(argument, ValueKind.CommandLine, expected);
+    }
+
+    /// <summary>The one line a bad value gets: <c>NAME: expected EXPECTED, not 'VALUE'</c>.</summary>
+    internal static string Bad(string name, string expected, string value) => $"{name}: expected {expected}, not '{value}'";
+
+    /// <summary>The one line a missing value gets: <c>NAME: expected EXPECTED, got nothing</c>.</summary>
+    internal static string Missing(string name, string expected) => $"{name}: expected {expected}, got nothing";
+
+    private const string ScenarioExpected = "a scenario file (YAML)";
+
+    private static bool IsScenarioPath(string token) => token.Length > 0 && !System.IO.Directory.Exists(token);
+
+    private static string SecondsExpected(double min, double max) =>
+        string.Create(CultureInfo.InvariantCulture, $"a number of seconds from {min} to {max}");
+
+    private static double? ParseSeconds(string token, double min, double max) =>
+        double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && !double.IsNaN(s) && s >= min && s <= max ? s : null;
+
+    /// <summary>Parses the option's one value with <paramref name="parse"/> (null: bad), or adds the line that says what was expected.</summary>
+    private static T? Single<T>(ArgumentResult result, string name, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        if (result.Tokens.Count == 0)
+        {
+            result.AddError(Missing(name, expected));
+            return null;
+        }
+
+        var token = result.Tokens[^1].Value;
+        var value = parse(token);
+        if (value is null)
+        {
+            result.AddError(Bad(name, expected, token));
+        }
+
+        return value;
+    }
+
+    /// <summary>As <see cref="Single{T}(ArgumentResult, string, string, Func{string, T?})"/>, for values that are strings.</summary>
+    private static string? Single(ArgumentResult result, string name, string expected, Func<string, string?> parse)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            result.AddError(Missing(name, expected));
+            return null;
+        }
+
+        var token = result.Tokens[^1].Value;
+        var value = parse(token);
+        if (value is null)
+        {
+            result.AddError(Bad(name, expected, token));
+        }
+
+        return value;
+    }
+
+    private static T Record<T>(T symbol, ValueKind kind, string expected)
+        where T : Symbol
+    {
+        Values.AddOrUpdate(symbol, new CliValue(kind, expected));
+        return symbol;
+    }
+}
