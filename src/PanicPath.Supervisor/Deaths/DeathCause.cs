@@ -2,7 +2,8 @@ namespace PanicPath.Supervisor.Deaths;
 
 /// <summary>
 /// The causes a death record can carry, as the strings the store and the JSON output use. Exactly one
-/// applies to each death; <see cref="DeathClassifier"/> decides which.
+/// applies to each death; <see cref="DeathClassifier"/> decides which. A record of cause
+/// <see cref="CleanExit"/> is a run that ended cleanly rather than a death.
 /// </summary>
 public static class DeathCause
 {
@@ -29,6 +30,12 @@ public static class DeathCause
 
     /// <summary>Reserved: the process stopped sending heartbeats and the watchdog ended it.</summary>
     public const string Hang = "hang";
+
+    /// <summary>
+    /// Not a death: the process exited by itself with code 0 and left no report. Stored as a run that
+    /// ended cleanly, counted in no bucket, listed only on request; not among <see cref="All"/>.
+    /// </summary>
+    public const string CleanExit = "clean-exit";
 
     /// <summary>Every cause, in the order above.</summary>
     public static readonly IReadOnlyList<string> All = [UnhandledException, OopsPanic, Panic, FailFast, StackOverflow, Signal, ExitCode, Hang];

@@ -11,7 +11,8 @@ namespace PanicPath.Supervisor.Deaths;
 /// <item>the runtime's last words on standard error: <c>Stack overflow.</c>, <c>Process terminated.</c>
 /// (fail-fast), <c>Unhandled exception.</c>;</item>
 /// <item>an exit code of 128 + N: killed by signal N (a native fault, SIGKILL, SIGTERM);</item>
-/// <item>otherwise the process exited by itself.</item>
+/// <item>otherwise the process exited by itself: with code 0 that is no death but a run that ended
+/// cleanly (<see cref="DeathCause.CleanExit"/>), with any other code an <see cref="DeathCause.ExitCode"/> death.</item>
 /// </list>
 /// The signal is named whenever the exit code says one killed the process, whatever the cause (with
 /// crash capture armed the runtime ends every fatal error with SIGABRT so that createdump runs).
@@ -20,6 +21,9 @@ public static class DeathClassifier
 {
     private const string StackOverflowType = "System.StackOverflowException";
     private const string FailFastType = "System.ExecutionEngineException";
+
+    /// <summary>The title of a run that ended cleanly.</summary>
+    public const string CleanExitTitle = "exited cleanly (exit code 0)";
 
     /// <summary>Classifies one death.</summary>
     public static DeathClassification Classify(DeathEvidence evidence)
@@ -63,6 +67,11 @@ public static class DeathClassifier
         }
 
         var code = evidence.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (evidence.ExitCode == 0)
+        {
+            return new DeathClassification(DeathCause.CleanExit, null, DeathSignature.Of(DeathCause.CleanExit, code, []), CleanExitTitle);
+        }
+
         return new DeathClassification(DeathCause.ExitCode, null, DeathSignature.Of(DeathCause.ExitCode, code, []), $"exit code {code}");
     }
 

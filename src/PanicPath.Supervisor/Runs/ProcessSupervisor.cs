@@ -12,7 +12,8 @@ namespace PanicPath.Supervisor.Runs;
 /// runtime's dump and crash-report JSON for that pid, the output tails), classifies it into one
 /// <see cref="DeathRecord"/>, stores it, and restarts by the schedule with back-off. A run that received
 /// SIGTERM or SIGINT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
-/// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>).
+/// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>);
+/// a clean exit 0 is stored as a run that ended cleanly (<see cref="DeathCause.CleanExit"/>, in no bucket), and the sinks hear of it as of a death.
 /// <para>
 /// At start it first records the reports earlier runs left in the spool root (<see cref="SpoolIngest"/>).
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run

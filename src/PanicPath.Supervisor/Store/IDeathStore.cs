@@ -4,19 +4,23 @@ namespace PanicPath.Supervisor.Store;
 
 /// <summary>
 /// Where death records live: one row per death, and one bucket per signature with its count and first
-/// and last seen times, updated in the same transaction as the death. Implementations share the schema
+/// and last seen times, updated in the same transaction as the death. Runs that ended cleanly are kept
+/// as records too, in no bucket, and listed only on request. Implementations share the schema
 /// (<see cref="StoreSchema"/>); SQLite is the default, a server database can take the same tables.
 /// </summary>
 public interface IDeathStore : IDisposable
 {
-    /// <summary>Stores one death and counts it in its bucket; answers the record with its new id.</summary>
+    /// <summary>Stores one death and counts it in its bucket (a run that ended cleanly in none); answers the record with its new id.</summary>
     Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default);
 
     /// <summary>The death with <paramref name="id"/>, or null.</summary>
     Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>The most recent deaths, newest first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The most recent deaths, newest first, at most <paramref name="limit"/>; with
+    /// <paramref name="includeCleanExits"/> runs that ended cleanly too.
+    /// </summary>
+    Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default);
 
     /// <summary>Every bucket, most deaths first.</summary>
     Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default);

@@ -11,7 +11,7 @@ namespace PanicPath.Supervisor.Store;
 /// part SQLite and PostgreSQL share (bringing the schema up to date by <see cref="StoreMigrations"/>, a death's
 /// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Each call takes a connection
 /// from <see cref="ConnectAsync"/> and hands it back to <see cref="Release"/>; calls are serialised.
-/// Each death and its bucket count are written in one transaction, and a death whose run id and
+/// Each death and its bucket count (none for a run that ended cleanly) are written in one transaction, and a death whose run id and
 /// attempt are already stored changes nothing and answers the stored id.
 /// </summary>
 public abstract class SqlDeathStore : IDeathStore
@@ -44,9 +44,13 @@ public abstract class SqlDeathStore : IDeathStore
                 return death with { Id = storedId };
             }
 
-            using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
-                ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
-            await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!death.EndedCleanly)
+            {
+                using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
+                    ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
+                await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return death with { Id = id };
         }, cancellationToken);
@@ -60,10 +64,11 @@ public abstract class SqlDeathStore : IDeathStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return QueryAsync($"SELECT {Columns} FROM deaths ORDER BY id DESC LIMIT @limit", "@limit", limit, ReadDeath, cancellationToken);
+        var which = includeCleanExits ? string.Empty : $"WHERE cause <> '{DeathCause.CleanExit}' ";
+        return QueryAsync($"SELECT {Columns} FROM deaths {which}ORDER BY id DESC LIMIT @limit", "@limit", limit, ReadDeath, cancellationToken);
     }
 
     /// <inheritdoc />

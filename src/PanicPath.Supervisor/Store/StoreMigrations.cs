@@ -1,3 +1,5 @@
+using PanicPath.Supervisor.Deaths;
+
 namespace PanicPath.Supervisor.Store;
 
 /// <summary>
@@ -44,6 +46,15 @@ public static class StoreMigrations
                 first_seen TEXT NOT NULL,
                 last_seen TEXT NOT NULL)
             """,
+        ]),
+        new(2, "a clean exit 0 is a run that ended cleanly, not a death: in no bucket", _ =>
+        [
+            $"UPDATE deaths SET cause = '{DeathCause.CleanExit}', title = '{DeathClassifier.CleanExitTitle}' WHERE cause = '{DeathCause.ExitCode}' AND exit_code = 0",
+            $"""
+            UPDATE buckets SET count = (SELECT COUNT(*) FROM deaths WHERE deaths.signature = buckets.signature AND deaths.cause <> '{DeathCause.CleanExit}')
+            WHERE signature IN (SELECT signature FROM deaths WHERE cause = '{DeathCause.CleanExit}')
+            """,
+            "DELETE FROM buckets WHERE count = 0",
         ]),
     ];
 

@@ -48,6 +48,31 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task A_clean_exit_under_run_is_a_run_that_ended_cleanly_in_no_bucket_listed_only_with_all()
+    {
+        using var temp = new TempDirectory();
+        var (exit, _, error) = await CliRun.RunCrasher(temp, "exit0");
+        var data = temp.Sub("data");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("panicpath: run ended cleanly (exit code 0), recorded as 1", error, StringComparison.Ordinal);
+        var (_, deaths, _) = await CliRun.Run("reports", "list", "--data", data, "--json");
+        Assert.Empty(JsonDocument.Parse(deaths).RootElement.EnumerateArray());
+        var (_, table, _) = await CliRun.Run("reports", "list", "--data", data);
+        Assert.DoesNotContain("clean-exit", table, StringComparison.Ordinal);
+        var (listed, all, _) = await CliRun.Run("reports", "list", "--all", "--data", data, "--json");
+        Assert.Equal(ExitCodes.Fine, listed);
+        var run = Assert.Single(JsonDocument.Parse(all).RootElement.EnumerateArray().ToList());
+        Assert.Equal("clean-exit", run.GetProperty("cause").GetString());
+        Assert.Equal(0, run.GetProperty("exitCode").GetInt32());
+        var (_, buckets, _) = await CliRun.Run("reports", "buckets", "--data", data, "--json");
+        Assert.Empty(JsonDocument.Parse(buckets).RootElement.EnumerateArray());
+        var (shown, show, _) = await CliRun.Run("reports", "show", "1", "--data", data);
+        Assert.Equal(ExitCodes.Fine, shown);
+        Assert.Contains("exited cleanly (exit code 0)", show, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_mirrors_a_native_fault_as_128_plus_SIGSEGV()
     {
         using var temp = new TempDirectory();

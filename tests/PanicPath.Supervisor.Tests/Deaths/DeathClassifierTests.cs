@@ -47,6 +47,25 @@ public sealed class DeathClassifierTests
     }
 
     [Fact]
+    public void Exit_code_0_without_other_evidence_is_a_run_that_ended_cleanly_not_a_death()
+    {
+        var verdict = DeathClassifier.Classify(new DeathEvidence(0, null, null, "bye"));
+
+        Assert.Equal(DeathCause.CleanExit, verdict.Cause);
+        Assert.Null(verdict.Signal);
+        Assert.Equal(DeathClassifier.CleanExitTitle, verdict.Title);
+        Assert.DoesNotContain(DeathCause.CleanExit, DeathCause.All);
+    }
+
+    [Fact]
+    public void Exit_code_0_with_the_runtime_words_of_an_unhandled_exception_is_still_a_death()
+    {
+        var verdict = DeathClassifier.Classify(new DeathEvidence(0, null, null, "Unhandled exception. System.Exception: late"));
+
+        Assert.Equal(DeathCause.UnhandledException, verdict.Cause);
+    }
+
+    [Fact]
     public void Other_exit_codes_are_exit_code_deaths_without_a_signal_and_share_a_signature_per_code()
     {
         var three = DeathClassifier.Classify(new DeathEvidence(3, null, null, "anything"));

@@ -35,7 +35,7 @@ public sealed class HangWatchdogTests
         Assert.Equal(0, exit);
         Assert.Contains("crasher sent 12 heartbeats", output, StringComparison.Ordinal);
         Assert.DoesNotContain("hang", error, StringComparison.Ordinal);
-        Assert.Contains("panicpath: recorded death 1: exit-code, exit code 0", error, StringComparison.Ordinal);
+        Assert.Contains("panicpath: run ended cleanly (exit code 0), recorded as 1", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class SupervisedStoreTests
 
         public Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult<DeathRecord?>(null);
 
-        public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathRecord>>([]);
+        public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathRecord>>([]);
 
         public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathBucket>>([]);
 

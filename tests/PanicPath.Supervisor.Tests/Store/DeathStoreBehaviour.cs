@@ -130,6 +130,20 @@ public abstract class DeathStoreBehaviour
     }
 
     [Fact]
+    public async Task A_run_that_ended_cleanly_is_stored_in_no_bucket_and_listed_only_when_asked()
+    {
+        using var store = Open();
+        var death = await store.AddAsync(Death("died", T0));
+        var clean = await store.AddAsync(Death("clean", T0.AddMinutes(1)) with { Cause = DeathCause.CleanExit, ExitCode = 0, Title = DeathClassifier.CleanExitTitle });
+
+        Assert.True(clean.Id > death.Id);
+        Assert.Equal([death.Id], (await store.ListAsync(10)).Select(d => d.Id).ToArray());
+        Assert.Equal([clean.Id, death.Id], (await store.ListAsync(10, includeCleanExits: true)).Select(d => d.Id).ToArray());
+        Assert.Equal(["died"], (await store.BucketsAsync()).Select(b => b.Signature).ToArray());
+        Assert.True((await store.GetAsync(clean.Id))!.EndedCleanly);
+    }
+
+    [Fact]
     public async Task Records_survive_closing_and_reopening_the_store()
     {
         long id;
@@ -168,6 +182,8 @@ public abstract class DeathStoreBehaviour
 
         await Version1Store.AssertEveryRecordIsIn(store);
         Assert.Equal([StoreSchema.Version], SchemaVersions());
+        Assert.Equal(Version1Store.Deaths.Length, (await store.ListAsync(100, includeCleanExits: true)).Count);
+        Assert.Equal(Version1Store.Deaths.Count(d => !Version1Store.IsCleanExit(d)), (await store.ListAsync(100)).Count);
     }
 
     [Fact]

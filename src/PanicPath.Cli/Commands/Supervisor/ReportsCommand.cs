@@ -6,8 +6,8 @@ using PanicPath.Cli.Values;
 namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
-/// <c>panicpath reports list | show ID | buckets</c>: the recorded deaths, one death in full, and the
-/// signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
+/// <c>panicpath reports list [--all] | show ID | buckets</c>: the recorded deaths (with <c>--all</c> also
+/// the runs that ended cleanly), one record in full, and the signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
 /// </summary>
 internal static class ReportsCommand
 {
@@ -26,7 +26,8 @@ internal static class ReportsCommand
         var postgres = DataOption.CreatePostgres();
         var json = Json();
         var limit = CliValues.Count("--limit", "Show at most this many, newest first.", 20, 1);
-        var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit };
+        var all = new Option<bool>("--all") { Description = "Also list runs that ended cleanly (exit code 0, cause clean-exit), which are not deaths." };
+        var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
@@ -35,7 +36,7 @@ internal static class ReportsCommand
                 return ExitCodes.BadInput;
             }
 
-            var deaths = await store.ListAsync(parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var deaths = await store.ListAsync(parse.GetValue(limit), parse.GetValue(all), cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

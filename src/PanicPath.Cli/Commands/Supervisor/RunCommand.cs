@@ -114,8 +114,10 @@ internal static class RunCommand
             }
 
             var last = result.Deaths[^1];
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"panicpath: {(last.Id == 0 ? "death not stored" : $"recorded death {last.Id}")}: {last.Cause}, exit code {last.ExitCode}{(last.Signal is null ? string.Empty : $" ({last.Signal})")}: {last.Title}")).ConfigureAwait(false);
+            await error.WriteLineAsync(last.EndedCleanly
+                ? string.Create(CultureInfo.InvariantCulture, $"panicpath: run ended cleanly (exit code 0){(last.Id == 0 ? "; not stored" : $", recorded as {last.Id}")}")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"panicpath: {(last.Id == 0 ? "death not stored" : $"recorded death {last.Id}")}: {last.Cause}, exit code {last.ExitCode}{(last.Signal is null ? string.Empty : $" ({last.Signal})")}: {last.Title}")).ConfigureAwait(false);
             if (last.Dump is not null)
             {
                 await error.WriteLineAsync($"panicpath: dump {last.Dump}").ConfigureAwait(false);
