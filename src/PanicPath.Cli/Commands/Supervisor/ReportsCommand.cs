@@ -26,7 +26,7 @@ internal static class ReportsCommand
         var postgres = DataOption.CreatePostgres();
         var json = Json();
         var limit = CliValues.Count("--limit", "Show at most this many, newest first.", 20, 1);
-        var all = new Option<bool>("--all") { Description = "Also list runs that ended cleanly (exit code 0, cause clean-exit), which are not deaths." };
+        var all = CliValues.Flag("--all", "Also list runs that ended cleanly (exit code 0, cause clean-exit), which are not deaths.");
         var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
