@@ -12,6 +12,11 @@ namespace PanicPath.Cli.Values;
 /// is one line, <c>--backoff: expected a number of seconds from 0 to 3600, not 'abc'</c>, and
 /// <see cref="CommandLineErrors"/> can say what a missing one should have been. Values checked where
 /// they are used (a URL, a connection string, a scenario configuration) are recorded all the same.
+/// To add an option, make it with the factory of its kind (<c>CliValues.Count("--max-dumps", …)</c>):
+/// the test that walks the command tree then tries bad values on it. A new kind of value takes a
+/// <see cref="ValueKind"/>, a factory here, and its bad values in that test, which fails until they are
+/// there; so does an option made any other way, and a new command until the test has a good command
+/// line for it.
 /// </summary>
 public static class CliValues
 {

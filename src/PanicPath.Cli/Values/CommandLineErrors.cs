@@ -9,8 +9,9 @@ namespace PanicPath.Cli.Values;
 /// value and what was expected. An unknown option is said to be one, whether System.CommandLine left
 /// it unmatched or an argument took it as a value (a file name, the command to run; after <c>--</c>
 /// anything is a value); a switch given a value (<c>--json=maybe</c>) is said to take none. When
-/// either is found, nothing else is reported, since the rest follows from it. A value that is missing
-/// says what was expected (<see cref="CliValues"/> records it for every option and argument).
+/// either is found, or the command line cannot be read at all (a missing response file), nothing else
+/// is reported, since the rest follows from it. A value that is missing or given twice says what was
+/// expected (<see cref="CliValues"/> records it for every option and argument).
 /// </summary>
 internal static partial class CommandLineErrors
 {
@@ -34,6 +35,13 @@ internal static partial class CommandLineErrors
             return lines;
         }
 
+        lines.AddRange(parsed.Errors.Where(e => e.SymbolResult is null).Select(e => e.Message));
+        if (lines.Count > 0)
+        {
+            // The command line could not be read (a response file that is missing): what follows from it is noise.
+            return lines;
+        }
+
         lines.AddRange(parsed.UnmatchedTokens.Select(token => $"'{token}': unexpected argument of '{Path(parsed.CommandResult)}'"));
         var reported = new HashSet<Symbol>();
         foreach (var error in parsed.Errors)
@@ -53,6 +61,8 @@ internal static partial class CommandLineErrors
                     break;
                 case CommandResult result when result.Command.Subcommands.Count > 0 && result.Command.Action is null:
                     lines.Add($"'{Path(result)}' expects a command: {string.Join(", ", result.Command.Subcommands.Select(c => c.Name))}");
+                    break;
+                case null:
                     break;
                 default:
                     lines.Add(error.Message);
