@@ -10,6 +10,12 @@ public abstract class Expr
     /// <summary>The type of the value the expression yields.</summary>
     public abstract ValueKind Kind { get; }
 
+    /// <summary>
+    /// The height of the tree: 1 for a leaf, one more than the highest operand otherwise. Evaluation
+    /// recurses this deep; the parser refuses trees higher than <see cref="ExpressionParser.MaxNesting"/>.
+    /// </summary>
+    public virtual int Height => 1;
+
     /// <summary>Evaluates the expression.</summary>
     public abstract int Eval(IValueContext context);
 
@@ -43,6 +49,8 @@ public abstract class Expr
     {
         public override ValueKind Kind => ValueKind.Bool;
 
+        public override int Height { get; } = operand.Height + 1;
+
         public override int Eval(IValueContext context) => operand.Eval(context) == 0 ? 1 : 0;
     }
 
@@ -50,12 +58,16 @@ public abstract class Expr
     {
         public override ValueKind Kind => ValueKind.Int;
 
+        public override int Height { get; } = operand.Height + 1;
+
         public override int Eval(IValueContext context) => unchecked(-operand.Eval(context));
     }
 
     internal sealed class Binary(string op, Expr left, Expr right, ValueKind kind) : Expr
     {
         public override ValueKind Kind { get; } = kind;
+
+        public override int Height { get; } = Math.Max(left.Height, right.Height) + 1;
 
         internal bool IsFoldable => left is Constant && right is Constant;
 

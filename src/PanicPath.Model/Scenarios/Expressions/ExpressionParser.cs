@@ -7,14 +7,23 @@ namespace PanicPath.Model.Scenarios.Expressions;
 /// arch == x86_64</c>, <c>held(ring_lock)</c>) and integers (<c>INT_MIN + 10</c>). Operators, loosest
 /// first: <c>-&gt;</c> (implies), <c>||</c>, <c>&amp;&amp;</c>, <c>!</c>, comparisons
 /// (<c>== != &lt; &lt;= &gt; &gt;=</c>), <c>+ -</c>. Every error names the column inside the file where
-/// the offending token starts.
+/// the offending token starts. Nesting (parentheses, <c>!</c>, unary <c>-</c>, chained operators) is
+/// bounded by <see cref="MaxNesting"/>, checked before each descent, so no input can exhaust the stack
+/// here or when the compiled expression is evaluated.
 /// </summary>
 public sealed class ExpressionParser
 {
+    /// <summary>
+    /// The deepest an expression may nest: open parentheses, <c>!</c> and unary <c>-</c> at once while
+    /// parsing, and the height of the compiled tree (so <c>a &amp;&amp; b &amp;&amp; …</c> counts one per operator).
+    /// </summary>
+    public const int MaxNesting = 64;
+
     private readonly string text;
     private readonly SourceLocation start;
     private readonly INameResolver names;
     private int position;
+    private int depth;
 
     private ExpressionParser(string text, SourceLocation start, INameResolver names)
     {
@@ -93,6 +102,20 @@ public sealed class ExpressionParser
 
     private ScenarioException Error(string expected, int? at = null) => new(start.Shift(at ?? position), expected);
 
+    /// <summary>Goes one level deeper at <paramref name="at"/>, or refuses past <see cref="MaxNesting"/> before any recursion.</summary>
+    private void Descend(int at)
+    {
+        if (++depth > MaxNesting)
+        {
+            throw Error(NestingLimit, at);
+        }
+    }
+
+    private static string NestingLimit => $"an expression nested at most {MaxNesting} deep (parentheses, '!', unary '-' and operators count)";
+
+    /// <summary>Answers <paramref name="expr"/>, or refuses it at <paramref name="at"/> when its tree is higher than <see cref="MaxNesting"/>.</summary>
+    private Expr Bounded(Expr expr, int at) => expr.Height > MaxNesting ? throw Error(NestingLimit, at) : expr;
+
     private void SkipBlanks()
     {
         while (position < text.Length && char.IsWhiteSpace(text[position]))
@@ -113,18 +136,27 @@ public sealed class ExpressionParser
         return false;
     }
 
+    /// <summary><c>a -&gt; b -&gt; c</c> groups to the right: the operands are read in a loop, then folded from the right.</summary>
     private Expr ParseImplies()
     {
+        var operands = new List<(Expr Expr, int At)>();
+        var operators = new List<int>();
         var at = position;
-        var left = ParseOr();
-        if (Accept("->"))
+        operands.Add((ParseOr(), at));
+        while (Accept("->"))
         {
-            var rightAt = position;
-            var right = ParseImplies();
-            return Logical("->", left, right, at, rightAt);
+            operators.Add(position - 2);
+            at = position;
+            operands.Add((ParseOr(), at));
         }
 
-        return left;
+        var result = operands[^1].Expr;
+        for (var i = operands.Count - 2; i >= 0; i--)
+        {
+            result = Bounded(Logical("->", operands[i].Expr, result, operands[i].At, operands[i + 1].At), operators[i]);
+        }
+
+        return result;
     }
 
     private Expr ParseOr()
@@ -134,7 +166,7 @@ public sealed class ExpressionParser
         while (Accept("||"))
         {
             var rightAt = position;
-            left = Logical("||", left, ParseAnd(), at, rightAt);
+            left = Bounded(Logical("||", left, ParseAnd(), at, rightAt), rightAt - 2);
         }
 
         return left;
@@ -147,7 +179,7 @@ public sealed class ExpressionParser
         while (Accept("&&"))
         {
             var rightAt = position;
-            left = Logical("&&", left, ParseUnary(), at, rightAt);
+            left = Bounded(Logical("&&", left, ParseUnary(), at, rightAt), rightAt - 2);
         }
 
         return left;
@@ -182,11 +214,13 @@ public sealed class ExpressionParser
         SkipBlanks();
         if (position < text.Length && text[position] == '!' && !(position + 1 < text.Length && text[position + 1] == '='))
         {
+            Descend(position);
             position++;
             var operandAt = position;
             var operand = ParseUnary();
+            depth--;
             RequireBool(operand, operandAt, "!");
-            return new Expr.Not(operand);
+            return Bounded(new Expr.Not(operand), operandAt - 1);
         }
 
         return ParseComparison();
@@ -216,7 +250,7 @@ public sealed class ExpressionParser
                     throw Error($"numbers around '{op}'", leftAt);
                 }
 
-                return new Expr.Binary(op, left, right, ValueKind.Bool);
+                return Bounded(new Expr.Binary(op, left, right, ValueKind.Bool), rightAt);
             }
         }
 
@@ -248,7 +282,7 @@ public sealed class ExpressionParser
                     throw Error($"a number after '{op}'", rightAt);
                 }
 
-                left = Fold(new Expr.Binary(op, left, right, ValueKind.Int));
+                left = Bounded(Fold(new Expr.Binary(op, left, right, ValueKind.Int)), rightAt);
                 continue;
             }
 
@@ -270,8 +304,10 @@ public sealed class ExpressionParser
         var c = text[position];
         if (c == '(')
         {
+            Descend(position);
             position++;
             var inner = ParseImplies();
+            depth--;
             if (!Accept(")"))
             {
                 throw Error("')'");
@@ -282,15 +318,17 @@ public sealed class ExpressionParser
 
         if (c == '-')
         {
+            Descend(position);
             position++;
             var operandAt = position;
             var operand = ParsePrimary();
+            depth--;
             if (operand.Kind != ValueKind.Int)
             {
                 throw Error("a number after '-'", operandAt);
             }
 
-            return operand is Expr.Constant k ? new Expr.Constant(unchecked(-k.Value), ValueKind.Int) : new Expr.Negate(operand);
+            return operand is Expr.Constant k ? new Expr.Constant(unchecked(-k.Value), ValueKind.Int) : Bounded(new Expr.Negate(operand), operandAt - 1);
         }
 
         if (char.IsDigit(c))
