@@ -1,0 +1,127 @@
+using PanicPath.Model.Kernel;
+using YamlDotNet.RepresentationModel;
+
+namespace PanicPath.Model.Scenarios;
+
+/// <summary>
+/// Invariants: a name, an optional <c>when</c>, and exactly one check (at a boundary, over an event's
+/// count, termination, the boundary reached, an event while a condition holds, an order of events),
+/// with only the keys that check takes. At most 64, one bit each in a run's result.
+/// </summary>
+public sealed partial class ScenarioParser
+{
+    private static readonly string[] InvariantKeys =
+        ["name", "when", "at", "expect", "exactly-once", "at-most-once", "terminates", "reaches", "happens", "while", "by", "happens-before"];
+
+    private void ParseInvariant(YamlMappingNode map)
+    {
+        var fields = Fields(map, InvariantKeys);
+        var name = fields.TryGetValue("name", out var n) ? Scalar(n, "the invariant's name").Value! : throw Error(map, "a 'name' for the invariant");
+        if (scenario.Invariants.Any(i => i.Name == name))
+        {
+            throw Error(n, $"a new invariant name; '{name}' is already used");
+        }
+
+        if (scenario.Invariants.Count == 64)
+        {
+            throw Error(map, "at most 64 invariants");
+        }
+
+        var kinds = new[] { "expect", "exactly-once", "at-most-once", "terminates", "reaches", "happens", "happens-before" }.Where(fields.ContainsKey).ToList();
+        if (kinds.Count != 1)
+        {
+            throw Error(map, "exactly one check: at+expect, exactly-once, at-most-once, terminates, reaches, happens+while, or happens-before");
+        }
+
+        var index = scenario.Invariants.Count;
+        Invariant invariant;
+        switch (kinds[0])
+        {
+            case "expect":
+                invariant = new Invariant(index, name, InvariantKind.AtBoundary, At(map))
+                {
+                    Condition = Condition(Scalar(fields["expect"], "a condition")),
+                    Boundaries = fields.TryGetValue("at", out var at) ? Boundaries(at) : throw Error(map, "'at: [boundaries]' with 'expect'"),
+                };
+                break;
+            case "exactly-once":
+                invariant = new Invariant(index, name, InvariantKind.ExactlyOnce, At(map)) { EventA = EventIndex(fields["exactly-once"], declare: false) };
+                break;
+            case "at-most-once":
+                invariant = new Invariant(index, name, InvariantKind.AtMostOnce, At(map)) { EventA = EventIndex(fields["at-most-once"], declare: false) };
+                break;
+            case "terminates":
+                if (!Bool(fields["terminates"], "terminates: true"))
+                {
+                    throw Error(fields["terminates"], "terminates: true");
+                }
+
+                invariant = new Invariant(index, name, InvariantKind.Terminates, At(map));
+                break;
+            case "reaches":
+                {
+                    var text = Scalar(fields["reaches"], "a boundary").Value!;
+                    invariant = new Invariant(index, name, InvariantKind.Reaches, At(map))
+                    {
+                        Boundaries = BoundaryNames.TryParse(text, out var b) ? 1 << (int)b : throw Error(fields["reaches"], BoundaryList(text)),
+                    };
+                    break;
+                }
+
+            case "happens":
+                invariant = new Invariant(index, name, InvariantKind.HappensWhile, At(map))
+                {
+                    EventA = EventIndex(fields["happens"], declare: false),
+                    Condition = fields.TryGetValue("while", out var w) ? Condition(Scalar(w, "a condition")) : throw Error(map, "'while: condition' with 'happens'"),
+                    Boundaries = fields.TryGetValue("by", out var by) ? Boundaries(by) : 0,
+                };
+                break;
+            default:
+                {
+                    var pair = Fields(Mapping(fields["happens-before"], "{ first: event, then: event }"), ["first", "then"]);
+                    if (pair.Count != 2)
+                    {
+                        throw Error(fields["happens-before"], "both 'first' and 'then'");
+                    }
+
+                    invariant = new Invariant(index, name, InvariantKind.HappensBefore, At(map))
+                    {
+                        EventA = EventIndex(pair["first"], declare: false),
+                        EventB = EventIndex(pair["then"], declare: false),
+                    };
+                    break;
+                }
+        }
+
+        foreach (var extra in new[] { "at", "while", "by" })
+        {
+            var owner = extra switch { "at" => "expect", _ => "happens" };
+            if (fields.TryGetValue(extra, out var node) && kinds[0] != owner)
+            {
+                throw Error(node, $"'{extra}' only with '{owner}'");
+            }
+        }
+
+        if (fields.TryGetValue("when", out var when))
+        {
+            invariant.When = Condition(Scalar(when, "a condition"));
+        }
+
+        scenario.Invariants.Add(invariant);
+    }
+
+    private static string BoundaryList(string text) => $"one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, not '{text}'";
+
+    private int Boundaries(YamlNode node)
+    {
+        var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        var mask = 0;
+        foreach (var item in items)
+        {
+            var text = Scalar(item, "a boundary").Value!;
+            mask |= BoundaryNames.TryParse(text, out var b) ? 1 << (int)b : throw Error(item, BoundaryList(text));
+        }
+
+        return mask;
+    }
+}
