@@ -38,7 +38,7 @@ public class ExplorerBenchmarks
     public int Generated65536() => ScenarioExplorer.CountViolations(generated);
 
     [Benchmark(Description = "2^16 configs, 14 drivers, report with traces")]
-    public int Generated65536Report() => ScenarioExplorer.Explore(generated).Violations.Count;
+    public int Generated65536Report() => ScenarioExplorer.Explore(generated, 1 << 16).Violations.Count;
 
     [Benchmark(Description = "seed v0-before (3840 runs)")]
     public int SeedV0() => ScenarioExplorer.CountViolations(v0);

@@ -11,11 +11,19 @@ namespace PanicPath.Model.Diff;
 /// </summary>
 public static class ScenarioDiff
 {
-    /// <summary>Explores both scenarios and answers the new and the fixed violations.</summary>
-    public static DiffReport Compare(Scenario old, Scenario @new)
+    /// <summary>Compares within <see cref="SpaceLimit.DefaultMaxConfigs"/> configurations per scenario.</summary>
+    public static DiffReport Compare(Scenario old, Scenario @new) => Compare(old, @new, SpaceLimit.DefaultMaxConfigs);
+
+    /// <summary>
+    /// Explores both scenarios and answers the new and the fixed violations; throws <see cref="ScenarioException"/>
+    /// before any run when either space holds more than <paramref name="maxConfigs"/> configurations.
+    /// </summary>
+    public static DiffReport Compare(Scenario old, Scenario @new, long maxConfigs)
     {
-        var oldReport = ScenarioExplorer.Explore(old);
-        var newReport = ScenarioExplorer.Explore(@new);
+        SpaceLimit.Check(old, maxConfigs);
+        SpaceLimit.Check(@new, maxConfigs);
+        var oldReport = ScenarioExplorer.Explore(old, maxConfigs);
+        var newReport = ScenarioExplorer.Explore(@new, maxConfigs);
         var oldSpace = new ConfigurationSpace(old);
         var newSpace = new ConfigurationSpace(@new);
         var shared = oldSpace.Dimensions.Where(newSpace.Dimensions.Contains).ToList();

@@ -6,13 +6,21 @@ namespace PanicPath.Model.Explorer;
 /// <summary>
 /// Runs every allowed configuration of a compiled scenario on a reused <see cref="Machine"/>, without
 /// tracing; then runs each configuration that broke something once more with the trace on, which gives
-/// the same run because the machine is deterministic.
+/// the same run because the machine is deterministic. A space larger than the bound of <see cref="SpaceLimit"/>
+/// is refused before anything runs.
 /// </summary>
 public static class ScenarioExplorer
 {
-    /// <summary>Explores <paramref name="scenario"/> and answers every violation with its trace.</summary>
-    public static ExplorationReport Explore(Scenario scenario)
+    /// <summary>Explores <paramref name="scenario"/> within <see cref="SpaceLimit.DefaultMaxConfigs"/> configurations.</summary>
+    public static ExplorationReport Explore(Scenario scenario) => Explore(scenario, SpaceLimit.DefaultMaxConfigs);
+
+    /// <summary>
+    /// Explores <paramref name="scenario"/> and answers every violation with its trace; throws
+    /// <see cref="ScenarioException"/> before any run when its space holds more than <paramref name="maxConfigs"/> configurations.
+    /// </summary>
+    public static ExplorationReport Explore(Scenario scenario, long maxConfigs)
     {
+        SpaceLimit.Check(scenario, maxConfigs);
         var space = new ConfigurationSpace(scenario);
         var machine = new Machine(scenario);
         var outcomes = new List<(Configuration, ulong)>();

@@ -51,6 +51,10 @@ public sealed class Scenario
 
     public List<Invariant> Invariants { get; } = [];
 
-    /// <summary>The number of configurations before constraints: knobs × features × faults × entry points.</summary>
-    public long SpaceSize => Explored.Aggregate(1L, (n, v) => n * v.Values.Length) * Faults.Count * Entries.Count;
+    /// <summary>
+    /// The number of configurations before constraints: knobs × features × faults × entry points, or
+    /// <see cref="long.MaxValue"/> when the product does not fit.
+    /// </summary>
+    public long SpaceSize => Explored.Select(v => (long)v.Values.Length).Append(Faults.Count).Append(Entries.Count)
+        .Aggregate(1L, (n, k) => k == 0 ? 0 : n > long.MaxValue / k ? long.MaxValue : n * k);
 }

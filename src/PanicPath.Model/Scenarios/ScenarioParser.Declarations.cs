@@ -91,6 +91,7 @@ public sealed partial class ScenarioParser
                 throw Error(key, "panic_notifiers_level only with 'kernel: series'");
             }
 
+            variable.Location = At(key);
             scenario.Explored.Add(variable);
         }
     }

@@ -39,8 +39,33 @@ public sealed partial class ScenarioParser
         names = new ScenarioNames(scenario);
     }
 
-    /// <summary>Reads and compiles the scenario file at <paramref name="path"/>.</summary>
-    public static Scenario ParseFile(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>The largest scenario file read, in bytes: far above any real scenario, far below what would exhaust memory.</summary>
+    public const int MaxFileBytes = 16 << 20;
+
+    /// <summary>
+    /// Reads and compiles the scenario file at <paramref name="path"/>; a file larger than
+    /// <see cref="MaxFileBytes"/> is refused at its first line without being read whole.
+    /// </summary>
+    public static Scenario ParseFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw new ScenarioException(new SourceLocation(path, 1, 1), $"a scenario file of at most {MaxFileBytes >> 20} MiB");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer);
+        return Parse(reader.ReadToEnd(), path);
+    }
 
     /// <summary>Compiles scenario <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>
     public static Scenario Parse(string text, string file)

@@ -14,7 +14,8 @@ public sealed class Variable(string name, int slot, ValueKind kind, VariableRole
 
     public VariableRole Role { get; } = role;
 
-    public SourceLocation Location { get; } = location;
+    /// <summary>Where the name is declared; for a knob that is explored, where its values are listed.</summary>
+    public SourceLocation Location { get; internal set; } = location;
 
     /// <summary>The encoded values to explore (knobs, features) or the single initial value (state).</summary>
     public int[] Values { get; internal set; } = [];

@@ -1,3 +1,4 @@
+using PanicPath.Model.Scenarios;
 using PanicPath.Model.Scenarios.Expressions;
 
 namespace PanicPath.Model.Tests.Scenarios;
@@ -126,5 +127,21 @@ public sealed class HostileInputTests
     {
         var scenario = Model.Compile("features:\n  a: &both [false, true]\n  b: *both\n");
         Assert.Equal(2, scenario.Explored.Single(v => v.Name == "b").Values.Length);
+    }
+
+    [Fact]
+    public void A_file_larger_than_16_MiB_is_refused_at_its_first_line_without_being_compiled()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"panicpath-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(path, "# " + new string('x', ScenarioParser.MaxFileBytes) + "\n");
+            var error = Assert.Throws<ScenarioException>(() => ScenarioParser.ParseFile(path));
+            Assert.Equal($"{path}:1:1: expected a scenario file of at most 16 MiB", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

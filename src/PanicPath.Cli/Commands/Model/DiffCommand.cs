@@ -11,7 +11,7 @@ namespace PanicPath.Cli.Commands.Model;
 /// <summary>
 /// <c>panicpath diff OLD NEW</c>: the configurations whose outcome changed between two scenarios — new
 /// violations (with a trace each) and fixed ones. Exit code 1 when NEW adds a violation, 0 otherwise,
-/// 2 for a malformed file.
+/// 2 for a malformed file or a configuration space past <c>--max-configs</c>.
 /// </summary>
 internal static class DiffCommand
 {
@@ -22,24 +22,27 @@ internal static class DiffCommand
         var json = CliValues.Flag("--json", "Print { \"old\", \"new\", \"new_violations\", \"fixed_violations\" } as JSON.");
         var traces = CliValues.Flag("--traces", "Print a trace for each new violation.");
         var list = CliValues.Flag("--list", "List every changed configuration, not only the summary per invariant.");
+        var maxConfigs = CliValues.Count("--max-configs", $"Refuse a scenario whose configuration space (knobs × features × faults × entry points, before constraints) holds more than this many configurations (default {SpaceLimit.DefaultMaxConfigs}).", SpaceLimit.DefaultMaxConfigs, 1);
         var command = new Command("diff", "List the configurations whose outcome changed between two scenarios: new violations and fixed ones.");
         command.Arguments.Add(oldFile);
         command.Arguments.Add(newFile);
         command.Options.Add(json);
         command.Options.Add(traces);
         command.Options.Add(list);
+        command.Options.Add(maxConfigs);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var old = ModelRendering.Load(parse.GetValue(oldFile)!, error);
-            var @new = old is null ? null : ModelRendering.Load(parse.GetValue(newFile)!, error);
+            var configs = parse.GetValue(maxConfigs);
+            var old = ModelRendering.Load(parse.GetValue(oldFile)!, error, configs);
+            var @new = old is null ? null : ModelRendering.Load(parse.GetValue(newFile)!, error, configs);
             if (old is null || @new is null)
             {
                 return ExitCodes.BadInput;
             }
 
-            var diff = ScenarioDiff.Compare(old, @new);
+            var diff = ScenarioDiff.Compare(old, @new, configs);
             if (parse.GetValue(json))
             {
                 output.WriteLine(Json(diff));

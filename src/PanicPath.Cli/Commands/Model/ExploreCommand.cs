@@ -9,7 +9,8 @@ namespace PanicPath.Cli.Commands.Model;
 /// <summary>
 /// <c>panicpath explore FILE…</c>: runs every configuration of each scenario and prints a table of
 /// invariants × configurations and one trace per violation (or, with <c>--json</c>, the report as JSON).
-/// Exit code 0 when nothing is violated, 1 when something is, 2 when a file is malformed.
+/// Exit code 0 when nothing is violated, 1 when something is, 2 when a file is malformed or its configuration
+/// space exceeds <c>--max-configs</c> (checked for every file before any is explored).
 /// </summary>
 internal static class ExploreCommand
 {
@@ -18,20 +19,23 @@ internal static class ExploreCommand
         var files = CliValues.ScenarioFiles("files", "Scenario files (YAML).");
         var json = CliValues.Flag("--json", "Print { \"scenario\", \"runs\", \"violations\" } as JSON (one object per file, in an array when several).");
         var maxTraces = CliValues.Count("--max-traces", "Print at most this many traces per scenario (default: one per violation).", int.MaxValue, 0);
+        var maxConfigs = CliValues.Count("--max-configs", $"Refuse a scenario whose configuration space (knobs × features × faults × entry points, before constraints) holds more than this many configurations (default {SpaceLimit.DefaultMaxConfigs}).", SpaceLimit.DefaultMaxConfigs, 1);
         var command = new Command("explore", "Run the kernel's panic path in every configuration of the scenarios and report each broken invariant with its trace.");
         command.Arguments.Add(files);
         command.Options.Add(json);
         command.Options.Add(maxTraces);
+        command.Options.Add(maxConfigs);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var limit = parse.GetValue(maxTraces);
+            var configs = parse.GetValue(maxConfigs);
 
             var scenarios = new List<Scenario>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var scenario = ModelRendering.Load(file, error);
+                var scenario = ModelRendering.Load(file, error, configs);
                 if (scenario is null)
                 {
                     return ExitCodes.BadInput;
@@ -40,7 +44,7 @@ internal static class ExploreCommand
                 scenarios.Add(scenario);
             }
 
-            var reports = scenarios.Select(ScenarioExplorer.Explore).ToList();
+            var reports = scenarios.Select(s => ScenarioExplorer.Explore(s, configs)).ToList();
             if (parse.GetValue(json))
             {
                 output.WriteLine(reports.Count == 1 ? ReportJson.Write(reports[0]) : "[\n" + string.Join(",\n", reports.Select(ReportJson.Write)) + "\n]");

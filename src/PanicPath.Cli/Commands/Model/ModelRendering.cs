@@ -23,11 +23,29 @@ internal static class ModelRendering
     }
 
     /// <summary>Loads a scenario, or writes the located error and answers null.</summary>
-    public static Scenario? Load(string path, TextWriter error)
+    public static Scenario? Load(string path, TextWriter error) => Guard(() => ScenarioParser.ParseFile(path), path, error);
+
+    /// <summary>
+    /// Loads a scenario to explore: null, with the located error written, when it does not compile or its
+    /// configuration space holds more than <paramref name="maxConfigs"/> configurations.
+    /// </summary>
+    public static Scenario? Load(string path, TextWriter error, long maxConfigs) => Guard(() => Bounded(ScenarioParser.ParseFile(path), maxConfigs), path, error);
+
+    /// <summary>As <see cref="Load(string, TextWriter, long)"/>, for scenario <paramref name="text"/> named <paramref name="file"/>.</summary>
+    public static Scenario? Compile(string text, string file, TextWriter error, long maxConfigs) => Guard(() => Bounded(ScenarioParser.Parse(text, file), maxConfigs), file, error);
+
+    private static Scenario Bounded(Scenario scenario, long maxConfigs)
+    {
+        SpaceLimit.Check(scenario, maxConfigs);
+        return scenario;
+    }
+
+    /// <summary>The one place where a scenario's errors become one line on standard error (the command then exits 2).</summary>
+    private static Scenario? Guard(Func<Scenario> load, string path, TextWriter error)
     {
         try
         {
-            return ScenarioParser.ParseFile(path);
+            return load();
         }
         catch (ScenarioException e)
         {
