@@ -62,4 +62,14 @@ public sealed class DiffCommandTests
         Assert.Equal(2, exit);
         Assert.Contains($"{bad}:1:8: expected a mapping from kernel knob", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Diff_exits_2_when_a_side_has_more_configurations_than_max_configs()
+    {
+        var (exit, output, error) = await CliRun.Run("diff", CliRun.Example("v0-before"), CliRun.Example("v1-patch16-patch21"), "--max-configs", "6000");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"panicpath: {CliRun.Example("v1-patch16-patch21")}:", error, StringComparison.Ordinal);
+        Assert.Contains("expected at most 6000 configurations to explore (--max-configs), not 25600 = ", error, StringComparison.Ordinal);
+    }
 }

@@ -57,6 +57,35 @@ public sealed class ExploreCommandTests
     }
 
     [Fact]
+    public async Task Explore_refuses_a_space_past_max_configs_with_exit_2_before_exploring_any_file()
+    {
+        var small = CliRun.TempScenario(Holding);
+        var (exit, output, error) = await CliRun.Run("explore", small, CliRun.Example("merged"), "--max-configs", "5119");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"panicpath: {CliRun.Example("merged")}:10:3: expected at most 5119 configurations to explore (--max-configs), not 5120 = arch (2) × ", error, StringComparison.Ordinal);
+        Assert.Contains("hyperv_fb (2) × fault (5) × entry (2); list fewer values or raise --max-configs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_explores_a_space_exactly_at_max_configs()
+    {
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), "--max-configs", "5120", "--max-traces", "0");
+        Assert.Equal(1, exit);
+        Assert.Contains("3840 runs", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task Explore_refuses_a_max_configs_below_1(string value)
+    {
+        var (exit, _, error) = await CliRun.Run("explore", CliRun.Example("merged"), "--max-configs", value);
+        Assert.Equal(2, exit);
+        Assert.Contains("--max-configs: expected a number of configurations, 1 or more", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explore_exits_2_naming_a_missing_file()
     {
         var (exit, _, error) = await CliRun.Run("explore", "/nonexistent/scenario.yaml");
