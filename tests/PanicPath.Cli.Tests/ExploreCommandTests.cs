@@ -82,7 +82,7 @@ public sealed class ExploreCommandTests
     {
         var (exit, _, error) = await CliRun.Run("explore", CliRun.Example("merged"), "--max-configs", value);
         Assert.Equal(2, exit);
-        Assert.Contains("--max-configs: expected a number of configurations, 1 or more", error, StringComparison.Ordinal);
+        Assert.Contains($"--max-configs: expected a whole number, 1 or more, not '{value}'", error, StringComparison.Ordinal);
     }
 
     [Fact]
