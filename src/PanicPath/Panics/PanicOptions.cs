@@ -15,10 +15,20 @@ public class PanicOptions
     /// <summary>Time each notifier, hook or dumper may take before the path moves on without it. Default 2 s.</summary>
     public TimeSpan NotifierBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Time the whole path may take; past it the watchdog ends the process. Default 20 s.</summary>
+    /// <summary>
+    /// Time the whole path may take, from panic entry to exit. Steps get it minus a reserve (a quarter,
+    /// at most 2 s) for delivering the report and exiting; a step skipped or cut short because that time
+    /// ran out makes the report say <c>deadlineExceeded</c> and the exit code
+    /// <see cref="PanicExitCodes.DeadlineExceeded"/>. Past the whole deadline the watchdog ends the
+    /// process. Default 20 s.
+    /// </summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Executor threads kept beyond the first, to replace ones abandoned by a hung or panicking step. Default 3.</summary>
+    /// <summary>
+    /// Executor threads started at install beyond the first, to replace ones lost to a hung or panicking
+    /// step without starting a thread at panic time. Once all are lost, each later step that needs one
+    /// starts a replacement, so hangs beyond this count still cost only their own steps. Default 3.
+    /// </summary>
     public int SpareExecutors { get; set; } = 3;
 
     /// <summary>Where the crash-dump step stands among the lists. Default <see cref="DumpPolicy.BeforeLists"/>.</summary>
@@ -30,7 +40,10 @@ public class PanicOptions
     /// <summary>Escalate every warning to a panic (the kernel's <c>panic_on_warn</c>).</summary>
     public bool PanicOnWarn { get; set; }
 
-    /// <summary>The exit code of a panic (1–255). Default <see cref="PanicExitCodes.Panic"/>.</summary>
+    /// <summary>
+    /// The exit code of a panic whose path finished within its deadline (1–255 but not 71, which
+    /// always means the deadline was exceeded). Default <see cref="PanicExitCodes.Panic"/>.
+    /// </summary>
     public int ExitCode { get; set; } = PanicExitCodes.Panic;
 
     /// <summary>The spool directory for reports; null reads <c>PANICPATH_SPOOL</c> at install; none: no spool.</summary>
@@ -110,6 +123,11 @@ public class PanicOptions
         if (ExitCode is < 1 or > 255)
         {
             throw Bad(nameof(ExitCode), $"must be between 1 and 255 (was {ExitCode}).");
+        }
+
+        if (ExitCode == PanicExitCodes.DeadlineExceeded)
+        {
+            throw Bad(nameof(ExitCode), $"must not be {PanicExitCodes.DeadlineExceeded}, the exit code of a path that exceeded its deadline.");
         }
 
         if (ReportLogBytes is < 256 or > 1 << 20)

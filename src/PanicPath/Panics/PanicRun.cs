@@ -11,6 +11,13 @@ namespace PanicPath.Panics;
 /// One run of the panic path: walks the stages of <see cref="PathSequence"/>, hands every notifier,
 /// hook, dumper and dump to an executor under its budget, records each outcome, and builds the report.
 /// Created at install for the real panic, so that a panic allocates as little as possible.
+/// <para>
+/// Steps get the deadline minus a reserve (a quarter of it, at most 2 s) kept for delivering the
+/// report and exiting. Each step waits for the smaller of its budget and the time left. A step that
+/// overruns its budget is <c>timed-out</c> and costs only itself; a step cut short because the time
+/// left ran out, or not started because none is left, marks the run <see cref="DeadlineExceeded"/>,
+/// and every later step is <c>skipped</c>.
+/// </para>
 /// </summary>
 internal sealed class PanicRun
 {
@@ -45,6 +52,7 @@ internal sealed class PanicRun
 
     internal DateTime StartedUtc { get; private set; }
 
+    /// <summary>True once a step was skipped or cut short because the path's deadline passed.</summary>
     internal volatile bool DeadlineExceeded;
 
     internal string? DumpPath { get; private set; }
@@ -109,7 +117,8 @@ internal sealed class PanicRun
         return RunStep(registration.Name, ListName(list), registration.Priority, budget, registration, null);
     }
 
-    internal CrashReport BuildReport(int exitCode)
+    /// <summary>The report of this run, with the verdict the caller decided (<see cref="Exit.PanicExitCodes.For"/>).</summary>
+    internal CrashReport BuildReport(int exitCode, bool deadlineExceeded)
     {
         var report = new CrashReport
         {
@@ -121,7 +130,7 @@ internal sealed class PanicRun
             Timestamp = StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             Exception = Exception is null ? null : StackSignature.DescribeSafely(Exception),
             DumpPath = DumpPath,
-            DeadlineExceeded = DeadlineExceeded,
+            DeadlineExceeded = deadlineExceeded,
             ExitCode = exitCode,
         };
         if (runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken))
@@ -200,32 +209,37 @@ internal sealed class PanicRun
 
     private NotifyResult RunStep(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
     {
-        var now = Stopwatch.GetTimestamp();
-        if (DeadlineExceeded || now >= stepsDeadline)
+        if (DeadlineExceeded || Stopwatch.GetTimestamp() >= stepsDeadline)
         {
-            DeadlineExceeded = true;
-            Record(name, list, priority, NotifierOutcome.Skipped, 0, null);
+            return SkipPastDeadline(name, list, priority);
+        }
+
+        var executor = runtime.Executors.Next(out var failure);
+        if (executor is null)
+        {
+            Record(name, list, priority, NotifierOutcome.Skipped, 0, failure?.GetType().FullName);
             return NotifyResult.Done;
         }
 
-        var executor = runtime.NextExecutor();
-        if (executor is null)
+        // Read the clock after Next: starting a replacement executor takes time too.
+        var now = Stopwatch.GetTimestamp();
+        if (now >= stepsDeadline)
         {
-            Record(name, list, priority, NotifierOutcome.Skipped, 0, null);
-            return NotifyResult.Done;
+            return SkipPastDeadline(name, list, priority);
         }
 
         var remaining = Stopwatch.GetElapsedTime(now, stepsDeadline);
-        var wait = budget < remaining ? budget : remaining;
+        var cutByDeadline = budget >= remaining;
+        var wait = cutByDeadline ? remaining : budget;
         var finished = registration is not null
             ? executor.RunNotifier(registration, this, wait)
             : executor.RunAction(job!, wait);
         var ms = Stopwatch.GetElapsedTime(now).TotalMilliseconds;
         if (!finished)
         {
-            if (wait < budget)
+            if (cutByDeadline)
             {
-                // The wait was cut short by the deadline, not by the budget: the deadline has passed.
+                // The wait ended at the deadline, not at the step's own budget: the path is out of time.
                 DeadlineExceeded = true;
             }
 
@@ -249,6 +263,13 @@ internal sealed class PanicRun
 
         Record(name, list, priority, outcome, ms, executor.Fault?.GetType().FullName);
         return outcome == NotifierOutcome.Ran ? executor.Result : NotifyResult.Bad & ~NotifyResult.StopMask;
+    }
+
+    private NotifyResult SkipPastDeadline(string name, string list, int priority)
+    {
+        DeadlineExceeded = true;
+        Record(name, list, priority, NotifierOutcome.Skipped, 0, null);
+        return NotifyResult.Done;
     }
 
     private void Record(string name, string list, int priority, NotifierOutcome outcome, double ms, string? error)

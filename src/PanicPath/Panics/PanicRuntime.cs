@@ -18,13 +18,15 @@ namespace PanicPath.Panics;
 /// The installed panic path of a process: the four lists, the die chain, the orderly shutdown chain,
 /// the log ring and dumpers, crash-shutdown hooks, and what runs them. <see cref="Install"/> prepares
 /// everything a panic needs (executor threads, watchdog thread, spool directory, JSON metadata, the
-/// run's buffers, the standard-error writer) so that a panic starts no thread and initialises nothing
-/// lazily, and the panicking thread itself never blocks on anything outside the path.
+/// run's buffers, the standard-error writer) so that a panic initialises nothing lazily and starts no
+/// thread, except one replacement executor per hung step once every installed executor is lost
+/// (<see cref="ExecutorPool"/>); the panicking thread itself never runs a step nor blocks on anything
+/// outside the path.
 /// <para>
 /// Panic entry: the first thread to panic runs the path; any other thread that panics meanwhile, or
 /// calls <c>Environment.Exit</c>, parks for good. A panic raised inside a notifier abandons that
-/// notifier and the path goes on. The path delivers one report, then ends the process with
-/// <see cref="PanicOptions.ExitCode"/>, or aborts when the runtime's dump is armed.
+/// notifier and the path goes on. The path delivers one report, then ends the process with the code
+/// that report carries (<see cref="PanicExitCodes.For"/>), or aborts when the runtime's dump is armed.
 /// </para>
 /// </summary>
 public sealed class PanicRuntime
@@ -36,7 +38,6 @@ public sealed class PanicRuntime
 
     private readonly NotifierChain<PanicEvent>[] lists;
     private readonly ConcurrentDictionary<NotifierRegistration<PanicEvent>, PanicNotifier> descriptors = new();
-    private readonly PathExecutor[] executors;
     private readonly IReportTransport[] transports;
     private readonly PanicRun run;
     private readonly Lock registrationGate = new();
@@ -47,7 +48,7 @@ public sealed class PanicRuntime
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
     private int owner;
-    private int reportClaimed;
+    private int verdict;
     private int warnings;
 
     private PanicRuntime(PanicOptions options, LogRing? ring, bool attach)
@@ -76,12 +77,7 @@ public sealed class PanicRuntime
         Channel = ChannelTransport.TryConnect(ChannelAddress, options.NotifierBudget);
         transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
         DumpJob = WriteDump;
-        executors = new PathExecutor[1 + options.SpareExecutors];
-        for (var i = 0; i < executors.Length; i++)
-        {
-            executors[i] = new PathExecutor($"panicpath-executor-{i}");
-            executors[i].Start();
-        }
+        Executors = new ExecutorPool(1 + options.SpareExecutors);
 
         run = new PanicRun(this);
         if (attach)
@@ -160,6 +156,9 @@ public sealed class PanicRuntime
     public long HeartbeatsSent => heartbeat?.Sent ?? 0;
 
     internal Action DumpJob { get; }
+
+    /// <summary>The executors steps run on.</summary>
+    internal ExecutorPool Executors { get; }
 
     internal string? LastDumpPath { get; private set; }
 
@@ -275,14 +274,13 @@ public sealed class PanicRuntime
             PathExecutor.ParkForever();
         }
 
-        var code = Options.ExitCode;
         try
         {
             watchdog?.Arm();
             run.Begin(kind, reason, exception);
             Announce(reason, exception);
             run.Execute();
-            DeliverReport(run, code);
+            DeliverReport(run, watchdogFired: false);
         }
         catch (Exception)
         {
@@ -291,7 +289,7 @@ public sealed class PanicRuntime
 
         watchdog?.Disarm();
         announcer?.Drain(TimeSpan.FromMilliseconds(500));
-        Terminate(code, reason);
+        Terminate(ExitCode, reason);
 
         // A detached runtime does not exit: its panicking thread parks, as a second panicking thread would.
         PathExecutor.ParkForever();
@@ -373,12 +371,12 @@ public sealed class PanicRuntime
         }
 
         Volatile.Write(ref owner, Environment.CurrentManagedThreadId);
-        Volatile.Write(ref reportClaimed, 0);
+        Volatile.Write(ref verdict, 0);
         try
         {
             run.Begin(kind, reason, exception);
             run.Execute();
-            return DeliverReport(run, Options.ExitCode) ?? run.BuildReport(Options.ExitCode);
+            return DeliverReport(run, watchdogFired: false) ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
         }
         finally
         {
@@ -386,33 +384,33 @@ public sealed class PanicRuntime
         }
     }
 
-    /// <summary>Claims the one report of this death; false when it was already claimed.</summary>
-    internal bool TryClaimReport() => Interlocked.Exchange(ref reportClaimed, 1) == 0;
+    /// <summary>
+    /// Claims the one report of this death and fixes the exit code it carries and the process ends
+    /// with; false when it was already claimed (the first claim's code stands).
+    /// </summary>
+    internal bool TryClaimReport(int exitCode) => Interlocked.CompareExchange(ref verdict, exitCode, 0) == 0;
+
+    /// <summary>The exit code the process ends with: the claimed report's, else <see cref="PanicOptions.ExitCode"/>.</summary>
+    internal int ExitCode => Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : Options.ExitCode;
 
     internal PanicNotifier? Describe(NotifierRegistration<PanicEvent> registration) =>
         descriptors.TryGetValue(registration, out var descriptor) ? descriptor : null;
 
-    internal PathExecutor? NextExecutor()
+    /// <summary>
+    /// Builds and delivers the one report of this death, unless it was claimed already. Whether the
+    /// deadline was exceeded (a step skipped or cut short by it, or <paramref name="watchdogFired"/>)
+    /// and the exit code are decided here, once, by <see cref="PanicExitCodes.For"/>.
+    /// </summary>
+    private CrashReport? DeliverReport(PanicRun current, bool watchdogFired)
     {
-        foreach (var executor in executors)
-        {
-            if (!executor.Lost)
-            {
-                return executor;
-            }
-        }
-
-        return null;
-    }
-
-    private CrashReport? DeliverReport(PanicRun current, int exitCode)
-    {
-        if (!TryClaimReport())
+        var exceeded = watchdogFired || current.DeadlineExceeded;
+        var exitCode = PanicExitCodes.For(exceeded, Options.ExitCode);
+        if (!TryClaimReport(exitCode))
         {
             return null;
         }
 
-        var report = current.BuildReport(RuntimeCaptureArmed && attached ? 134 : exitCode);
+        var report = current.BuildReport(RuntimeCaptureArmed && attached ? 134 : exitCode, exceeded);
         var bytes = report.ToUtf8Json();
         IReportTransport? delivered = null;
         foreach (var transport in transports)
@@ -433,13 +431,15 @@ public sealed class PanicRuntime
         return report;
     }
 
-    /// <summary>The watchdog's action: deliver the report unless it was delivered, then end the process.</summary>
+    /// <summary>
+    /// The watchdog's action: deliver the report (marked deadline exceeded, exit 71) unless the path
+    /// built it already, then end the process with the code the report carries.
+    /// </summary>
     internal void OnDeadline()
     {
-        run.DeadlineExceeded = true;
         try
         {
-            DeliverReport(run, PanicExitCodes.DeadlineExceeded);
+            DeliverReport(run, watchdogFired: true);
         }
         catch (Exception)
         {
@@ -447,7 +447,8 @@ public sealed class PanicRuntime
         }
 
         announcer?.Drain(TimeSpan.FromMilliseconds(200));
-        Terminate(PanicExitCodes.DeadlineExceeded, "deadline exceeded");
+        var code = Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : PanicExitCodes.DeadlineExceeded;
+        Terminate(code, "deadline exceeded");
     }
 
     private void Terminate(int code, string reason)

@@ -54,7 +54,11 @@ public sealed class CrashReport
     /// <summary>The dump file written by the in-process dump writer, if any.</summary>
     public string? DumpPath { get; set; }
 
-    /// <summary>True when the watchdog ended the path at its deadline.</summary>
+    /// <summary>
+    /// True when the path ran out of its deadline: a step was skipped or cut short because the deadline
+    /// passed, or the watchdog ended the process before the report was built. True exactly when
+    /// <see cref="ExitCode"/> is 71 (unless the runtime's dump is armed: then 134).
+    /// </summary>
     public bool DeadlineExceeded { get; set; }
 
     /// <summary>The exit code the path ends with (an abort when the runtime's dump is armed).</summary>

@@ -4,9 +4,10 @@ using PanicPath.Panics;
 namespace PanicPath.Watchdog;
 
 /// <summary>
-/// A thread started at install and parked on an event, that runs one step of the panic path at a time
-/// for the panicking thread, which waits for it with a timeout. An executor that overruns its budget,
-/// or whose step panics, is lost: the path never hands it another step. A nested panic on an executor
+/// A thread parked on an event that runs one step of the panic path at a time for the panicking thread,
+/// which waits for it with a timeout. <see cref="ExecutorPool"/> starts them (at install, and one
+/// replacement at a time once every installed one is lost). An executor that overruns its budget, or
+/// whose step panics, is lost: the path never hands it another step. A nested panic on an executor
 /// marks its step abandoned, wakes the panicking thread and parks the executor for good.
 /// </summary>
 internal sealed class PathExecutor

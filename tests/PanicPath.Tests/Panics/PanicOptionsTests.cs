@@ -14,6 +14,7 @@ public sealed class PanicOptionsTests
         { o => o.DumpPolicy = (DumpPolicy)9, "PanicOptions.DumpPolicy" },
         { o => o.ExitCode = 0, "PanicOptions.ExitCode" },
         { o => o.ExitCode = 256, "PanicOptions.ExitCode" },
+        { o => o.ExitCode = 71, "PanicOptions.ExitCode" },
         { o => o.ReportLogBytes = 10, "PanicOptions.ReportLogBytes" },
         { o => o.LogRingCapacity = 0, "PanicOptions.LogRingCapacity" },
         { o => o.SpoolDirectory = " ", "PanicOptions.SpoolDirectory" },

@@ -63,26 +63,56 @@ public sealed class PanicPathTests
     }
 
     [Fact]
-    public void When_every_executor_is_lost_the_remaining_notifiers_are_recorded_skipped()
+    public void Eight_hung_notifiers_in_a_row_cost_only_their_own_steps_and_every_later_step_runs()
     {
-        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 1 });
-        var never = new ManualResetEventSlim(false);
-        h.Add("hang-1", PanicList.Supervisor, 2, () => never.Wait());
-        h.Add("hang-2", PanicList.Supervisor, 1, () => never.Wait());
-        h.Add("starved", PanicList.Final);
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 3 });
+        using var never = new ManualResetEventSlim(false);
+        for (var i = 8; i >= 1; i--)
+        {
+            h.Add($"hang-{i}", PanicList.Supervisor, i, () => never.Wait());
+        }
+
+        h.Add("after-hangs", PanicList.Supervisor, -1);
+        h.Add("information", PanicList.Information);
+        h.Add("teardown", PanicList.Teardown);
+        h.Add("final", PanicList.Final);
+        var dumper = new RecordingLogDumper("log-dumper", h.Ran);
+        h.Runtime.AddLogDumper(dumper);
 
         var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
 
-        Assert.Equal(["timed-out", "timed-out", "skipped"], report.Notifiers.Select(n => n.Outcome).ToArray());
-        Assert.Empty(h.Ran);
+        Assert.Equal(["after-hangs", "information", "log-dumper", "teardown", "final"], h.Ran.ToArray());
+        Assert.Equal(8, report.Notifiers.Count(n => n.Name.StartsWith("hang-", StringComparison.Ordinal) && n.Outcome == "timed-out"));
+        Assert.DoesNotContain(report.Notifiers, n => n.Outcome == "skipped");
+        Assert.False(report.DeadlineExceeded);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.Panic, report.ExitCode);
+
+        // Four executors from install took the first four hangs; one replacement per later hang, one for the rest.
+        Assert.Equal(5, h.Runtime.Executors.Replacements);
         never.Set();
     }
 
     [Fact]
-    public void Past_the_deadline_the_remaining_steps_are_skipped_and_the_report_says_so()
+    public void Without_spare_executors_each_hang_still_costs_only_its_own_step()
+    {
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 0 });
+        using var never = new ManualResetEventSlim(false);
+        h.Add("hang-1", PanicList.Supervisor, 2, () => never.Wait());
+        h.Add("hang-2", PanicList.Supervisor, 1, () => never.Wait());
+        h.Add("final", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal(["timed-out", "timed-out", "ran"], report.Notifiers.Select(n => n.Outcome).ToArray());
+        Assert.Equal(["final"], h.Ran.ToArray());
+        never.Set();
+    }
+
+    [Fact]
+    public void A_step_cut_short_by_the_deadline_skips_the_rest_and_the_report_says_deadline_exceeded_with_exit_71()
     {
         var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(300), Deadline = TimeSpan.FromMilliseconds(400) });
-        var never = new ManualResetEventSlim(false);
+        using var never = new ManualResetEventSlim(false);
         h.Add("hangs", PanicList.Supervisor, body: () => never.Wait());
         h.Add("too-late", PanicList.Final);
 
@@ -91,7 +121,48 @@ public sealed class PanicPathTests
         Assert.Equal("timed-out", report.Notifiers.Single(n => n.Name == "hangs").Outcome);
         Assert.Equal("skipped", report.Notifiers.Single(n => n.Name == "too-late").Outcome);
         Assert.True(report.DeadlineExceeded);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.DeadlineExceeded, report.ExitCode);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.DeadlineExceeded, h.Runtime.ExitCode);
         Assert.Empty(h.Ran);
+        never.Set();
+    }
+
+    [Fact]
+    public void A_step_that_overruns_its_own_budget_while_the_path_finishes_in_time_is_not_a_deadline_exceeded()
+    {
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), ExitCode = 70 });
+        using var never = new ManualResetEventSlim(false);
+        h.Add("hangs", PanicList.Supervisor, body: () => never.Wait());
+        h.Add("final", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal("timed-out", report.Notifiers.Single(n => n.Name == "hangs").Outcome);
+        Assert.False(report.DeadlineExceeded);
+        Assert.Equal(70, report.ExitCode);
+        Assert.Equal(70, h.Runtime.ExitCode);
+        never.Set();
+    }
+
+    [Fact]
+    public void A_crash_dump_that_runs_out_the_deadline_as_the_last_step_marks_the_path_over_it()
+    {
+        using var never = new ManualResetEventSlim(false);
+        var h = new PathHarness(new PanicOptions
+        {
+            NotifierBudget = TimeSpan.FromMilliseconds(100),
+            Deadline = TimeSpan.FromMilliseconds(400),
+            DumpPolicy = DumpPolicy.AfterLists,
+            DumpWriter = new HangingDumpWriter(never),
+            Platform = CrashPlatform.MacOS,
+        });
+        h.Add("final", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal(["ran", "timed-out"], report.Notifiers.Select(n => n.Outcome).ToArray());
+        Assert.True(report.DeadlineExceeded);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.DeadlineExceeded, report.ExitCode);
         never.Set();
     }
 
@@ -291,5 +362,19 @@ public sealed class PanicPathTests
             File.WriteAllText(Written, "dump");
             return Written;
         }
+    }
+
+    private sealed class HangingDumpWriter(ManualResetEventSlim release) : ICrashDumpWriter
+    {
+        public string WriteDump(string directory)
+        {
+            release.Wait();
+            return Path.Combine(directory, "never-written.dmp");
+        }
+    }
+
+    private sealed class RecordingLogDumper(string name, System.Collections.Concurrent.ConcurrentQueue<string> ran) : PanicPath.Logging.LogDumper(name, PanicPath.Logging.LogDumpReason.Panic, 256)
+    {
+        protected override void Dump(PanicPath.Logging.LogDumpReason reason, ReadOnlySpan<byte> youngestLines) => ran.Enqueue(Name);
     }
 }

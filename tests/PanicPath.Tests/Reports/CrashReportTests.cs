@@ -98,7 +98,7 @@ public sealed class CrashReportTests : IDisposable
         var winners = 0;
         Parallel.For(0, 64, _ =>
         {
-            if (h.Runtime.TryClaimReport())
+            if (h.Runtime.TryClaimReport(PanicPath.Exit.PanicExitCodes.Panic))
             {
                 Interlocked.Increment(ref winners);
             }
@@ -117,6 +117,19 @@ public sealed class CrashReportTests : IDisposable
         var report = CrashReport.Parse(File.ReadAllBytes(Assert.Single(Directory.GetFiles(spool))));
         Assert.True(report.DeadlineExceeded);
         Assert.Equal(PanicPath.Exit.PanicExitCodes.DeadlineExceeded, report.ExitCode);
+    }
+
+    [Fact]
+    public void A_watchdog_firing_after_the_report_was_built_ends_the_process_with_the_code_that_report_carries()
+    {
+        var h = new PathHarness(new PanicOptions { SpoolDirectory = spool });
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        h.Runtime.OnDeadline();
+
+        Assert.False(report.DeadlineExceeded);
+        Assert.Equal(PanicPath.Exit.PanicExitCodes.Panic, report.ExitCode);
+        Assert.Equal(report.ExitCode, h.Runtime.ExitCode);
     }
 
     [Fact]
