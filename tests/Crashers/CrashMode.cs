@@ -17,5 +17,8 @@ internal static class CrashMode
     public const string PanicPathHang = "panicpath-hang";
     public const string PanicPathBeat = "panicpath-beat";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat];
+    /// <summary><c>panicpath-hangs N [DEADLINE_MS]</c>: N hung notifiers, then canaries (see <see cref="HungNotifiers"/>).</summary>
+    public const string PanicPathHangs = "panicpath-hangs";
+
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs];
 }

@@ -3,9 +3,15 @@ using Microsoft.Extensions.Hosting;
 using PanicPath.Hosting;
 using PanicPath.Panics;
 
-if (args.Length != 1 || !CrashMode.All.Contains(args[0]))
+if (args.Length == 0 || !CrashMode.All.Contains(args[0]) || (args.Length != 1 && args[0] != CrashMode.PanicPathHangs))
 {
     Console.Error.WriteLine($"usage: Crashers <{string.Join('|', CrashMode.All)}>");
+    return 2;
+}
+
+var hangs = args[0] == CrashMode.PanicPathHangs ? HungNotifiers.Parse(args[1..]) : null;
+if (args[0] == CrashMode.PanicPathHangs && hangs is null)
+{
     return 2;
 }
 
@@ -69,6 +75,9 @@ switch (args[0])
         {
             return Heartbeats.ExitAfterBeats(12);
         }
+    case CrashMode.PanicPathHangs:
+        HungNotifiers.Run(hangs!.Value.Count, hangs.Value.Deadline);
+        break;
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");
