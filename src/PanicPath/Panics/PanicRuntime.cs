@@ -38,17 +38,15 @@ public sealed class PanicRuntime
 
     private readonly NotifierChain<PanicEvent>[] lists;
     private readonly ConcurrentDictionary<NotifierRegistration<PanicEvent>, PanicNotifier> descriptors = new();
-    private readonly IReportTransport[] transports;
     private readonly PanicRun run;
     private readonly Lock registrationGate = new();
     private readonly bool attached;
-    private readonly ErrorAnnouncer? announcer;
+    private readonly PathEnding ending;
     private PathWatchdog? watchdog;
     private Heartbeat? heartbeat;
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
     private int owner;
-    private int verdict;
     private int warnings;
 
     private PanicRuntime(PanicOptions options, LogRing? ring, bool attach)
@@ -75,15 +73,13 @@ public sealed class PanicRuntime
         Spool = string.IsNullOrWhiteSpace(spool) ? null : new SpoolTransport(spool);
         ChannelAddress = options.ChannelAddress ?? Environment.GetEnvironmentVariable(ChannelTransport.EnvironmentVariable);
         Channel = ChannelTransport.TryConnect(ChannelAddress, options.NotifierBudget);
-        transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
+        IReportTransport[] transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
         DumpJob = WriteDump;
         Executors = new ExecutorPool(1 + options.SpareExecutors);
 
         run = new PanicRun(this);
-        if (attach)
-        {
-            announcer = new ErrorAnnouncer(Console.OpenStandardError());
-        }
+        var announcer = attach ? new ErrorAnnouncer(Console.OpenStandardError()) : null;
+        ending = new PathEnding(transports, announcer, options.ExitCode, RuntimeCaptureArmed, exits: attach);
 
         PreWarm();
     }
@@ -280,7 +276,7 @@ public sealed class PanicRuntime
             run.Begin(kind, reason, exception);
             Announce(reason, exception);
             run.Execute();
-            DeliverReport(run, watchdogFired: false);
+            ending.Deliver(run, watchdogFired: false);
         }
         catch (Exception)
         {
@@ -288,8 +284,8 @@ public sealed class PanicRuntime
         }
 
         watchdog?.Disarm();
-        announcer?.Drain(TimeSpan.FromMilliseconds(500));
-        Terminate(ExitCode, reason);
+        ending.Drain(TimeSpan.FromMilliseconds(500));
+        ending.Terminate(Options.ExitCode, reason);
 
         // A detached runtime does not exit: its panicking thread parks, as a second panicking thread would.
         PathExecutor.ParkForever();
@@ -371,12 +367,12 @@ public sealed class PanicRuntime
         }
 
         Volatile.Write(ref owner, Environment.CurrentManagedThreadId);
-        Volatile.Write(ref verdict, 0);
+        ending.Reset();
         try
         {
             run.Begin(kind, reason, exception);
             run.Execute();
-            return DeliverReport(run, watchdogFired: false) ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
+            return ending.Deliver(run, watchdogFired: false) ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
         }
         finally
         {
@@ -384,52 +380,14 @@ public sealed class PanicRuntime
         }
     }
 
-    /// <summary>
-    /// Claims the one report of this death and fixes the exit code it carries and the process ends
-    /// with; false when it was already claimed (the first claim's code stands).
-    /// </summary>
-    internal bool TryClaimReport(int exitCode) => Interlocked.CompareExchange(ref verdict, exitCode, 0) == 0;
+    /// <summary>Claims the one report of this death with the exit code it carries; see <see cref="PathEnding.TryClaim"/>.</summary>
+    internal bool TryClaimReport(int exitCode) => ending.TryClaim(exitCode);
 
     /// <summary>The exit code the process ends with: the claimed report's, else <see cref="PanicOptions.ExitCode"/>.</summary>
-    internal int ExitCode => Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : Options.ExitCode;
+    internal int ExitCode => ending.ExitCode;
 
     internal PanicNotifier? Describe(NotifierRegistration<PanicEvent> registration) =>
         descriptors.TryGetValue(registration, out var descriptor) ? descriptor : null;
-
-    /// <summary>
-    /// Builds and delivers the one report of this death, unless it was claimed already. Whether the
-    /// deadline was exceeded (a step skipped or cut short by it, or <paramref name="watchdogFired"/>)
-    /// and the exit code are decided here, once, by <see cref="PanicExitCodes.For"/>.
-    /// </summary>
-    private CrashReport? DeliverReport(PanicRun current, bool watchdogFired)
-    {
-        var exceeded = watchdogFired || current.DeadlineExceeded;
-        var exitCode = PanicExitCodes.For(exceeded, Options.ExitCode);
-        if (!TryClaimReport(exitCode))
-        {
-            return null;
-        }
-
-        var report = current.BuildReport(RuntimeCaptureArmed && attached ? 134 : exitCode, exceeded);
-        var bytes = report.ToUtf8Json();
-        IReportTransport? delivered = null;
-        foreach (var transport in transports)
-        {
-            if (transport.TryDeliver(bytes))
-            {
-                delivered = transport;
-                break;
-            }
-        }
-
-        WriteError(delivered switch
-        {
-            ChannelTransport => "panic: report delivered to the supervisor over the channel\n",
-            SpoolTransport { LastPath: { } path } => $"panic: report written to {path}\n",
-            _ => "panic: report not delivered (no transport; set PANICPATH_CHANNEL or PANICPATH_SPOOL)\n",
-        });
-        return report;
-    }
 
     /// <summary>
     /// The watchdog's action: deliver the report (marked deadline exceeded, exit 71) unless the path
@@ -439,31 +397,15 @@ public sealed class PanicRuntime
     {
         try
         {
-            DeliverReport(run, watchdogFired: true);
+            ending.Deliver(run, watchdogFired: true);
         }
         catch (Exception)
         {
             // Exit regardless.
         }
 
-        announcer?.Drain(TimeSpan.FromMilliseconds(200));
-        var code = Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : PanicExitCodes.DeadlineExceeded;
-        Terminate(code, "deadline exceeded");
-    }
-
-    private void Terminate(int code, string reason)
-    {
-        if (!attached)
-        {
-            return;
-        }
-
-        if (RuntimeCaptureArmed)
-        {
-            Environment.FailFast($"panic: {reason}");
-        }
-
-        NativeExit.Now(code);
+        ending.Drain(TimeSpan.FromMilliseconds(200));
+        ending.Terminate(PanicExitCodes.DeadlineExceeded, "deadline exceeded");
     }
 
     private void WriteDump()
@@ -472,18 +414,16 @@ public sealed class PanicRuntime
         LastDumpPath = Options.DumpWriter!.WriteDump(directory);
     }
 
-    private void WriteError(string text) => announcer?.Announce(text);
-
     private void Announce(string reason, Exception? exception)
     {
         try
         {
-            WriteError($"panic: {reason}{(exception is null ? string.Empty : $" ({exception.GetType().FullName}: {exception.Message})")}\n");
+            ending.Say($"panic: {reason}{(exception is null ? string.Empty : $" ({exception.GetType().FullName}: {exception.Message})")}\n");
         }
         catch (Exception)
         {
             // An exception whose Message throws still gets its panic.
-            WriteError($"panic: {reason}\n");
+            ending.Say($"panic: {reason}\n");
         }
     }
 

@@ -1,0 +1,108 @@
+using PanicPath.Exit;
+using PanicPath.Reports;
+
+namespace PanicPath.Panics;
+
+/// <summary>
+/// How a death ends, once: the verdict (deadline exceeded or not, and the exit code that goes with it,
+/// by <see cref="PanicExitCodes.For"/>), the one report carrying it, and the exit with that code.
+/// Whoever builds the report first (the path when it finishes, or the watchdog at the deadline) fixes
+/// the verdict; the other delivers nothing and ends the process with the same code, so the report and
+/// the exit code never disagree. Delivery tries the transports in order (channel, then spool) and says
+/// on standard error where the report went.
+/// </summary>
+internal sealed class PathEnding
+{
+    /// <summary>The exit code a report carries when the runtime's dump is armed: the path aborts (SIGABRT).</summary>
+    private const int AbortExitCode = 134;
+
+    private readonly IReportTransport[] transports;
+    private readonly ErrorAnnouncer? announcer;
+    private readonly int panicExitCode;
+    private readonly bool aborts;
+    private readonly bool exits;
+    private int verdict;
+
+    /// <param name="transports">Where the report goes, first taker wins.</param>
+    /// <param name="announcer">Standard error's writer; null: say nothing.</param>
+    /// <param name="panicExitCode">The exit code of a path that finished within its deadline.</param>
+    /// <param name="runtimeCaptureArmed">The runtime's dump is armed: the process ends with an abort.</param>
+    /// <param name="exits">False for a detached runtime: <see cref="Terminate"/> returns.</param>
+    internal PathEnding(IReportTransport[] transports, ErrorAnnouncer? announcer, int panicExitCode, bool runtimeCaptureArmed, bool exits)
+    {
+        this.transports = transports;
+        this.announcer = announcer;
+        this.panicExitCode = panicExitCode;
+        aborts = runtimeCaptureArmed && exits;
+        this.exits = exits;
+    }
+
+    /// <summary>The exit code the process ends with: the claimed report's, else the panic exit code.</summary>
+    internal int ExitCode => Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : panicExitCode;
+
+    /// <summary>Claims the one report of this death with <paramref name="exitCode"/>; false when it was already claimed (the first claim's code stands).</summary>
+    internal bool TryClaim(int exitCode) => Interlocked.CompareExchange(ref verdict, exitCode, 0) == 0;
+
+    /// <summary>Forgets the claim, for a detached runtime that runs its path again.</summary>
+    internal void Reset() => Volatile.Write(ref verdict, 0);
+
+    /// <summary>
+    /// Decides the verdict of <paramref name="run"/> (deadline exceeded when a step was skipped or cut
+    /// short by it, or when <paramref name="watchdogFired"/>), claims the report with it, builds and
+    /// delivers it; null when the report was claimed already.
+    /// </summary>
+    internal CrashReport? Deliver(PanicRun run, bool watchdogFired)
+    {
+        var exceeded = watchdogFired || run.DeadlineExceeded;
+        var exitCode = PanicExitCodes.For(exceeded, panicExitCode);
+        if (!TryClaim(exitCode))
+        {
+            return null;
+        }
+
+        var report = run.BuildReport(aborts ? AbortExitCode : exitCode, exceeded);
+        var bytes = report.ToUtf8Json();
+        IReportTransport? delivered = null;
+        foreach (var transport in transports)
+        {
+            if (transport.TryDeliver(bytes))
+            {
+                delivered = transport;
+                break;
+            }
+        }
+
+        Say(delivered switch
+        {
+            ChannelTransport => "panic: report delivered to the supervisor over the channel\n",
+            SpoolTransport { LastPath: { } path } => $"panic: report written to {path}\n",
+            _ => "panic: report not delivered (no transport; set PANICPATH_CHANNEL or PANICPATH_SPOOL)\n",
+        });
+        return report;
+    }
+
+    /// <summary>Queues a line for standard error.</summary>
+    internal void Say(string text) => announcer?.Announce(text);
+
+    /// <summary>Waits up to <paramref name="limit"/> for standard error to take what was queued.</summary>
+    internal void Drain(TimeSpan limit) => announcer?.Drain(limit);
+
+    /// <summary>
+    /// Ends the process with <see cref="ExitCode"/> (with <paramref name="unclaimed"/> when no report
+    /// was claimed), or aborts when the runtime's dump is armed. Returns only for a detached runtime.
+    /// </summary>
+    internal void Terminate(int unclaimed, string reason)
+    {
+        if (!exits)
+        {
+            return;
+        }
+
+        if (aborts)
+        {
+            Environment.FailFast($"panic: {reason}");
+        }
+
+        NativeExit.Now(Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : unclaimed);
+    }
+}
