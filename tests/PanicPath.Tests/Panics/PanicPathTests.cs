@@ -93,6 +93,47 @@ public sealed class PanicPathTests
     }
 
     [Fact]
+    public void Hangs_that_the_installed_executors_absorb_start_no_thread_at_panic_time()
+    {
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 3 });
+        using var never = new ManualResetEventSlim(false);
+        for (var i = 3; i >= 1; i--)
+        {
+            h.Add($"hang-{i}", PanicList.Supervisor, i, () => never.Wait());
+        }
+
+        h.Add("final", PanicList.Final);
+
+        h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal(["final"], h.Ran.ToArray());
+        Assert.Equal(0, h.Runtime.Executors.Replacements);
+        never.Set();
+    }
+
+    [Fact]
+    public void A_nested_panic_on_a_replacement_executor_abandons_only_its_step()
+    {
+        var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 0 });
+        using var never = new ManualResetEventSlim(false);
+        h.Add("hangs", PanicList.Supervisor, body: () => never.Wait());
+        h.Runtime.Register(new PanicNotifier("panics-again", PanicList.Information, (in PanicEvent e) =>
+        {
+            Panic.Now("nested on a replacement");
+            return NotifyResult.Done;
+        }));
+        h.Add("final", PanicList.Final);
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Panic, "test", null);
+
+        Assert.Equal(["timed-out", "abandoned", "ran"], report.Notifiers.Select(n => n.Outcome).ToArray());
+        Assert.Equal("nested on a replacement", Assert.Single(report.Nested).Reason);
+        Assert.Equal(["final"], h.Ran.ToArray());
+        Assert.Equal(2, h.Runtime.Executors.Replacements);
+        never.Set();
+    }
+
+    [Fact]
     public void Without_spare_executors_each_hang_still_costs_only_its_own_step()
     {
         var h = new PathHarness(new PanicOptions { NotifierBudget = TimeSpan.FromMilliseconds(100), Deadline = TimeSpan.FromSeconds(60), SpareExecutors = 0 });
@@ -151,7 +192,7 @@ public sealed class PanicPathTests
         var h = new PathHarness(new PanicOptions
         {
             NotifierBudget = TimeSpan.FromMilliseconds(100),
-            Deadline = TimeSpan.FromMilliseconds(400),
+            Deadline = TimeSpan.FromSeconds(2),
             DumpPolicy = DumpPolicy.AfterLists,
             DumpWriter = new HangingDumpWriter(never),
             Platform = CrashPlatform.MacOS,
