@@ -3,7 +3,8 @@ namespace PanicPath.Watchdog;
 /// <summary>
 /// The whole-path deadline: a thread created at install that waits for the path to start, then for it
 /// to finish within the deadline; if it does not, the watchdog calls the deadline action (deliver the
-/// report if nobody has, then end the process). One-shot, as a process panics once.
+/// report marked deadline exceeded if the path has not built it, then end the process with the code
+/// the report carries: 71 unless the path's own report came first). One-shot, as a process panics once.
 /// </summary>
 internal sealed class PathWatchdog
 {
