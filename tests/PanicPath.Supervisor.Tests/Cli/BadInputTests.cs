@@ -179,6 +179,41 @@ public sealed class BadInputTests
         Assert.Contains(temp.Path, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("channel")]
+    [InlineData("spool")]
+    public async Task Run_whose_own_directory_cannot_be_made_exits_125_naming_that_path_and_runs_nothing(string name)
+    {
+        using var temp = new TempDirectory();
+        var (made, _, _) = await CliRun.Run("run", "--data", temp.Path, "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+        Assert.Equal(3, made);
+        var blocker = temp.Sub(name);
+        Directory.Delete(blocker, recursive: true);
+        File.WriteAllText(blocker, "in the way");
+
+        var (exit, output, error) = await CliRun.Run("run", "--data", temp.Path, "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+
+        Assert.Equal(ExitCodes.RunFailed, exit);
+        Assert.Contains($"panicpath: run could not prepare its files: ", error, StringComparison.Ordinal);
+        Assert.Contains(blocker, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--dumps", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("crasher", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_whose_dump_directory_cannot_be_made_exits_125_naming_it()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Sub("file");
+        File.WriteAllText(file, "x");
+
+        var (exit, output, error) = await CliRun.Run("run", "--data", temp.Sub("data"), "--dumps", Path.Combine(file, "dumps"), "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+
+        Assert.Equal(ExitCodes.RunFailed, exit);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("crasher", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_scenario_path_that_is_a_directory_says_so()
     {

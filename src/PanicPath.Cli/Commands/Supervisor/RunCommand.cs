@@ -107,9 +107,10 @@ internal static class RunCommand
                 await error.WriteLineAsync($"panicpath: command: {e.Message}").ConfigureAwait(false);
                 return e.NotFound ? ExitCodes.NotFound : ExitCodes.CannotExecute;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"panicpath: --dumps: {e.Message}").ConfigureAwait(false);
+                // The dump, spool or channel directory could not be made; the message names the path.
+                await error.WriteLineAsync($"panicpath: run could not prepare its files: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.RunFailed;
             }
 
