@@ -73,7 +73,7 @@ public static class CliValues
     {
         const string expected = "a directory";
         var option = new Option<string?>(name) { Description = description, HelpName = "DIR" };
-        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !File.Exists(token) ? token : null);
+        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !File.Exists(token) ? token : null, Existing);
         return Record(option, ValueKind.Directory, expected);
     }
 
@@ -82,7 +82,7 @@ public static class CliValues
     {
         const string expected = "a file";
         var option = new Option<string?>(name) { Description = description, HelpName = "PATH" };
-        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !System.IO.Directory.Exists(token) ? token : null);
+        option.CustomParser = r => Single(r, name, expected, token => token.Length > 0 && !System.IO.Directory.Exists(token) ? token : null, Existing);
         return Record(option, ValueKind.File, expected);
     }
 
@@ -112,7 +112,7 @@ public static class CliValues
     internal static Argument<string> ScenarioFile(string name, string description)
     {
         var argument = new Argument<string>(name) { Description = description };
-        argument.CustomParser = r => Single(r, name, ScenarioExpected, token => IsScenarioPath(token) ? token : null);
+        argument.CustomParser = r => Single(r, name, ScenarioExpected, token => IsScenarioPath(token) ? token : null, Existing);
         return Record(argument, ValueKind.ScenarioFile, ScenarioExpected);
     }
 
@@ -126,7 +126,7 @@ public static class CliValues
             {
                 if (!IsScenarioPath(token.Value))
                 {
-                    r.AddError(Bad(name, ScenarioExpected, token.Value));
+                    r.AddError(Shown(name, ScenarioExpected, Existing(token.Value)));
                     return [];
                 }
             }
@@ -155,7 +155,18 @@ public static class CliValues
     }
 
     /// <summary>The one line a bad value gets: <c>NAME: expected EXPECTED, not 'VALUE'</c>.</summary>
-    internal static string Bad(string name, string expected, string value) => $"{name}: expected {expected}, not '{value}'";
+    internal static string Bad(string name, string expected, string value) => Shown(name, expected, Quoted(value));
+
+    private static string Shown(string name, string expected, string shown) => $"{name}: expected {expected}, not {shown}";
+
+    /// <summary>A value as a bad value's line shows it: <c>'VALUE'</c>.</summary>
+    private static string Quoted(string value) => $"'{value}'";
+
+    /// <summary>A path as a bad value's line shows it, saying what is there: <c>the directory '/tmp'</c>, <c>the file 'x'</c>.</summary>
+    private static string Existing(string path) =>
+        System.IO.Directory.Exists(path) ? $"the directory {Quoted(path)}"
+        : path.Length > 0 && File.Exists(path) ? $"the file {Quoted(path)}"
+        : Quoted(path);
 
     /// <summary>The one line a missing value gets: <c>NAME: expected EXPECTED, got nothing</c>.</summary>
     internal static string Missing(string name, string expected) => $"{name}: expected {expected}, got nothing";
@@ -191,7 +202,7 @@ public static class CliValues
     }
 
     /// <summary>As <see cref="Single{T}(ArgumentResult, string, string, Func{string, T?})"/>, for values that are strings.</summary>
-    private static string? Single(ArgumentResult result, string name, string expected, Func<string, string?> parse)
+    private static string? Single(ArgumentResult result, string name, string expected, Func<string, string?> parse, Func<string, string>? show = null)
     {
         if (result.Tokens.Count == 0)
         {
@@ -203,7 +214,7 @@ public static class CliValues
         var value = parse(token);
         if (value is null)
         {
-            result.AddError(Bad(name, expected, token));
+            result.AddError(Shown(name, expected, (show ?? Quoted)(token)));
         }
 
         return value;

@@ -214,14 +214,30 @@ public sealed class BadInputTests
         Assert.DoesNotContain("crasher", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_scenario_path_that_is_a_directory_says_so()
+    [Theory]
+    [InlineData("explore", "files")]
+    [InlineData("trace", "file")]
+    [InlineData("diff", "old")]
+    public async Task A_scenario_path_that_is_a_directory_says_so(string command, string argument)
     {
         using var temp = new TempDirectory();
-        var (exit, _, error) = await CliRun.Run("explore", temp.Path);
+        var (exit, _, error) = await CliRun.Run(command == "diff" ? [command, temp.Path, temp.Path] : [command, temp.Path]);
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.StartsWith($"panicpath: files: expected a scenario file (YAML), not '{temp.Path}'", error, StringComparison.Ordinal);
+        Assert.StartsWith($"panicpath: {argument}: expected a scenario file (YAML), not the directory '{temp.Path}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_is_a_file_says_so()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Sub("file");
+        File.WriteAllText(file, "x");
+
+        var (exit, _, error) = await CliRun.Run("reports", "list", "--data", file);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.StartsWith($"panicpath: --data: expected a directory, not the file '{file}'", error, StringComparison.Ordinal);
     }
 
     [Fact]
