@@ -8,7 +8,11 @@ namespace PanicPath.Model.Scenarios;
 /// <summary>
 /// Reads a scenario file (YAML) and compiles it into a <see cref="Scenario"/>. Every error is a
 /// <see cref="ScenarioException"/> naming <c>file:line:column</c> and what was expected there; conditions
-/// inside scalars are located to their column in the file.
+/// inside scalars are located to their column in the file. The YAML is read by <see cref="ScenarioYaml"/>,
+/// which refuses hostile shapes first. This file holds the entry points and the top-level keys in the order
+/// they compile; each concept has its own part: <c>ScenarioParser.Declarations.cs</c> (knobs, features,
+/// state), <c>.Callbacks.cs</c> (callbacks and their chains), <c>.Actions.cs</c> (actions and conditions),
+/// <c>.Faults.cs</c>, <c>.Invariants.cs</c>, and <c>.Nodes.cs</c> (the node readers they share).
 /// </summary>
 public sealed partial class ScenarioParser
 {
