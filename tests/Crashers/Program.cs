@@ -70,6 +70,22 @@ switch (args[0])
         }
 
         break;
+    case CrashMode.RecordSignals when !OperatingSystem.IsWindows():
+        return SignalRecorder.Run();
+    case CrashMode.PanicPathUnhandledOnGo:
+        // Waits (at most two minutes) until the test says go, e.g. once it has seen this process re-parented.
+        var go = Environment.GetEnvironmentVariable(CrashMode.GoFileVariable) ?? "";
+        for (var waited = 0; go.Length > 0 && !File.Exists(go) && waited < 6000; waited++)
+        {
+            Thread.Sleep(20);
+        }
+
+        using (HostWithPanicPath())
+        {
+            Deaths.Unhandled();
+        }
+
+        break;
     case CrashMode.PanicPathBeat:
         using (HostWithPanicPath())
         {

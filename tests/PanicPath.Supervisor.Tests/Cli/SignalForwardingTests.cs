@@ -7,7 +7,13 @@ namespace PanicPath.Supervisor.Tests.Cli;
 
 public sealed class SignalForwardingTests
 {
+    private const int SigHup = 1;
+    private const int SigInt = 2;
+    private const int SigQuit = 3;
+    private const int SigUsr1 = 10;
+    private const int SigUsr2 = 12;
     private const int SigTerm = 15;
+    private const int SigWinch = 28;
 
     [Fact]
     public async Task SIGTERM_to_panicpath_run_reaches_the_child_is_recorded_stops_restarts_and_is_mirrored()
@@ -81,6 +87,61 @@ public sealed class SignalForwardingTests
             {
                 supervisor.Kill(entireProcessTree: true);
             }
+        }
+    }
+
+    [Fact]
+    public async Task USR1_USR2_and_WINCH_reach_the_child_and_do_not_stop_the_run()
+    {
+        NeedLinux();
+        using var temp = new TempDirectory();
+        using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "1", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"]);
+        var first = await supervisor.NumberAfter("crasher record-signals pid ");
+        await supervisor.LineStartingWith("crasher recording signals");
+        foreach (var (signal, name) in new[] { (SigUsr1, "SIGUSR1"), (SigUsr2, "SIGUSR2"), (SigWinch, "SIGWINCH") })
+        {
+            SupervisorProcess.Send(supervisor.Pid, signal);
+            await supervisor.LineStartingWith($"crasher got {name}");
+        }
+
+        // The child ends by itself (a TERM sent to it, not to the supervisor): the run was not stopped, so it restarts.
+        SupervisorProcess.Send(first, SigTerm);
+        var second = await supervisor.NumberAfter("crasher record-signals pid ");
+        Assert.NotEqual(first, second);
+        await supervisor.LineStartingWith("crasher recording signals");
+        SupervisorProcess.Send(supervisor.Pid, SigTerm);
+        await supervisor.LineStartingWith("crasher got SIGTERM");
+
+        Assert.Equal(0, await supervisor.ExitCode());
+        var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
+        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData(SigHup, "SIGHUP")]
+    [InlineData(SigInt, "SIGINT")]
+    [InlineData(SigQuit, "SIGQUIT")]
+    [InlineData(SigTerm, "SIGTERM")]
+    public async Task A_stop_signal_reaches_the_child_and_ends_the_run_without_restart(int signal, string name)
+    {
+        NeedLinux();
+        using var temp = new TempDirectory();
+        using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "5", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"]);
+        await supervisor.LineStartingWith("crasher recording signals");
+
+        SupervisorProcess.Send(supervisor.Pid, signal);
+        await supervisor.LineStartingWith($"crasher got {name}");
+
+        Assert.Equal(0, await supervisor.ExitCode());
+        var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
+        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetArrayLength());
+    }
+
+    private static void NeedLinux()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Requirement.Unmet("Linux signal numbers");
         }
     }
 
