@@ -3,8 +3,9 @@ using System.Globalization;
 namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
-/// Whether a process descends from another, by walking its parent chain in <c>/proc/&lt;pid&gt;/stat</c>
-/// (Linux). A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
+/// The process tree as <c>/proc/&lt;pid&gt;/stat</c> shows it (Linux): whether a process descends from
+/// another by walking its parent chain, and the living descendants of a process by one pass over
+/// <c>/proc</c>. A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
 /// </summary>
 internal static class ProcessTree
 {
@@ -33,7 +34,77 @@ internal static class ProcessTree
     }
 
     /// <summary>The parent pid of <paramref name="pid"/>, or null when it cannot be read.</summary>
-    internal static int? ParentOf(int pid)
+    internal static int? ParentOf(int pid) => StatOf(pid)?.Parent;
+
+    /// <summary>
+    /// The descendants of <paramref name="root"/> that have not yet died (zombies are left out), leaving
+    /// out each pid in <paramref name="excluded"/> with everything below it.
+    /// </summary>
+    internal static List<int> LiveDescendantsOf(int root, IReadOnlySet<int> excluded)
+    {
+        var children = new Dictionary<int, List<int>>();
+        var zombies = new HashSet<int>();
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateDirectories("/proc").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        foreach (var entry in entries)
+        {
+            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || StatOf(pid) is not { } stat)
+            {
+                continue;
+            }
+
+            if (stat.State is 'Z' or 'X')
+            {
+                zombies.Add(pid);
+            }
+
+            if (!children.TryGetValue(stat.Parent, out var list))
+            {
+                children[stat.Parent] = list = [];
+            }
+
+            list.Add(pid);
+        }
+
+        var found = new List<int>();
+        var pending = new Stack<int>();
+        pending.Push(root);
+        while (pending.Count > 0 && found.Count < MaxDepth * 16)
+        {
+            if (!children.TryGetValue(pending.Pop(), out var below))
+            {
+                continue;
+            }
+
+            foreach (var child in below)
+            {
+                if (child == root || excluded.Contains(child))
+                {
+                    continue;
+                }
+
+                if (!zombies.Contains(child))
+                {
+                    found.Add(child);
+                }
+
+                pending.Push(child);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The state letter and parent pid of <paramref name="pid"/>, or null when it cannot be read.</summary>
+    private static (char State, int Parent)? StatOf(int pid)
     {
         string stat;
         try
@@ -53,6 +124,8 @@ internal static class ProcessTree
         }
 
         var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) ? parent : null;
+        return fields.Length > 1 && fields[0].Length == 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent)
+            ? (fields[0][0], parent)
+            : null;
     }
 }

@@ -12,6 +12,12 @@ public sealed record ReportChannelOptions(string Directory, int MaxMessageBytes,
     /// <summary>How long the rest of a frame may take once its first byte came.</summary>
     public TimeSpan FrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Also admit a process that descends from the supervisor itself rather than from the child: an
+    /// orphan of the app re-parented to the supervisor as subreaper (see <see cref="Launch.Subreaper"/>).
+    /// </summary>
+    public bool AdmitOrphans { get; init; }
+
     /// <summary>Connections open at once; more are rejected.</summary>
     public int MaxConnections { get; init; } = 64;
 }

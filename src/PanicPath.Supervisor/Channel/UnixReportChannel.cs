@@ -198,14 +198,16 @@ internal sealed class UnixReportChannel : IReportChannel
             return null;
         }
 
-        if (!ProcessTree.IsWithin(peer.Pid, life.RootPid))
+        if (!ProcessTree.IsWithin(peer.Pid, life.RootPid) && !IsOrphanOfApp(peer.Pid))
         {
-            rejections.Reject("outside the supervised tree", $"pid {peer.Pid} does not descend from the child (pid {life.RootPid})");
+            rejections.Reject("outside the supervised tree", $"pid {peer.Pid} does not descend from the child (pid {life.RootPid}){(options.AdmitOrphans ? " nor from the supervisor" : string.Empty)}");
             return null;
         }
 
         return life;
     }
+
+    private bool IsOrphanOfApp(int pid) => options.AdmitOrphans && pid != Environment.ProcessId && ProcessTree.IsWithin(pid, Environment.ProcessId);
 
     private async Task ReadFramesAsync(Socket client, ChannelLife life)
     {

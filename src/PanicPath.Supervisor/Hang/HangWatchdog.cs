@@ -11,7 +11,8 @@ namespace PanicPath.Supervisor.Hang;
 /// child that never beats is never judged hung. Once no heartbeat has come for the timeout, it asks the
 /// child's runtime for a dump (<c>DiagnosticsClient.WriteDump</c>, of the run's dump type, at the path
 /// where the runtime's own dump of that pid would go), then kills the child's process tree with SIGKILL
-/// and answers a <see cref="HangVerdict"/>. Cancelled (the child died first): answers null.
+/// — with a <see cref="Subreaper"/>, the orphans of the app in the supervisor's tree too — and answers
+/// a <see cref="HangVerdict"/>. Cancelled (the child died first): answers null.
 /// </summary>
 public static class HangWatchdog
 {
@@ -21,7 +22,7 @@ public static class HangWatchdog
     public static TimeSpan IntervalFor(TimeSpan timeout) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Floor(timeout.TotalMilliseconds / 4)));
 
     /// <summary>Watches <paramref name="life"/> of process <paramref name="pid"/> until it hangs or <paramref name="cancellationToken"/> is cancelled.</summary>
-    public static async Task<HangVerdict?> WatchAsync(ChannelLife life, int pid, TimeSpan timeout, CrashCaptureSettings capture, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<HangVerdict?> WatchAsync(ChannelLife life, int pid, TimeSpan timeout, CrashCaptureSettings capture, TextWriter error, CancellationToken cancellationToken, Subreaper? reaper = null)
     {
         ArgumentNullException.ThrowIfNull(life);
         ArgumentNullException.ThrowIfNull(capture);
@@ -49,6 +50,11 @@ public static class HangWatchdog
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // It died meanwhile.
+        }
+
+        if (reaper is not null && await reaper.KillOrphansAsync().ConfigureAwait(false) is var orphans and > 0)
+        {
+            await Note(error, string.Create(CultureInfo.InvariantCulture, $"panicpath: hang: killed {orphans} orphaned process(es) of the app")).ConfigureAwait(false);
         }
 
         return new HangVerdict(timeout, dump);

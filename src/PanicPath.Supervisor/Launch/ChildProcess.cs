@@ -9,6 +9,9 @@ namespace PanicPath.Supervisor.Launch;
 /// <c>started</c>, when given, hears the pid as soon as the child runs. Standard input is inherited. A command that cannot be started (an empty name included) throws <see cref="ChildStartException"/>,
 /// telling one that does not exist from one that cannot be executed;
 /// when the token is cancelled the child's process tree is killed and the cancellation is thrown.
+/// With a <see cref="Subreaper"/>, the child is announced to it (so it is never reaped behind
+/// <see cref="Process"/>'s back), and once it has exited the orphans it left are ended
+/// (<see cref="Subreaper.EndLifeAsync"/>) before its output is drained; when cancelled they are killed.
 /// </summary>
 public static class ChildProcess
 {
@@ -27,7 +30,8 @@ public static class ChildProcess
         TextWriter error,
         SignalForwarder? forwarder,
         CancellationToken cancellationToken = default,
-        Action<int>? started = null)
+        Action<int>? started = null,
+        Subreaper? reaper = null)
     {
         var start = new ProcessStartInfo(command)
         {
@@ -52,9 +56,11 @@ public static class ChildProcess
 
         using var process = new Process { StartInfo = start };
         var startedAt = DateTimeOffset.UtcNow;
+        using var launch = reaper?.BeginLaunch();
         try
         {
             process.Start();
+            launch?.Started(process.Id);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -86,11 +92,22 @@ public static class ChildProcess
 
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             forwarder?.Attach(0);
+            launch?.Dispose();
+            if (reaper is not null)
+            {
+                await reaper.KillOrphansAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
 
         var endedAt = DateTimeOffset.UtcNow;
         forwarder?.Attach(0);
+        launch?.Dispose();
+        if (reaper is not null)
+        {
+            await reaper.EndLifeAsync().ConfigureAwait(false);
+        }
 
         // A grandchild that inherited the pipes may hold them open; the tails are taken after a bounded wait.
         await Task.WhenAny(pumps, Task.Delay(DrainLimit, cancellationToken)).ConfigureAwait(false);

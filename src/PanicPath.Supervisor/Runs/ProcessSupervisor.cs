@@ -8,10 +8,10 @@ namespace PanicPath.Supervisor.Runs;
 
 /// <summary>
 /// The supervisor: starts the command with crash capture armed and its own spool directory, forwards
-/// SIGTERM/SIGINT to it, and on each death collects the evidence (the spooled in-process report, the
+/// the signals a container runtime sends to it (<see cref="SignalForwarder"/>), and on each death collects the evidence (the spooled in-process report, the
 /// runtime's dump and crash-report JSON for that pid, the output tails), classifies it into one
 /// <see cref="DeathRecord"/>, stores it, and restarts by the schedule with back-off. A run that received
-/// SIGTERM or SIGINT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
+/// SIGTERM, SIGINT, SIGHUP or SIGQUIT does not restart (a signal during the back-off ends the run at once). The result's exit code is the last child's.
 /// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>);
 /// a clean exit 0 is stored as a run that ended cleanly (<see cref="DeathCause.CleanExit"/>, in no bucket), and the sinks hear of it as of a death.
 /// <para>
@@ -19,6 +19,7 @@ namespace PanicPath.Supervisor.Runs;
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
+/// With <see cref="SupervisorOptions.Subreaper"/> it does PID 1's duties for the run (<see cref="Subreaper"/>).
 /// </para>
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
@@ -35,12 +36,13 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             await SpoolIngest.IngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false);
         }
 
-        await using var channel = await OpenChannelAsync().ConfigureAwait(false);
+        using var reaper = options.Subreaper ? Subreaper.Start(options.OrphanGrace, options.Error) : null;
+        await using var channel = await OpenChannelAsync(reaper is not null).ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
         var sinks = new DeathSinkCalls(options.DeathSinks, options.DeathSinkTimeout, options.Error);
         for (var attempt = 0; ; attempt++)
         {
-            var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, channel, sinks, cancellationToken).ConfigureAwait(false);
+            var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
             death = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
 
             var stored = death;
@@ -65,7 +67,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
     }
 
-    private async Task<IReportChannel?> OpenChannelAsync()
+    private async Task<IReportChannel?> OpenChannelAsync(bool admitOrphans)
     {
         if (options.ChannelDirectory is not { } directory)
         {
@@ -78,7 +80,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             return null;
         }
 
-        return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error));
+        return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error) { AdmitOrphans = admitOrphans });
     }
 
     /// <summary>
@@ -116,7 +118,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         return death;
     }
 
-    private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
+    private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -142,14 +144,14 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
             if (life is not null && hangTimeout is { } timeout)
             {
-                watch = HangWatchdog.WatchAsync(life, pid, timeout, options.Capture, options.Error, childGone.Token);
+                watch = HangWatchdog.WatchAsync(life, pid, timeout, options.Capture, options.Error, childGone.Token, reaper);
             }
         }
 
         ChildExit exit;
         try
         {
-            exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken, Started).ConfigureAwait(false);
+            exit = await ChildProcess.RunAsync(options.Command, options.Arguments, environment, options.TailLines, options.Output, options.Error, forwarder, cancellationToken, Started, reaper).ConfigureAwait(false);
             await startNotice.ConfigureAwait(false);
         }
         catch (Exception e) when (e is ChildStartException or OperationCanceledException)

@@ -42,8 +42,19 @@ public sealed record SupervisorOptions
     /// <summary>Extra environment for the child (after the supervisor's own variables).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Forward SIGTERM and SIGINT received by this process to the child.</summary>
+    /// <summary>Forward SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 and SIGWINCH received by this process to the child (see <see cref="SignalForwarder"/>).</summary>
     public bool ForwardSignals { get; init; } = true;
+
+    /// <summary>
+    /// Act as PID 1 does (Linux): become the child subreaper, reap every orphan of the app, end the
+    /// orphans left running when a life ends, admit them to the report channel (see <see cref="Launch.Subreaper"/>).
+    /// Process-wide: only for a process whose own children are the ones the supervisor launches
+    /// (<c>panicpath run</c>), never for a host that starts other processes. Default false.
+    /// </summary>
+    public bool Subreaper { get; init; }
+
+    /// <summary>With <see cref="Subreaper"/>: how long orphans left running when a life ends have between SIGTERM and SIGKILL. Default 5 s.</summary>
+    public TimeSpan OrphanGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Told of each start of the child and of each death after it is stored, in this order (see <see cref="IDeathSink"/>).</summary>
     public IReadOnlyList<IDeathSink> DeathSinks { get; init; } = [];

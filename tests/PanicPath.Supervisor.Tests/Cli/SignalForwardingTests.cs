@@ -113,7 +113,7 @@ public sealed class SignalForwardingTests
         await supervisor.LineStartingWith("crasher got SIGTERM");
 
         Assert.Equal(0, await supervisor.ExitCode());
-        var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
+        var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
         Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetArrayLength());
     }
 
@@ -133,7 +133,7 @@ public sealed class SignalForwardingTests
         await supervisor.LineStartingWith($"crasher got {name}");
 
         Assert.Equal(0, await supervisor.ExitCode());
-        var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
+        var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetArrayLength());
     }
 

@@ -14,7 +14,8 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// the last child's exit code (128 + N when signal N killed it). Its own failures, named on standard
 /// error, take the codes of <c>env</c> and container runtimes: 125 before the command runs (a bad option
 /// or value, an unusable store, dump directory or sink), 126 when the command cannot be executed, 127
-/// when it is not found.
+/// when it is not found. As the <c>panicpath</c> program it acts as PID 1 for the command: child
+/// subreaper, reaper of every orphan, forwarder of the signals a container runtime sends.
 /// </summary>
 internal static class RunCommand
 {
@@ -38,6 +39,12 @@ internal static class RunCommand
                 + "heartbeat, so a command that never beats (no PanicPath) is never judged hung.",
             0.1,
             86_400);
+        var orphanGrace = CliValues.Seconds(
+            "--orphan-grace",
+            "Seconds that processes of the command still running when it exits (orphans re-parented to the supervisor) have between SIGTERM and SIGKILL.",
+            5.0,
+            0,
+            3600);
         var commandLine = CliValues.CommandLine("command", "The command and its arguments, after --.");
 
         var command = new Command(
@@ -55,6 +62,7 @@ internal static class RunCommand
         lastWords.AddTo(command);
         command.Options.Add(postgres);
         command.Options.Add(hangTimeout);
+        command.Options.Add(orphanGrace);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -95,6 +103,8 @@ internal static class RunCommand
                 DeathSinks = sinks,
                 ChannelDirectory = Path.Combine(directory, "channel"),
                 HangTimeout = parse.GetValue(hangTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Subreaper = ActsAsInit,
+                OrphanGrace = TimeSpan.FromSeconds(parse.GetValue(orphanGrace)),
             };
 
             SupervisorResult result;
@@ -128,4 +138,11 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// True when this process is the <c>panicpath</c> program itself: only then are its children all the
+    /// supervisor's, and may it be a subreaper that reaps every orphan. Run inside another host (a test
+    /// runner), the command leaves the host's children alone.
+    /// </summary>
+    private static bool ActsAsInit => System.Reflection.Assembly.GetEntryAssembly() == typeof(RunCommand).Assembly;
 }
