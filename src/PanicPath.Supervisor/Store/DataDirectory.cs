@@ -1,10 +1,12 @@
+using PanicPath.Supervisor.Files;
+
 namespace PanicPath.Supervisor.Store;
 
 /// <summary>
 /// Where the store lives: the given directory (<c>--data</c>), else <c>PANICPATH_DATA</c>, else
 /// <c>$XDG_DATA_HOME/panicpath</c>, else <c>~/.local/share/panicpath</c> (the local application data
-/// folder on Windows). <see cref="Prepare"/> creates it and throws <see cref="DataDirectoryException"/>
-/// naming the path when it cannot be used.
+/// folder on Windows). <see cref="Prepare"/> creates it private (0700) or checks it is ours, and throws
+/// <see cref="DataDirectoryException"/> naming the path when it cannot be used.
 /// </summary>
 public static class DataDirectory
 {
@@ -42,20 +44,24 @@ public static class DataDirectory
         return Path.Combine(home, ".local", "share", "panicpath");
     }
 
-    /// <summary>Creates <paramref name="directory"/> if needed and checks it is a writable directory.</summary>
+    /// <summary>
+    /// Creates <paramref name="directory"/> if needed (mode 0700, see <see cref="PrivateDirectory"/>), or
+    /// checks that the existing one is a real directory (not a symbolic link) owned by this user and
+    /// tightens it to 0700, then checks it is writable. Nothing above it is changed.
+    /// </summary>
+    /// <exception cref="DataDirectoryException">A file, a symbolic link, another user's directory, or not writable; the message names it.</exception>
     public static string Prepare(string directory)
     {
-        if (File.Exists(directory))
-        {
-            throw new DataDirectoryException(directory, "it is a file, not a directory");
-        }
-
         try
         {
-            Directory.CreateDirectory(directory);
+            PrivateDirectory.Ensure(directory);
             var probe = Path.Combine(directory, $".probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
+            PrivateFile.Open(probe, FileMode.CreateNew, FileAccess.Write).Dispose();
             File.Delete(probe);
+        }
+        catch (UnsafePathException e)
+        {
+            throw new DataDirectoryException(directory, e.Path == Path.GetFullPath(directory) ? e.Reason : e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,5 +69,31 @@ public static class DataDirectory
         }
 
         return directory;
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="directory"/> (<see cref="Prepare"/>) and the store's file in it: created
+    /// mode 0600 when missing (SQLite gives its <c>-wal</c> and <c>-shm</c> files the same mode), and an
+    /// existing file and its journals tightened to 0600. Answers the store file's path.
+    /// </summary>
+    /// <exception cref="DataDirectoryException">The directory, or the file (a symbolic link, another user's), cannot be used.</exception>
+    public static string PrepareDatabase(string directory)
+    {
+        Prepare(directory);
+        var path = Path.Combine(directory, DatabaseFileName);
+        try
+        {
+            PrivateFile.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite).Dispose();
+            foreach (var journal in new[] { "-wal", "-shm", "-journal" })
+            {
+                PrivateFile.Tighten(path + journal);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataDirectoryException(directory, e.Message);
+        }
+
+        return path;
     }
 }

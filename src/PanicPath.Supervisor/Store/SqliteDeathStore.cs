@@ -30,8 +30,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/>.</summary>
     public static SqliteDeathStore Open(string dataDirectory)
     {
-        DataDirectory.Prepare(dataDirectory);
-        var path = System.IO.Path.Combine(dataDirectory, DataDirectory.DatabaseFileName);
+        var path = DataDirectory.PrepareDatabase(dataDirectory);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
         var connection = new SqliteConnection(builder.ToString());
         try

@@ -4,9 +4,19 @@ namespace PanicPath.Reports;
 /// The spool's file format, shared by the library's spool and the supervisor's channel inbox: a report
 /// is written to a hidden temporary file in the directory, flushed to disk, then renamed to
 /// <c>panicpath-&lt;pid&gt;-&lt;utc&gt;.json</c>, so a reader of the directory never sees a partial report.
+/// Both files are created mode 0600 (owner only) on Unix, whatever the umask, and never through an
+/// existing name (a symbolic link included).
 /// </summary>
 public static class SpoolFile
 {
+    private const string Prefix = "panicpath-";
+
+    /// <summary>True when <paramref name="fileName"/> is a report's name as <see cref="Write"/> gives it: <c>panicpath-&lt;pid&gt;-….json</c>.</summary>
+    public static bool IsReportName(string fileName) => HasShape(fileName, Prefix, ".json");
+
+    /// <summary>True when <paramref name="fileName"/> is a temporary file's name as <see cref="Write"/> gives it: <c>.panicpath-&lt;pid&gt;-….tmp</c>.</summary>
+    public static bool IsTemporaryName(string fileName) => HasShape(fileName, "." + Prefix, ".tmp");
+
     /// <summary>Writes <paramref name="report"/> for process <paramref name="pid"/> into <paramref name="directory"/>; answers the final path.</summary>
     /// <exception cref="IOException">The file could not be written (the temporary file is removed).</exception>
     /// <exception cref="UnauthorizedAccessException">The directory refuses writes.</exception>
@@ -17,7 +27,13 @@ public static class SpoolFile
         var final = Path.Combine(directory, stem + ".json");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
             {
                 stream.Write(report);
                 stream.Flush(flushToDisk: true);
@@ -39,5 +55,18 @@ public static class SpoolFile
 
             throw;
         }
+    }
+
+    private static bool HasShape(string fileName, string prefix, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || !fileName.EndsWith(suffix, StringComparison.Ordinal) || fileName.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var middle = fileName.AsSpan(prefix.Length, fileName.Length - prefix.Length - suffix.Length);
+        var dash = middle.IndexOf('-');
+        return dash > 0 && dash < middle.Length - 1 && !middle[..dash].ContainsAnyExceptInRange('0', '9');
     }
 }

@@ -49,6 +49,23 @@ internal static class DataOption
         }
     }
 
+    /// <summary>
+    /// Prepares the data directory <c>run</c> keeps its spool, channel and dumps in, whichever store it
+    /// uses (private, mode 0700; see <see cref="DataDirectory.Prepare"/>); or writes why not and answers null.
+    /// </summary>
+    public static string? PrepareForRun(string directory, TextWriter error)
+    {
+        try
+        {
+            return DataDirectory.Prepare(directory);
+        }
+        catch (DataDirectoryException e)
+        {
+            error.WriteLine($"panicpath: --data: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Opens the SQLite store in <paramref name="directory"/>, whatever the environment says; or writes why not and answers null.</summary>
     public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error)
     {
