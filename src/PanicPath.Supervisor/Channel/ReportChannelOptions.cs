@@ -1,7 +1,7 @@
 namespace PanicPath.Supervisor.Channel;
 
 /// <summary>How a report channel listens: where its socket goes, the largest message, where it logs.</summary>
-/// <param name="Directory">The preferred directory for the socket (mode 0700); a path too long for a socket address falls back to <c>/tmp/panicpath-&lt;uid&gt;</c>.</param>
+/// <param name="Directory">The preferred directory for the socket (mode 0700); a path too long for a socket address falls back to <see cref="RuntimeDirectory"/>, else to a fresh private directory (see <see cref="SocketPath"/>).</param>
 /// <param name="MaxMessageBytes">The largest payload accepted.</param>
 /// <param name="Error">Where notes and rejections are written.</param>
 public sealed record ReportChannelOptions(string Directory, int MaxMessageBytes, TextWriter Error)
@@ -17,6 +17,9 @@ public sealed record ReportChannelOptions(string Directory, int MaxMessageBytes,
     /// orphan of the app re-parented to the supervisor as subreaper (see <see cref="Launch.Subreaper"/>).
     /// </summary>
     public bool AdmitOrphans { get; init; }
+
+    /// <summary>The user's runtime directory (default <c>$XDG_RUNTIME_DIR</c>), used for a socket whose preferred path is too long when it is ours and mode 0700.</summary>
+    public string? RuntimeDirectory { get; init; } = System.Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
 
     /// <summary>Connections open at once; more are rejected.</summary>
     public int MaxConnections { get; init; } = 64;

@@ -5,7 +5,8 @@ using PanicPath.Reports;
 namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
-/// The report channel as a Unix domain socket (socket file mode 0600 in a directory of mode 0700).
+/// The report channel as a Unix domain socket (socket file mode 0600 in a private directory of mode 0700,
+/// chosen by <see cref="SocketPath"/>).
 /// Each connection is admitted only when the kernel's peer credentials name the supervisor's own uid
 /// and a pid in the current life's process tree; then frames are read one after another: heartbeats
 /// are counted, one report per life is parsed (<see cref="CrashReport.Parse"/>), written to the
@@ -26,11 +27,14 @@ internal sealed class UnixReportChannel : IReportChannel
     private TaskCompletionSource<ChannelLife> current = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int open;
 
-    private UnixReportChannel(Socket listener, string address, ReportChannelOptions options)
+    private readonly SocketPath socketPath;
+
+    private UnixReportChannel(Socket listener, SocketPath socketPath, ReportChannelOptions options)
     {
         this.listener = listener;
         this.options = options;
-        Address = address;
+        this.socketPath = socketPath;
+        Address = socketPath.Path;
         rejections = new RejectionLog(options.Error);
         acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -41,7 +45,8 @@ internal sealed class UnixReportChannel : IReportChannel
 
     internal static UnixReportChannel Open(ReportChannelOptions options)
     {
-        var path = SocketPath.Choose(options.Directory, $"{Guid.NewGuid().ToString("N")[..12]}.sock");
+        var chosen = SocketPath.Choose(options.Directory, $"{Guid.NewGuid().ToString("N")[..12]}.sock", options.RuntimeDirectory);
+        var path = chosen.Path;
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
@@ -52,10 +57,11 @@ internal sealed class UnixReportChannel : IReportChannel
         catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
         {
             socket.Dispose();
+            chosen.Remove();
             throw new IOException($"cannot listen on channel socket {path}: {e.Message}", e);
         }
 
-        return new UnixReportChannel(socket, path, options);
+        return new UnixReportChannel(socket, chosen, options);
     }
 
     public ChannelLife Admit(int rootPid, string inbox)
@@ -98,14 +104,7 @@ internal sealed class UnixReportChannel : IReportChannel
         }
 
         rejections.Flush();
-        try
-        {
-            File.Delete(Address);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left behind; a new run uses a new name.
-        }
+        socketPath.Remove();
 
         closing.Dispose();
     }

@@ -1,3 +1,5 @@
+using PanicPath.Supervisor.Files;
+
 namespace PanicPath.Supervisor.Launch;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace PanicPath.Supervisor.Launch;
 /// With <see cref="Armed"/> false the child gets <c>DOTNET_DbgEnableMiniDump=0</c> and
 /// <c>DOTNET_EnableCrashReport=0</c> instead (overriding any inherited value), so no dump is written.
 /// </summary>
-/// <param name="DumpDirectory">Where the runtime writes dumps; created if missing.</param>
+/// <param name="DumpDirectory">Where the runtime writes dumps; made private (mode 0700, see <see cref="PrivateDirectory"/>) when armed, refused when a symbolic link or another user's.</param>
 /// <param name="DumpType">The runtime's dump type, 1 to 4.</param>
 public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = CrashCaptureSettings.DefaultDumpType)
 {
@@ -25,6 +27,7 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
     public string CrashReportPath(int pid) => DumpPath(pid) + ".crashreport.json";
 
     /// <summary>Sets the four variables on a child's environment (when disarmed: turns both off).</summary>
+    /// <exception cref="UnsafePathException">The dump directory cannot be made private.</exception>
     public void Arm(IDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -40,7 +43,7 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
             throw new ArgumentOutOfRangeException(nameof(DumpType), DumpType, "The runtime's dump type is 1 (mini), 2 (heap), 3 (triage) or 4 (full).");
         }
 
-        Directory.CreateDirectory(DumpDirectory);
+        PrivateDirectory.Ensure(DumpDirectory);
         environment["DOTNET_DbgEnableMiniDump"] = "1";
         environment["DOTNET_DbgMiniDumpType"] = DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["DOTNET_DbgMiniDumpName"] = Path.Combine(Path.GetFullPath(DumpDirectory), "core.%p");

@@ -1,5 +1,6 @@
 using PanicPath.Supervisor.Channel;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Hang;
 using PanicPath.Supervisor.Launch;
@@ -20,6 +21,12 @@ namespace PanicPath.Supervisor.Runs;
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
 /// With <see cref="SupervisorOptions.Subreaper"/> it does PID 1's duties for the run (<see cref="Subreaper"/>).
+/// A channel that cannot be opened safely is noted and the run goes on with the spool alone.
+/// </para>
+/// <para>
+/// The spool root and the dump directory are made private (<see cref="PrivateDirectory"/>) before anything
+/// else; one that is a symbolic link or another user's throws <see cref="UnsafePathException"/> naming it
+/// and nothing starts. A dump directory that turns bad between restarts costs that start its dump only.
 /// </para>
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
@@ -31,6 +38,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var runId = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         var command = string.Join(' ', new[] { options.Command }.Concat(options.Arguments).Select(Quote));
         var deaths = new List<DeathRecord>();
+        PrivateDirectory.Ensure(options.SpoolRoot);
+        if (options.Capture.Armed)
+        {
+            PrivateDirectory.Ensure(options.Capture.DumpDirectory);
+        }
+
         if (options.Store is { } leftovers && options.IngestSpool)
         {
             await SpoolIngest.IngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false);
@@ -80,7 +93,15 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             return null;
         }
 
-        return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error) { AdmitOrphans = admitOrphans });
+        try
+        {
+            return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error) { AdmitOrphans = admitOrphans });
+        }
+        catch (IOException e)
+        {
+            await options.Error.WriteLineAsync($"panicpath: no report channel ({e.Message}); reports come through the spool").ConfigureAwait(false);
+            return null;
+        }
     }
 
     /// <summary>
@@ -102,7 +123,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
                 if (death.Report is null)
                 {
                     await options.Error.WriteLineAsync(why).ConfigureAwait(false);
-                    spool.Remove();
+                    await RemoveAsync(spool).ConfigureAwait(false);
                 }
                 else
                 {
@@ -114,15 +135,33 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             }
         }
 
-        spool.Remove();
+        await RemoveAsync(spool).ConfigureAwait(false);
         return death;
+    }
+
+    /// <summary>Removes a spool directory; anything in it PanicPath did not write keeps it, and is named.</summary>
+    private async Task RemoveAsync(RunSpool spool)
+    {
+        if (spool.Remove() is { Count: > 0 } left)
+        {
+            await options.Error.WriteLineAsync($"panicpath: spool directory {spool.Directory} kept: it holds {string.Join(", ", left)}, which panicpath did not write").ConfigureAwait(false);
+        }
     }
 
     private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        options.Capture.Arm(environment);
+        try
+        {
+            options.Capture.Arm(environment);
+        }
+        catch (UnsafePathException e)
+        {
+            await options.Error.WriteLineAsync($"panicpath: no crash dump for this start: dump directory {e.Message}").ConfigureAwait(false);
+            (options.Capture with { Armed = false }).Arm(environment);
+        }
+
         environment[RunSpool.EnvironmentVariable] = spool.Directory;
         var hangTimeout = channel is null ? null : options.HangTimeout;
         environment[ReportChannel.EnvironmentVariable] = channel?.Address ?? "none";
@@ -140,6 +179,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var startNotice = Task.CompletedTask;
         void Started(int pid)
         {
+            spool.RecordChild(pid);
             life = channel?.Admit(pid, spool.Directory);
             startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
             if (life is not null && hangTimeout is { } timeout)
@@ -163,7 +203,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             }
 
             EndLife(channel, life);
-            spool.Remove();
+            await RemoveAsync(spool).ConfigureAwait(false);
             throw;
         }
 

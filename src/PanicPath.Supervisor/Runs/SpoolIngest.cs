@@ -2,6 +2,7 @@ using System.Globalization;
 using PanicPath.Exit;
 using PanicPath.Reports;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.Store;
 
 namespace PanicPath.Supervisor.Runs;
@@ -14,8 +15,14 @@ namespace PanicPath.Supervisor.Runs;
 /// times from the report — and then the directory is removed. The store keeps one death per run id and
 /// attempt, so a supervisor killed between the two only re-adds the same death; removal renames the
 /// directory to a tombstone first, swept at the next start. A directory whose
-/// report does not parse is kept and named on the error writer; an empty one is left alone (its child
-/// may still be alive and spool into it later).
+/// report does not parse is kept and named on the error writer. An empty one (nothing but <c>.owner</c>
+/// and temporary files) is swept once the process its <c>.owner</c> names is gone, and left alone while
+/// that process lives or when it names none (its child may still spool into it).
+/// <para>
+/// Only what is ours is touched: a spool root that is a symbolic link or another user's is refused as a
+/// whole; an entry that is not a real directory of ours is skipped; removal deletes only the files
+/// <see cref="RunSpool.IsOwnFile"/> recognises and keeps (and names) a directory holding anything else.
+/// </para>
 /// </summary>
 public static class SpoolIngest
 {
@@ -23,24 +30,36 @@ public static class SpoolIngest
     public const string UnknownCommand = "(unknown: report ingested from the spool)";
 
     private const string TombstoneSuffix = ".recorded";
+    private const string StagingSuffix = ".new";
 
     /// <summary>Ingests every leftover report under <paramref name="spoolRoot"/>; answers how many deaths it recorded.</summary>
     public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(error);
-        if (!Directory.Exists(spoolRoot))
+        if (PrivateDirectory.Problem(spoolRoot) is { } unusable)
         {
+            if (unusable != "does not exist")
+            {
+                await error.WriteLineAsync($"panicpath: spool {spoolRoot} {unusable}; nothing in it is ingested or removed").ConfigureAwait(false);
+            }
+
             return 0;
         }
 
-        SweepTombstones(spoolRoot);
+        await SweepAsync(spoolRoot, error).ConfigureAwait(false);
         var recorded = 0;
-        foreach (var directory in Directory.GetDirectories(spoolRoot).Order(StringComparer.Ordinal))
+        foreach (var directory in Directory.EnumerateFileSystemEntries(spoolRoot).Order(StringComparer.Ordinal).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!TryParseName(Path.GetFileName(directory), out var runId, out var attempt))
             {
+                continue;
+            }
+
+            if (PrivateDirectory.Problem(directory) is { } problem)
+            {
+                await error.WriteLineAsync($"panicpath: spool entry {directory} {problem}; left alone").ConfigureAwait(false);
                 continue;
             }
 
@@ -50,21 +69,27 @@ public static class SpoolIngest
                 continue;
             }
 
-            var (report, problem) = ReadReport(directory);
-            if (problem is not null)
+            var (report, unread) = ReadReport(directory);
+            if (unread is not null)
             {
-                await error.WriteLineAsync($"panicpath: spooled report not ingested: {problem}").ConfigureAwait(false);
+                await error.WriteLineAsync($"panicpath: spooled report not ingested: {unread}").ConfigureAwait(false);
             }
 
             if (report is null)
             {
+                if (unread is null && IsAbandoned(directory, owner))
+                {
+                    owner.Dispose();
+                    await NoteLeftAsync(directory, PrivateDirectory.RemoveRecognised(directory, RunSpool.IsOwnFile), error).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
             await store.AddAsync(Death(runId, attempt, report, directory), cancellationToken).ConfigureAwait(false);
             recorded++;
             owner.Dispose();
-            RemoveRecorded(directory);
+            await RemoveRecordedAsync(directory, error).ConfigureAwait(false);
         }
 
         if (recorded > 0)
@@ -76,27 +101,83 @@ public static class SpoolIngest
     }
 
     /// <summary>
-    /// Removes a recorded directory: first renamed (atomically) to a tombstone, then deleted, so a kill
-    /// part way through a recursive delete never leaves a half-emptied run directory behind.
+    /// True when a claimed directory holds nothing but <c>.owner</c> and temporary files, and the process
+    /// its <c>.owner</c> names is gone (Linux: no <c>/proc/&lt;pid&gt;</c>).
     /// </summary>
-    private static void RemoveRecorded(string directory)
+    private static bool IsAbandoned(string directory, FileStream owner)
     {
-        var tombstone = Path.Combine(Path.GetDirectoryName(directory)!, "." + Path.GetFileName(directory) + TombstoneSuffix);
-        if (Directory.Exists(tombstone))
+        if (!OperatingSystem.IsLinux() || RunSpool.RecordedPid(owner) is not { } pid || Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}"))
         {
-            Directory.Delete(tombstone, recursive: true);
+            return false;
         }
 
-        Directory.Move(directory, tombstone);
-        Directory.Delete(tombstone, recursive: true);
+        return Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).All(name => name == RunSpool.OwnerFileName || SpoolFile.IsTemporaryName(name!));
     }
 
-    /// <summary>Deletes the tombstones a supervisor killed while removing left.</summary>
-    private static void SweepTombstones(string spoolRoot)
+    /// <summary>
+    /// Removes a recorded directory: first renamed (atomically) to a tombstone, then its own files deleted
+    /// and the directory with them, so a kill part way through never leaves a half-emptied run directory
+    /// behind. A directory holding anything PanicPath did not write is kept where it is, and named.
+    /// </summary>
+    private static async Task RemoveRecordedAsync(string directory, TextWriter error)
     {
-        foreach (var tombstone in Directory.GetDirectories(spoolRoot, "." + "*" + TombstoneSuffix))
+        var foreign = Directory.EnumerateFileSystemEntries(directory).Select(e => Path.GetFileName(e)).Where(n => !RunSpool.IsOwnFile(n)).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count > 0)
         {
-            Directory.Delete(tombstone, recursive: true);
+            await NoteLeftAsync(directory, foreign, error).ConfigureAwait(false);
+            return;
+        }
+
+        var tombstone = Path.Combine(Path.GetDirectoryName(directory)!, "." + Path.GetFileName(directory) + TombstoneSuffix);
+        try
+        {
+            if (PrivateDirectory.RemoveRecognised(tombstone, RunSpool.IsOwnFile) is { Count: > 0 } left)
+            {
+                await NoteLeftAsync(tombstone, left, error).ConfigureAwait(false);
+                return;
+            }
+
+            Directory.Move(directory, tombstone);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"panicpath: recorded spool directory {directory} not removed: {e.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        await NoteLeftAsync(tombstone, PrivateDirectory.RemoveRecognised(tombstone, RunSpool.IsOwnFile), error).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the tombstones a supervisor killed while removing left, and the staging directories
+    /// (<c>.&lt;name&gt;.new</c>) one killed while creating left, when no live supervisor holds them.
+    /// </summary>
+    private static async Task SweepAsync(string spoolRoot, TextWriter error)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(spoolRoot, ".*").Order(StringComparer.Ordinal).ToList())
+        {
+            var name = Path.GetFileName(entry);
+            if (name.EndsWith(TombstoneSuffix, StringComparison.Ordinal) && PrivateDirectory.Problem(entry) is null)
+            {
+                await NoteLeftAsync(entry, PrivateDirectory.RemoveRecognised(entry, RunSpool.IsOwnFile), error).ConfigureAwait(false);
+            }
+            else if (name.EndsWith(StagingSuffix, StringComparison.Ordinal) && PrivateDirectory.Problem(entry) is null)
+            {
+                var owner = RunSpool.TryClaimLeftover(entry);
+                if (owner is not null)
+                {
+                    owner.Dispose();
+                    await NoteLeftAsync(entry, PrivateDirectory.RemoveRecognised(entry, RunSpool.IsOwnFile), error).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task NoteLeftAsync(string directory, IReadOnlyList<string> left, TextWriter error)
+    {
+        if (left.Count > 0)
+        {
+            await error.WriteLineAsync($"panicpath: spool directory {directory} kept: it holds {string.Join(", ", left)}, which panicpath did not write").ConfigureAwait(false);
         }
     }
 
@@ -118,15 +199,15 @@ public static class SpoolIngest
     private static (CrashReport? Report, string? Problem) ReadReport(string directory)
     {
         string? problem = null;
-        foreach (var file in Directory.GetFiles(directory, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(directory).Where(f => SpoolFile.IsReportName(Path.GetFileName(f))).Order(StringComparer.Ordinal))
         {
             try
             {
-                return (CrashReport.Parse(File.ReadAllBytes(file)), null);
+                return (CrashReport.Parse(PrivateFile.ReadAllBytes(file, RunSpool.MaxReportBytes)), null);
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                problem = $"{file}: {e.Message}";
+                problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
             }
         }
 

@@ -180,7 +180,6 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("channel")]
     [InlineData("spool")]
     public async Task Run_whose_own_directory_cannot_be_made_exits_125_naming_that_path_and_runs_nothing(string name)
     {
@@ -198,6 +197,21 @@ public sealed class BadInputTests
         Assert.Contains(blocker, error, StringComparison.Ordinal);
         Assert.DoesNotContain("--dumps", error, StringComparison.Ordinal);
         Assert.DoesNotContain("crasher", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_whose_channel_directory_cannot_be_made_names_that_path_and_runs_the_command_with_the_spool_alone()
+    {
+        using var temp = new TempDirectory();
+        var blocker = temp.Sub("channel");
+        File.WriteAllText(blocker, "in the way");
+
+        var (exit, output, error) = await CliRun.Run("run", "--data", temp.Path, "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"panicpath: no report channel ({blocker}: is a regular file, not a directory; refusing it); reports come through the spool", error, StringComparison.Ordinal);
+        Assert.Contains("crasher", output, StringComparison.Ordinal);
+        Assert.Equal("in the way", File.ReadAllText(blocker));
     }
 
     [Fact]

@@ -26,7 +26,10 @@ internal static class OtherUser
         Assert.True(exit == 0, $"chown {path}: {said}");
     }
 
-    /// <summary>Runs <paramref name="program"/> as uid 65534 with no supplementary groups; answers its exit code and output (stdout then stderr).</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> as uid 65534 with no supplementary groups (a null value in
+    /// <paramref name="environment"/> removes the variable); answers its exit code and output (stdout then stderr).
+    /// </summary>
     public static (int Exit, string Said) RunAs(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
         Run("/usr/bin/setpriv", [$"--reuid={Uid}", $"--regid={Uid}", "--clear-groups", program, .. arguments], environment);
 
@@ -40,7 +43,14 @@ internal static class OtherUser
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

@@ -69,6 +69,11 @@ internal static class RunCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var directory = DataOption.Resolve(parse.GetValue(data));
+            if (DataOption.PrepareForRun(directory, error) is null)
+            {
+                return ExitCodes.RunFailed;
+            }
+
             using var store = DataOption.Open(directory, parse.GetValue(postgres), error);
             if (store is null)
             {
@@ -119,7 +124,7 @@ internal static class RunCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // The dump, spool or channel directory could not be made; the message names the path.
+                // The dump or spool directory could not be made private; the message names the path.
                 await error.WriteLineAsync($"panicpath: run could not prepare its files: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.RunFailed;
             }
