@@ -64,7 +64,9 @@ public sealed record SupervisorOptions
 
     /// <summary>
     /// The directory for the report channel's socket (made mode 0700); null: no channel, the child's
-    /// report comes only through its spool. Too long for a socket address: <c>/tmp/panicpath-&lt;uid&gt;</c>.
+    /// report comes only through its spool. Too long for a socket address: <c>$XDG_RUNTIME_DIR/panicpath</c>
+    /// when that is ours, else a fresh private directory (see <c>SocketPath</c>). A channel that cannot be
+    /// made safely is noted and the run goes on without it.
     /// </summary>
     public string? ChannelDirectory { get; init; }
 

@@ -111,7 +111,7 @@ public sealed class ReportChannelTests
     {
         using var temp = new TempDirectory();
         var deep = Path.Combine(temp.Path, new string('d', 120));
-        await using var channel = ReportChannel.Open(new ReportChannelOptions(deep, MaxMessage, TextWriter.Null));
+        await using var channel = ReportChannel.Open(new ReportChannelOptions(deep, MaxMessage, TextWriter.Null) { RuntimeDirectory = null });
 
         Assert.True(Encoding.UTF8.GetByteCount(channel.Address) <= 107);
         Assert.StartsWith("/tmp/panicpath-", channel.Address);
