@@ -62,7 +62,7 @@ public sealed class SocketFallbackTests
         await using var channel = ReportChannel.Open(Options(temp, runtimeDirectory: null));
 
         Assert.DoesNotContain(squat.Path, channel.Address, StringComparison.Ordinal);
-        Assert.Equal(Everyone, File.GetUnixFileMode(squat.Path));
+        Assert.Equal((uint)OtherUser.Uid, Posix.LStat(squat.Path)!.Value.Uid);
         Assert.Null(PrivateDirectory.Problem(Path.GetDirectoryName(channel.Address)!));
         Assert.True(PrivateDirectory.IsPrivate(Path.GetDirectoryName(channel.Address)!));
         var (moved, said) = OtherUser.RunAs("/bin/mv", [channel.Address, channel.Address + ".stolen"]);
