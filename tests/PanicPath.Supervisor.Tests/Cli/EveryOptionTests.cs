@@ -154,9 +154,12 @@ public sealed class EveryOptionTests
             return $"exit {exit}, expected {expectedExit}; stderr: {error}";
         }
 
-        if (error.Contains("Unhandled exception", StringComparison.Ordinal) || error.Contains("   at ", StringComparison.Ordinal) || error.Contains("System.", StringComparison.Ordinal))
+        foreach (var text in new[] { error, output })
         {
-            return $"a stack trace or a type name: {error}";
+            if (text.Contains("Unhandled exception", StringComparison.Ordinal) || text.Contains("   at ", StringComparison.Ordinal) || text.Contains("System.", StringComparison.Ordinal))
+            {
+                return $"a stack trace or a type name: {text}";
+            }
         }
 
         if (lines.Count != 1 || !lines[0].Contains(name, StringComparison.Ordinal) || !lines[0].Contains(shown, StringComparison.Ordinal))
@@ -167,10 +170,10 @@ public sealed class EveryOptionTests
         return output.Contains("crasher", StringComparison.Ordinal) ? "the command ran" : null;
     }
 
-    /// <summary>Every command under <paramref name="root"/> (itself included) with its path of names from the root.</summary>
+    /// <summary>Every command under <paramref name="root"/> (itself included) with its path of names as typed, <c>panicpath reports list</c>.</summary>
     private static IEnumerable<(IReadOnlyList<string> Path, Command Command)> Commands(Command root, IReadOnlyList<string>? above = null)
     {
-        IReadOnlyList<string> path = [.. above ?? [], root.Name];
+        IReadOnlyList<string> path = above is null ? ["panicpath"] : [.. above, root.Name];
         yield return (path, root);
         foreach (var sub in root.Subcommands)
         {
