@@ -89,12 +89,13 @@ internal static partial class CommandLineErrors
     /// <summary>Tokens that look like options and that a command's argument took as values before any <c>--</c>.</summary>
     private static IEnumerable<string> Misplaced(ParseResult parsed)
     {
-        var end = parsed.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var all = parsed.Tokens.ToList();
+        var end = all.FindIndex(t => t.Type == TokenType.DoubleDash);
         foreach (var argument in parsed.CommandResult.Children.OfType<ArgumentResult>())
         {
             foreach (var token in argument.Tokens)
             {
-                var at = parsed.Tokens.ToList().FindIndex(t => ReferenceEquals(t, token));
+                var at = all.FindIndex(t => ReferenceEquals(t, token));
                 if (LooksLikeOption(token.Value) && (end < 0 || at < end))
                 {
                     yield return token.Value;
