@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PanicPath.Supervisor.Files;
 
 namespace PanicPath.Supervisor.Deaths;
 
@@ -6,10 +7,14 @@ namespace PanicPath.Supervisor.Deaths;
 /// What the supervisor reads from the runtime's crash-report JSON (<c>&lt;dump&gt;.crashreport.json</c>,
 /// written by createdump when <c>DOTNET_EnableCrashReport=1</c>): the crashed thread's managed exception
 /// type, if any, and its managed frames' method names, top first. Answers null for a file that is not
-/// such a report.
+/// such a report, and for a symbolic link, another user's file or one over <see cref="MaxBytes"/>
+/// (read through <see cref="PrivateFile"/>).
 /// </summary>
 public sealed class RuntimeCrashReport
 {
+    /// <summary>The largest crash-report JSON read.</summary>
+    public const int MaxBytes = 64 << 20;
+
     private RuntimeCrashReport(string? exceptionType, IReadOnlyList<string> frames)
     {
         ExceptionType = exceptionType;
@@ -27,7 +32,7 @@ public sealed class RuntimeCrashReport
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(PrivateFile.ReadAllBytes(path, MaxBytes));
             if (!document.RootElement.TryGetProperty("payload", out var payload) ||
                 !payload.TryGetProperty("threads", out var threads) || threads.ValueKind != JsonValueKind.Array)
             {
