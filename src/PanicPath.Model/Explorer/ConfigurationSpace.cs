@@ -68,17 +68,24 @@ public sealed class ConfigurationSpace
     }
 
     /// <summary>The configuration of <paramref name="choices"/>, with its values as text.</summary>
-    public Configuration Describe(int[] choices)
+    public Configuration Describe(int[] choices) => Describe(choices, null);
+
+    /// <summary>
+    /// The configuration of <paramref name="choices"/> labelled with the values it ran with once setup had run
+    /// (<paramref name="effective"/>, in explored order; the chosen values when empty).
+    /// </summary>
+    public Configuration Describe(int[] choices, ReadOnlySpan<int> effective)
     {
         var values = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < scenario.Explored.Count; i++)
         {
             var v = scenario.Explored[i];
-            values.Add(new(v.Name, scenario.Symbols.Format(v.Values[choices[i]], v.Kind)));
+            var value = effective.Length == scenario.Explored.Count ? effective[i] : v.Values[choices[i]];
+            values.Add(new(v.Name, scenario.Symbols.Format(value, v.Kind)));
         }
 
         values.Add(new("fault", scenario.Faults[choices[^2]].Text));
-        values.Add(new("entry", scenario.Entries[choices[^1]] == EntryPoint.Panic ? "panic" : "oops"));
+        values.Add(new("entry", EntryNames.Name(scenario.Entries[choices[^1]])));
         return new Configuration((int[])choices.Clone(), values);
     }
 
@@ -124,7 +131,7 @@ public sealed class ConfigurationSpace
 
         return d == scenario.Explored.Count
             ? scenario.Faults.Select(f => f.Text).ToList()
-            : scenario.Entries.Select(e => e == EntryPoint.Panic ? "panic" : "oops").ToList();
+            : scenario.Entries.Select(EntryNames.Name).ToList();
     }
 
     /// <summary>Evaluates constraints over a configuration's knob and feature values.</summary>

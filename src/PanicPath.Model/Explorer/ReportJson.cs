@@ -6,7 +6,7 @@ namespace PanicPath.Model.Explorer;
 
 /// <summary>
 /// The machine-readable form of an exploration:
-/// <c>{ "scenario", "runs", "violations": [ { "invariant", "config": {…}, "trace": […] } ] }</c>, each trace
+/// <c>{ "scenario", "kernel", "runs", "violations": [ { "invariant", "config": {…}, "trace": […] } ] }</c>, each trace
 /// step an object with cpu, chain, callback, action and change.
 /// </summary>
 public static class ReportJson
@@ -19,6 +19,7 @@ public static class ReportJson
         {
             json.WriteStartObject();
             json.WriteString("scenario", report.Scenario.Name);
+            json.WriteString("kernel", KernelVariants.Name(report.Scenario.Variant));
             json.WriteNumber("runs", report.Runs);
             json.WriteStartArray("violations");
             foreach (var violation in report.Violations)

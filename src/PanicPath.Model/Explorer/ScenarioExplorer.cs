@@ -6,7 +6,9 @@ namespace PanicPath.Model.Explorer;
 /// <summary>
 /// Runs every allowed configuration of a compiled scenario on a reused <see cref="Machine"/>, without
 /// tracing; then runs each configuration that broke something once more with the trace on, which gives
-/// the same run because the machine is deterministic. A space larger than the bound of <see cref="SpaceLimit"/>
+/// the same run because the machine is deterministic. Configurations are labelled and counted by the values
+/// they ran with once setup had run (<see cref="Machine.Effective"/>): a configuration that setup turns into
+/// one already run is the same run, counted once. A space larger than the bound of <see cref="SpaceLimit"/>
 /// is refused before anything runs.
 /// </summary>
 public static class ScenarioExplorer
@@ -25,17 +27,23 @@ public static class ScenarioExplorer
         var machine = new Machine(scenario);
         var outcomes = new List<(Configuration, ulong)>();
         var violations = new List<Violation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var runs = 0;
         foreach (var choices in space.Choices())
         {
-            runs++;
             var result = machine.Run(choices);
+            if (!seen.Add(EffectiveKey(machine.Effective, choices)))
+            {
+                continue;
+            }
+
+            runs++;
             if (result.Violated == 0)
             {
                 continue;
             }
 
-            var configuration = space.Describe(choices);
+            var configuration = space.Describe(choices, machine.Effective);
             outcomes.Add((configuration, result.Violated));
             var steps = new List<TraceStep>();
             machine.Run(choices, steps);
@@ -51,14 +59,15 @@ public static class ScenarioExplorer
         return new ExplorationReport(scenario, runs, scenario.Invariants.Select(i => i.Name).ToList(), outcomes, violations);
     }
 
-    /// <summary>Counts the allowed configurations and runs them all without keeping anything: the explorer's hot loop.</summary>
+    /// <summary>Runs every allowed configuration and counts the distinct effective ones with a violation: the explorer's hot loop.</summary>
     public static int CountViolations(Scenario scenario)
     {
         var machine = new Machine(scenario);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var violated = 0;
         foreach (var choices in new ConfigurationSpace(scenario).Choices())
         {
-            if (machine.Run(choices).Violated != 0)
+            if (machine.Run(choices).Violated != 0 && seen.Add(EffectiveKey(machine.Effective, choices)))
             {
                 violated++;
             }
@@ -67,13 +76,18 @@ public static class ScenarioExplorer
         return violated;
     }
 
+    /// <summary>The identity of a run: its effective knob and feature values, its fault and its entry point.</summary>
+    private static string EffectiveKey(ReadOnlySpan<int> effective, int[] choices) =>
+        string.Join(",", effective.ToArray()) + "|" + choices[^2] + "|" + choices[^1];
+
     /// <summary>Runs one configuration, written <c>name=value,…</c>, with its full trace.</summary>
     public static (Configuration Configuration, RunResult Result, IReadOnlyList<TraceStep> Trace) Trace(Scenario scenario, string config)
     {
         var space = new ConfigurationSpace(scenario);
         var choices = space.Parse(config);
         var steps = new List<TraceStep>();
-        var result = new Machine(scenario).Run(choices, steps);
-        return (space.Describe(choices), result, steps);
+        var machine = new Machine(scenario);
+        var result = machine.Run(choices, steps);
+        return (space.Describe(choices, machine.Effective), result, steps);
     }
 }

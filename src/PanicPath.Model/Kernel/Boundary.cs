@@ -19,6 +19,9 @@ public enum Boundary
     /// <summary>An oops that did not escalate: the offending task dies, the kernel goes on.</summary>
     EndOfOops,
 
+    /// <summary>A warning that did not escalate (<c>panic_on_warn</c> off): the kernel goes on.</summary>
+    EndOfWarn,
+
     /// <summary>The run never reached a boundary.</summary>
     Hang,
 }

@@ -3,7 +3,7 @@ namespace PanicPath.Model.Kernel;
 /// <summary>The names scenario files and reports use for <see cref="Boundary"/> values.</summary>
 public static class BoundaryNames
 {
-    private static readonly string[] Names = ["crash-kernel-boot", "restart", "end-of-panic", "end-of-oops", "hang"];
+    private static readonly string[] Names = ["crash-kernel-boot", "restart", "end-of-panic", "end-of-oops", "end-of-warn", "hang"];
 
     /// <summary>The name of <paramref name="boundary"/>.</summary>
     public static string Name(Boundary boundary) => Names[(int)boundary];

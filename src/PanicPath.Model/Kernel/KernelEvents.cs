@@ -12,11 +12,12 @@ public static class KernelEvents
     public const int KmsgDump = 6;
     public const int ConsoleFlush = 7;
     public const int PanicEntry = 8;
+    public const int EndOfWarn = 9;
 
     /// <summary>Their names, in index order.</summary>
     public static readonly string[] Names =
     [
         "host-report", "crash-kernel-boot", "restart", "end-of-panic", "end-of-oops",
-        "stop-other-cpus", "kmsg-dump", "console-flush", "panic-entry",
+        "stop-other-cpus", "kmsg-dump", "console-flush", "panic-entry", "end-of-warn",
     ];
 }

@@ -17,8 +17,18 @@ public static class KernelSlots
     public const int PanicTimeout = 8;
     public const int PanicNotifiersLevel = 9;
     public const int InInterrupt = 10;
-    public const int Entry = 11;
+    public const int PanicOnWarn = 11;
+    public const int PanicPrint = 12;
+    public const int Task = 13;
+    public const int OopsLimitReached = 14;
+    public const int Entry = 15;
+
+    /// <summary>Builtin: how many CPUs are stopped (by panic, self-stopped, or by a stop of the other CPUs).</summary>
+    public const int StoppedCpus = 16;
+
+    /// <summary>Builtin: the CPU that owns the panic (<c>panic_cpu</c>), -1 when none.</summary>
+    public const int PanicCpu = 17;
 
     /// <summary>The number of fixed slots; scenario features and state come after.</summary>
-    public const int Count = 12;
+    public const int Count = 18;
 }

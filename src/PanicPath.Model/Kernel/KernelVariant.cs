@@ -1,11 +1,21 @@
 namespace PanicPath.Model.Kernel;
 
-/// <summary>Which <c>panic()</c> the model runs.</summary>
+/// <summary>
+/// Which kernel's panic path the model runs; a scenario selects one with <c>kernel:</c>
+/// (<see cref="KernelVariants"/> has the names). Where versions behave differently the model asks the variant,
+/// never a knob.
+/// </summary>
 public enum KernelVariant
 {
-    /// <summary>Mainline: one panic notifier list, <c>crash_kexec_post_notifiers</c> decides where kdump stands.</summary>
-    Mainline,
+    /// <summary>
+    /// Linux 6.1 as Debian ships it (6.1.x stable): one panic notifier list, <c>crash_kexec_post_notifiers</c>
+    /// decides where kdump stands, <c>kexec_trylock()</c>, and the <c>oops_limit</c>/<c>warn_limit</c> escalations.
+    /// </summary>
+    Mainline61,
 
-    /// <summary>The refactor series: four lists and <c>panic_notifiers_level</c> 0–4.</summary>
-    Series,
+    /// <summary>Linux 5.18: as 6.1, with <c>mutex_trylock(&amp;kexec_mutex)</c> and without <c>oops_limit</c>/<c>warn_limit</c>.</summary>
+    Mainline518,
+
+    /// <summary>The v1 panic-notifier refactor series (on 5.18): four lists and <c>panic_notifiers_level</c> 0–4.</summary>
+    SeriesV1,
 }

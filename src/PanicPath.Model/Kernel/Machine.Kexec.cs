@@ -1,16 +1,54 @@
 namespace PanicPath.Model.Kernel;
 
 /// <summary>
-/// Crash kexec: nothing when no crash kernel is loaded (<c>kexec_crash_loaded()</c> false); otherwise
-/// <c>machine_crash_shutdown</c> — on x86_64 the drivers' crash-shutdown hook (machine_ops), on other
-/// architectures none — then the other CPUs are stopped and the crash kernel boots, which never returns.
+/// Crash kexec. <c>crash_kexec()</c> (the oops path) first claims <c>panic_cpu</c>, as <c>panic()</c> does, and
+/// gives it back if it returns. <c>__crash_kexec()</c> runs only when it takes the kexec lock
+/// (<c>kexec_trylock()</c> in 6.1, <c>mutex_trylock(&amp;kexec_mutex)</c> in 5.18 and the series), so a panic
+/// inside a crash-shutdown hook does not start a second crash kexec; with no crash kernel loaded it returns;
+/// otherwise <c>machine_crash_shutdown</c> — on x86_64 the drivers' hook (machine_ops) and then
+/// <c>crash_smp_send_stop()</c>, on arm64 no hook and <c>crash_smp_send_stop()</c> — and the crash kernel boots.
 /// </summary>
 public sealed partial class Machine
 {
+    /// <summary>Models <c>crash_kexec()</c> (kernel/kexec_core.c), the oops path's call.</summary>
+    private void CrashKexecFromOops(string why)
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        if (panicCpu >= 0 && panicCpu != cpu)
+        {
+            Step($"crash_kexec ({why}): panic_cpu is cpu{panicCpu}, returns", string.Empty);
+            return;
+        }
+
+        var claimed = panicCpu < 0;
+        if (claimed)
+        {
+            SetPanicCpu(cpu);
+        }
+
+        CrashKexec($"crash_kexec ({why}): __crash_kexec");
+        if (claimed && !Ended)
+        {
+            SetPanicCpu(-1);
+        }
+    }
+
+    /// <summary>Models <c>__crash_kexec()</c> (kernel/kexec_core.c).</summary>
     private void CrashKexec(string why)
     {
         if (Ended)
         {
+            return;
+        }
+
+        var trylock = scenario.Variant == KernelVariant.Mainline61 ? "kexec_trylock()" : "mutex_trylock(&kexec_mutex)";
+        if (kexecLocked)
+        {
+            Step($"{why}: {trylock} fails (a crash kexec is already under way), returns", string.Empty);
             return;
         }
 
@@ -20,9 +58,10 @@ public sealed partial class Machine
             return;
         }
 
-        Step($"{why}: machine_crash_shutdown", string.Empty);
+        kexecLocked = true;
+        Step($"{why}: {trylock}; machine_crash_shutdown", "kexec lock: free → taken");
         CallChain(ChainKind.CrashShutdown, panicSymbol);
-        StopOtherCpus("machine_crash_shutdown stops the other CPUs");
+        CrashSmpSendStop("machine_crash_shutdown: crash_smp_send_stop");
         if (Ended)
         {
             return;

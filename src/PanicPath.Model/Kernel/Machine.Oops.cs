@@ -1,22 +1,29 @@
 namespace PanicPath.Model.Kernel;
 
 /// <summary>
-/// The oops path: the die chain with <c>DIE_OOPS</c>; crash kexec at once when the oops should crash
-/// (<c>panic_on_oops</c> or in interrupt); kmsg dump OOPS; escalation to <c>panic()</c>; otherwise the
-/// offending task dies and the kernel goes on.
+/// The oops path, x86 <c>die()</c>/<c>oops_end()</c> (arch/x86/kernel/dumpstack.c) and arm64 <c>die()</c>
+/// (arch/arm64/kernel/traps.c): the die chain with <c>DIE_OOPS</c>; <c>crash_kexec()</c> when
+/// <c>kexec_should_crash()</c>; <c>oops_exit()</c>'s kmsg dump OOPS; then the escalations. A die notifier
+/// answering <c>NOTIFY_STOP</c> makes x86 return without panicking, while arm64 still panics in interrupt or
+/// with <c>panic_on_oops</c> (and only skips <c>make_task_dead</c>); otherwise <c>make_task_dead()</c> kills the
+/// task, which may itself escalate.
 /// </summary>
 public sealed partial class Machine
 {
+    /// <summary>Models <c>die()</c> on the running architecture.</summary>
     private void Oops()
     {
         context = "oops";
         Step("die(): oops", string.Empty);
-        CallChain(ChainKind.Die, dieOopsSymbol);
-        var inInterrupt = Knob(KernelSlots.InInterrupt);
-        var panicOnOops = Knob(KernelSlots.PanicOnOops);
-        if (inInterrupt || panicOnOops)
+        var stopped = CallChain(ChainKind.Die, dieOopsSymbol) && !Ended;
+        if (stopped)
         {
-            CrashKexec("crash_kexec: the oops should crash");
+            Step("notify_die(DIE_OOPS) returned NOTIFY_STOP", string.Empty);
+        }
+
+        if (KexecShouldCrash(out var why))
+        {
+            CrashKexecFromOops(why);
         }
 
         KmsgDump(KmsgReason.Oops);
@@ -25,17 +32,85 @@ public sealed partial class Machine
             return;
         }
 
-        if (inInterrupt)
+        var x86 = values[KernelSlots.Arch] == x86Symbol;
+        if (stopped && x86)
+        {
+            Step("oops_end: signr 0 after NOTIFY_STOP, returns without panicking", string.Empty);
+            Reach(Boundary.EndOfOops, KernelEvents.EndOfOops);
+            return;
+        }
+
+        if (Knob(KernelSlots.InInterrupt))
         {
             Panic("Fatal exception in interrupt");
         }
-        else if (panicOnOops)
+        else if (Knob(KernelSlots.PanicOnOops))
         {
             Panic("Fatal exception");
         }
+        else if (stopped)
+        {
+            Step("die: NOTIFY_STOP, make_task_dead is not called; the kernel goes on", string.Empty);
+            Reach(Boundary.EndOfOops, KernelEvents.EndOfOops);
+        }
         else
         {
-            Step("oops survived: the task is killed", string.Empty);
+            MakeTaskDead();
+        }
+    }
+
+    /// <summary>
+    /// Models <c>kexec_should_crash()</c> (kernel/kexec_core.c): never when the notifiers must run before kdump
+    /// (mainline: <c>crash_kexec_post_notifiers</c>; the series: <c>panic_notifiers_before_kdump()</c>);
+    /// otherwise in interrupt, for the idle task or init, or with <c>panic_on_oops</c>.
+    /// </summary>
+    private bool KexecShouldCrash(out string why)
+    {
+        why = string.Empty;
+        if (scenario.Variant.IsSeries() ? PanicNotifiersBeforeKdump() : Knob(KernelSlots.CrashKexecPostNotifiers))
+        {
+            Step(scenario.Variant.IsSeries()
+                ? "kexec_should_crash: 0, panic_notifiers_before_kdump() (kdump waits for panic())"
+                : "kexec_should_crash: 0, crash_kexec_post_notifiers (kdump waits for panic())", string.Empty);
+            return false;
+        }
+
+        var task = values[KernelSlots.Task];
+        why = Knob(KernelSlots.InInterrupt) ? "in interrupt"
+            : task == idleSymbol ? "the idle task"
+            : task == initSymbol ? "init"
+            : Knob(KernelSlots.PanicOnOops) ? "panic_on_oops"
+            : string.Empty;
+        return why.Length > 0;
+    }
+
+    /// <summary>
+    /// Models <c>make_task_dead()</c> and <c>do_exit()</c> (kernel/exit.c): in interrupt or for the idle task it
+    /// panics; in 6.1 the <c>oops_limit</c>-th oops panics; killing init panics; otherwise the task dies.
+    /// </summary>
+    private void MakeTaskDead()
+    {
+        var task = values[KernelSlots.Task];
+        if (Knob(KernelSlots.InInterrupt))
+        {
+            Panic("Aiee, killing interrupt handler!");
+        }
+        else if (task == idleSymbol)
+        {
+            Panic("Attempted to kill the idle task!");
+        }
+        else if (scenario.Variant == KernelVariant.Mainline61 && Knob(KernelSlots.OopsLimitReached))
+        {
+            Panic("Oopsed too often (kernel.oops_limit is 10000)");
+        }
+        else if (task == initSymbol)
+        {
+            Step("make_task_dead: do_exit of init", string.Empty);
+            Panic("Attempted to kill init! exitcode=0x0000000b");
+        }
+        else
+        {
+            Step("make_task_dead: the task is killed, the kernel goes on", string.Empty);
             Reach(Boundary.EndOfOops, KernelEvents.EndOfOops);
         }
     }

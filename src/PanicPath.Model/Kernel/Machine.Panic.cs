@@ -26,16 +26,18 @@ public sealed partial class Machine
             return;
         }
 
+        // panic(): atomic_cmpxchg(&panic_cpu, PANIC_CPU_INVALID, this_cpu)
         if (panicCpu < 0)
         {
-            panicCpu = cpu;
+            SetPanicCpu(cpu);
             Step($"panic: {message}", $"panic_cpu: none → cpu{cpu}");
             Emit(KernelEvents.PanicEntry, string.Empty);
         }
         else if (panicCpu != cpu)
         {
+            // panic_smp_self_stop()
             Step($"panic: {message}; panic_cpu is cpu{panicCpu}: panic_smp_self_stop", $"cpu{cpu}: running → stopped");
-            cpus[cpu] = CpuState.Stopped;
+            StopCpu(cpu);
             return;
         }
         else
@@ -52,36 +54,44 @@ public sealed partial class Machine
                 Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped");
             }
 
-            cpus[other] = CpuState.Stopped;
+            StopCpu(other);
         }
 
-        if (scenario.Variant == KernelVariant.Mainline)
+        if (scenario.Variant.IsSeries())
         {
-            MainlineSequence();
+            SeriesSequence();
         }
         else
         {
-            SeriesSequence();
+            MainlineSequence();
         }
 
         context = savedContext;
         callback = savedCallback;
     }
 
+    /// <summary>Models the body of mainline <c>panic()</c> (kernel/panic.c, 5.18 and 6.1) after the panic_cpu claim.</summary>
     private void MainlineSequence()
     {
         var post = Knob(KernelSlots.CrashKexecPostNotifiers);
         if (!post)
         {
             CrashKexec("__crash_kexec before the notifiers");
-            StopOtherCpus("smp_send_stop");
+        }
+
+        // panic_other_cpus_shutdown()
+        PanicPrintBacktrace();
+        if (!post)
+        {
+            SmpSendStop("smp_send_stop");
         }
         else
         {
-            StopOtherCpus("crash_smp_send_stop");
+            CrashSmpSendStop("crash_smp_send_stop");
         }
 
         CallChain(ChainKind.Panic, panicSymbol);
+        PanicPrintSysInfo();
         KmsgDump(KmsgReason.Panic);
         if (post)
         {
@@ -91,7 +101,34 @@ public sealed partial class Machine
         PanicEnd();
     }
 
-    /// <summary>Console flush, then the panic timeout: emergency restart, or the final loop.</summary>
+    /// <summary>Models <c>panic_other_cpus_shutdown()</c>'s <c>PANIC_PRINT_ALL_CPU_BT</c> (0x40): all CPUs' backtraces before they stop.</summary>
+    private void PanicPrintBacktrace()
+    {
+        if (!Ended && (values[KernelSlots.PanicPrint] & 0x40) != 0)
+        {
+            Step("panic_print 0x40: trigger_all_cpu_backtrace", string.Empty);
+        }
+    }
+
+    /// <summary>Models <c>panic_print_sys_info(false)</c>: what <c>panic_print</c> asks to print before the kmsg dump.</summary>
+    private void PanicPrintSysInfo()
+    {
+        var bits = values[KernelSlots.PanicPrint];
+        if (Ended || (bits & 0x1F) == 0)
+        {
+            return;
+        }
+
+        string[] what = ["show_state", "show_mem", "sysrq_timer_list_show", "debug_show_all_locks", "ftrace_dump"];
+        var parts = Enumerable.Range(0, what.Length).Where(i => (bits & (1 << i)) != 0).Select(i => what[i]);
+        Step($"panic_print_sys_info: {string.Join(", ", parts)}", string.Empty);
+    }
+
+    /// <summary>
+    /// The end of <c>panic()</c>: <c>console_flush_on_panic</c>, <c>panic_print_sys_info(true)</c> (0x20 replays the
+    /// whole log), then the panic timeout: <c>emergency_restart()</c>, or the final loop. In the series (patch 24)
+    /// the post_reboot list runs once the restart (or the final loop) is decided, just before it.
+    /// </summary>
     private void PanicEnd()
     {
         if (Ended)
@@ -101,7 +138,15 @@ public sealed partial class Machine
 
         Step("console_flush_on_panic", string.Empty);
         Emit(KernelEvents.ConsoleFlush, string.Empty);
-        if (scenario.Variant == KernelVariant.Series)
+        if ((values[KernelSlots.PanicPrint] & 0x20) != 0)
+        {
+            Step("panic_print 0x20: console_flush_on_panic(CONSOLE_REPLAY_ALL)", string.Empty);
+            Emit(KernelEvents.ConsoleFlush, string.Empty);
+        }
+
+        var timeout = values[KernelSlots.PanicTimeout];
+        Step(timeout == 0 ? "panic_timeout 0: no restart decided, the final loop" : $"panic_timeout {timeout}: emergency_restart decided", string.Empty);
+        if (scenario.Variant.IsSeries())
         {
             CallChain(ChainKind.PostReboot, panicSymbol);
             if (Ended)
@@ -110,10 +155,9 @@ public sealed partial class Machine
             }
         }
 
-        var timeout = values[KernelSlots.PanicTimeout];
         if (timeout != 0)
         {
-            Step($"panic_timeout {timeout}: emergency_restart", string.Empty);
+            Step("emergency_restart", string.Empty);
             CallChain(ChainKind.Restart, panicSymbol);
             if (!Ended)
             {
@@ -122,7 +166,7 @@ public sealed partial class Machine
         }
         else
         {
-            Step("panic_timeout 0: loops forever with interrupts off", string.Empty);
+            Step("loops forever with interrupts off", string.Empty);
             Reach(Boundary.EndOfPanic, KernelEvents.EndOfPanic);
         }
     }
@@ -137,30 +181,5 @@ public sealed partial class Machine
         Step($"kmsg_dump({reason.ToString().ToUpperInvariant()})", string.Empty);
         Emit(KernelEvents.KmsgDump, string.Empty);
         CallChain(ChainKind.KmsgDump, panicSymbol, reason);
-    }
-
-    private void StopOtherCpus(string how)
-    {
-        if (Ended)
-        {
-            return;
-        }
-
-        var change = trace is null ? null : new List<string>();
-        for (var i = 0; i < cpus.Length; i++)
-        {
-            if (i != cpu && cpus[i] == CpuState.Running)
-            {
-                cpus[i] = CpuState.Stopped;
-                if (change is not null)
-                {
-                    var held = Enumerable.Range(0, lockOwner.Length).Where(l => lockOwner[l] == i).Select(l => scenario.Locks[l]).ToList();
-                    change.Add($"cpu{i}: running → stopped{(held.Count > 0 ? " holding " + string.Join(", ", held) : string.Empty)}");
-                }
-            }
-        }
-
-        Step(how, change is null ? string.Empty : string.Join("; ", change));
-        Emit(KernelEvents.StopOtherCpus, string.Empty);
     }
 }

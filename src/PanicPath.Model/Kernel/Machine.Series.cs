@@ -1,17 +1,32 @@
 namespace PanicPath.Model.Kernel;
 
 /// <summary>
-/// The series' <c>panic()</c>: four lists and <c>panic_notifiers_level</c>. The level decides which lists run
-/// before kdump — 0: none; 1: hypervisor; 2 (default): hypervisor, plus info and the kmsg dump when a kmsg
-/// dumper is registered; 3: hypervisor, info and the kmsg dump; 4 (what <c>crash_kexec_post_notifiers</c>
-/// sets): hypervisor, info, the kmsg dump and pre_reboot. Each list runs exactly once, before kdump or after
-/// it; post_reboot always runs late, after the console flush.
+/// The series' <c>panic()</c> (v1, patches 23–24): four lists and <c>panic_notifiers_level</c>. The level decides
+/// which lists run before kdump — 0: none; 1: hypervisor; 2 (default): hypervisor, plus info and the kmsg dump
+/// when a kmsg dumper is registered; 3: hypervisor, info and the kmsg dump; 4: hypervisor, info, the kmsg dump
+/// and pre_reboot. The deprecated <c>crash_kexec_post_notifiers</c> means level 4, but only when the level is
+/// not 0: the level is tested first, so level 0 runs kdump first whatever the flag. Each list runs exactly
+/// once, before kdump or after it; post_reboot runs late, once the restart or the final loop is decided.
 /// </summary>
 public sealed partial class Machine
 {
+    /// <summary>
+    /// Models the series' <c>panic_notifiers_before_kdump()</c>: false at level 0 (tested first), true with the
+    /// deprecated <c>crash_kexec_post_notifiers</c> or any other level.
+    /// </summary>
+    private bool PanicNotifiersBeforeKdump() => values[KernelSlots.PanicNotifiersLevel] != 0;
+
+    /// <summary>The effective level: the level, or 4 when the deprecated flag is set and the level is not 0.</summary>
+    private int EffectiveLevel()
+    {
+        var level = values[KernelSlots.PanicNotifiersLevel];
+        return level != 0 && Knob(KernelSlots.CrashKexecPostNotifiers) ? 4 : level;
+    }
+
+    /// <summary>Models the body of the series' <c>panic()</c> after the panic_cpu claim.</summary>
     private void SeriesSequence()
     {
-        var level = Knob(KernelSlots.CrashKexecPostNotifiers) ? 4 : values[KernelSlots.PanicNotifiersLevel];
+        var level = EffectiveLevel();
         var dumper = chains[ChainKind.KmsgDump].Count > 0;
         var hypervisorEarly = level >= 1;
         var infoEarly = level >= 3 || (level == 2 && dumper);
@@ -21,11 +36,13 @@ public sealed partial class Machine
         if (!hypervisorEarly)
         {
             CrashKexec("__crash_kexec before the lists");
-            StopOtherCpus("smp_send_stop");
+            PanicPrintBacktrace();
+            SmpSendStop("smp_send_stop");
         }
         else
         {
-            StopOtherCpus("crash_smp_send_stop");
+            PanicPrintBacktrace();
+            CrashSmpSendStop("crash_smp_send_stop");
             RunLists(true, infoEarly, preRebootEarly);
             CrashKexec("__crash_kexec after the early lists");
         }
@@ -44,6 +61,7 @@ public sealed partial class Machine
         if (infoAndDump)
         {
             CallChain(ChainKind.Info, panicSymbol);
+            PanicPrintSysInfo();
             KmsgDump(KmsgReason.Panic);
         }
 

@@ -32,6 +32,10 @@ public sealed partial class Machine : IValueContext
     private readonly int x86Symbol;
     private readonly int[] chainSymbols;
     private readonly int[] reasonSymbols;
+    private readonly int initSymbol;
+    private readonly int idleSymbol;
+    private readonly int[] effective;
+    private readonly SourceLocation?[] setBy;
 
     private List<TraceStep>? trace;
     private ChainSet chains = null!;
@@ -39,6 +43,8 @@ public sealed partial class Machine : IValueContext
     private bool faultFired;
     private int cpu;
     private int panicCpu;
+    private bool kexecLocked;
+    private bool crashCpusStopped;
     private int panicDepth;
     private int helperDepth;
     private string context = string.Empty;
@@ -61,6 +67,10 @@ public sealed partial class Machine : IValueContext
         dieOopsSymbol = scenario.Symbols.Intern("DIE_OOPS");
         x86Symbol = scenario.Symbols.Intern("x86_64");
         chainSymbols = ChainNames.All.Select(scenario.Symbols.Intern).ToArray();
+        initSymbol = scenario.Symbols.Intern("init");
+        idleSymbol = scenario.Symbols.Intern("idle");
+        effective = new int[scenario.Explored.Count];
+        setBy = new SourceLocation?[scenario.Variables.Count];
         reasonSymbols = new[] { "UNDEF", "PANIC", "OOPS", "EMERG", "SHUTDOWN" }.Select(scenario.Symbols.Intern).ToArray();
     }
 
@@ -75,6 +85,13 @@ public sealed partial class Machine : IValueContext
 
     /// <inheritdoc />
     public bool IsHeld(int lockIndex) => lockOwner[lockIndex] >= 0;
+
+    /// <summary>
+    /// The value of every explored knob and feature once setup has run (setup may force a knob, as
+    /// <c>hv_common_init</c> forces <c>crash_kexec_post_notifiers</c>), in <see cref="Scenario.Explored"/> order:
+    /// what the last <see cref="Run"/> actually ran with.
+    /// </summary>
+    public ReadOnlySpan<int> Effective => effective;
 
     /// <summary>How many times event <paramref name="eventIndex"/> has happened in this run.</summary>
     public int Count(int eventIndex) => eventCounts[eventIndex];
@@ -98,24 +115,47 @@ public sealed partial class Machine : IValueContext
         var entry = scenario.Entries[choices[explored.Count + 1]];
         values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)entry];
 
-        context = "boot";
-        if (ScenarioAction.ExecuteAll(scenario.Setup, this) == Flow.Ended)
+        context = "setup";
+        inSetup = true;
+        var setupFlow = ScenarioAction.ExecuteAll(scenario.Setup, this);
+        inSetup = false;
+        for (var i = 0; i < explored.Count; i++)
+        {
+            var v = explored[i];
+            effective[i] = values[v.Slot];
+            if (trace is not null && effective[i] != v.Values[choices[i]])
+            {
+                var where = setBy[v.Slot] is { } at ? $" by the setup step at line {at.Line}" : " by setup";
+                Record(0, "setup", string.Empty, $"{v.Name} runs as {scenario.Symbols.Format(effective[i], v.Kind)}: changed{where}",
+                    $"{v.Name}: {scenario.Symbols.Format(v.Values[choices[i]], v.Kind)} → {scenario.Symbols.Format(effective[i], v.Kind)}");
+            }
+        }
+
+        if (setupFlow == Flow.Ended)
         {
             return Finish();
         }
 
+        context = "boot";
         Register();
         InjectStartFaults();
         monitor.Start();
         context = string.Empty;
         callback = string.Empty;
-        if (entry == EntryPoint.Panic)
+        switch (entry)
         {
-            Panic("Kernel panic");
-        }
-        else
-        {
-            Oops();
+            case EntryPoint.Panic:
+                Panic("Kernel panic");
+                break;
+            case EntryPoint.Oops:
+                Oops();
+                break;
+            case EntryPoint.Warn:
+                Warn();
+                break;
+            default:
+                NmiPanic("NMI: Not continuing");
+                break;
         }
 
         if (!Ended)
@@ -143,6 +183,9 @@ public sealed partial class Machine : IValueContext
         Array.Fill(lockOwner, -1);
         Array.Fill(cpus, CpuState.Running);
         Array.Clear(eventCounts);
+        Array.Clear(setBy);
+        kexecLocked = false;
+        crashCpusStopped = false;
         faultFired = false;
         cpu = 0;
         panicCpu = -1;
@@ -245,11 +288,18 @@ public sealed partial class Machine : IValueContext
     private void Record(int onCpu, string chain, string cb, string action, string change) =>
         trace?.Add(new TraceStep(onCpu, chain, cb, action, change));
 
-    /// <summary>Assigns <paramref name="target"/> and traces the change.</summary>
-    public void Assign(Variable target, int value)
+    private bool inSetup;
+
+    /// <summary>Assigns <paramref name="target"/> and traces the change; in setup, remembers which step set it.</summary>
+    public void Assign(Variable target, int value, SourceLocation? at = null)
     {
         var old = values[target.Slot];
         values[target.Slot] = value;
+        if (inSetup)
+        {
+            setBy[target.Slot] = at;
+        }
+
         if (trace is not null)
         {
             Step($"set {target.Name}", $"{target.Name}: {scenario.Symbols.Format(old, target.Kind)} → {scenario.Symbols.Format(value, target.Kind)}");
@@ -373,11 +423,12 @@ public sealed partial class Machine : IValueContext
     /// <summary>A callback calls <c>panic()</c> on the running CPU.</summary>
     public void NestedPanic(string message) => Panic(message);
 
-    private void CallChain(ChainKind kind, int eventSymbol, KmsgReason reason = KmsgReason.Panic)
+    /// <summary>Walks chain <paramref name="kind"/>; answers true when a callback ended the walk with exactly <c>NOTIFY_STOP</c>.</summary>
+    private bool CallChain(ChainKind kind, int eventSymbol, KmsgReason reason = KmsgReason.Panic)
     {
         if (Ended)
         {
-            return;
+            return false;
         }
 
         var chain = chains[kind];
@@ -387,9 +438,10 @@ public sealed partial class Machine : IValueContext
         callback = string.Empty;
         Step($"walk {ChainNames.Name(kind)} ({chain.Count} registered)", string.Empty);
         var invoker = new TracingInvoker(this);
-        chain.Call(new KernelEvent(this, kind, eventSymbol, reason), ref invoker);
+        var summary = chain.Call(new KernelEvent(this, kind, eventSymbol, reason), ref invoker);
         context = savedContext;
         callback = savedCallback;
+        return summary.Result == NotifyResult.Stop;
     }
 
     private bool Knob(int slot) => values[slot] != 0;

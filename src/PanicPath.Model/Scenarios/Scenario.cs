@@ -20,7 +20,11 @@ public sealed class Scenario
 
     public string File { get; }
 
-    public KernelVariant Variant { get; internal set; }
+    /// <summary>The kernel whose panic path runs (<c>kernel:</c>); the newest mainline when the file names none.</summary>
+    public KernelVariant Variant { get; internal set; } = KernelVariants.NewestMainline;
+
+    /// <summary>A note for reports when <c>kernel:</c> is an alias or absent, naming the variant it means; otherwise null.</summary>
+    public string? KernelNote { get; internal set; }
 
     public int Cpus { get; internal set; } = 2;
 

@@ -58,7 +58,7 @@ public sealed partial class ScenarioParser
         {
             "if" => new[] { "if", "do", "else" },
             "trylock" => ["trylock", "else"],
-            "wait" => ["wait", "timeout"],
+            "wait" => ["wait", "timeout", "else"],
             _ => [verb],
         };
         foreach (var (key, (keyNode, _)) in fields)
@@ -96,7 +96,18 @@ public sealed partial class ScenarioParser
                 {
                     var text = Scalar(value, "a condition to wait for");
                     var timeout = fields.TryGetValue("timeout", out var t) && Bool(t.Value, "timeout: true or false");
-                    return new WaitAction(at, text.Value!, Condition(text), timeout);
+                    ScenarioAction[] givesUp = [];
+                    if (fields.TryGetValue("else", out var gaveUp))
+                    {
+                        if (!timeout)
+                        {
+                            throw Error(gaveUp.Key, "'timeout: true' with the 'else' of a wait: a wait without a timeout never gives up");
+                        }
+
+                        givesUp = Actions(gaveUp.Value);
+                    }
+
+                    return new WaitAction(at, text.Value!, Condition(text), timeout, givesUp);
                 }
 
             case "never-return":

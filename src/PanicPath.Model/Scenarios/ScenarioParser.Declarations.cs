@@ -86,9 +86,9 @@ public sealed partial class ScenarioParser
                 throw Error(value, "panic_notifiers_level values from 0 to 4");
             }
 
-            if (name == "panic_notifiers_level" && scenario.Variant != KernelVariant.Series)
+            if (name == "panic_notifiers_level" && !scenario.Variant.IsSeries())
             {
-                throw Error(key, "panic_notifiers_level only with 'kernel: series'");
+                throw Error(key, "panic_notifiers_level only with 'kernel: series-v1'");
             }
 
             variable.Location = At(key);

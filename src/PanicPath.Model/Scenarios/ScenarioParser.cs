@@ -28,6 +28,10 @@ public sealed partial class ScenarioParser
         ("panic_timeout", ValueKind.Int, "0"),
         ("panic_notifiers_level", ValueKind.Int, "2"),
         ("in_interrupt", ValueKind.Bool, "false"),
+        ("panic_on_warn", ValueKind.Bool, "false"),
+        ("panic_print", ValueKind.Int, "0"),
+        ("task", ValueKind.Symbol, "process"),
+        ("oops_limit_reached", ValueKind.Bool, "false"),
     ];
 
     private readonly string file;
@@ -125,13 +129,21 @@ public sealed partial class ScenarioParser
     {
         if (get("kernel") is { } kernel)
         {
-            var k = Scalar(kernel, "mainline or series");
-            scenario.Variant = k.Value switch
+            var k = Scalar(kernel, "a kernel variant: " + string.Join(", ", KernelVariants.All));
+            if (!KernelVariants.TryParse(k.Value, out var variant, out var alias))
             {
-                "mainline" => KernelVariant.Mainline,
-                "series" => KernelVariant.Series,
-                _ => throw Error(kernel, $"mainline or series, not '{k.Value}'"),
-            };
+                throw Error(kernel, "a kernel variant: " + string.Join(", ", KernelVariants.All) + $", not '{k.Value}'");
+            }
+
+            scenario.Variant = variant;
+            if (alias && !variant.IsSeries())
+            {
+                scenario.KernelNote = $"kernel: mainline is {KernelVariants.Name(variant)}, the newest mainline variant";
+            }
+        }
+        else
+        {
+            scenario.KernelNote = $"no kernel: given; the model runs {KernelVariants.Name(KernelVariants.NewestMainline)}, the newest mainline variant";
         }
 
         if (get("cpus") is { } cpus)
@@ -145,7 +157,7 @@ public sealed partial class ScenarioParser
             scenario.Cpus = count;
         }
 
-        foreach (var symbol in new[] { "oops", "PANIC", "DIE_OOPS", "UNDEF", "OOPS", "EMERG", "SHUTDOWN", "x86_64", "arm64" }.Concat(ChainNames.All))
+        foreach (var symbol in new[] { "oops", "PANIC", "DIE_OOPS", "UNDEF", "OOPS", "EMERG", "SHUTDOWN", "x86_64", "arm64", "process", "init", "idle" }.Concat(ChainNames.All))
         {
             scenario.Symbols.Intern(symbol);
         }
@@ -159,7 +171,9 @@ public sealed partial class ScenarioParser
             AddVariable(name, kind, VariableRole.Knob, At(root), [Encode(text, kind)]);
         }
 
-        AddVariable("entry", ValueKind.Symbol, VariableRole.Builtin, At(root), [scenario.Symbols.Intern("panic"), scenario.Symbols.Intern("oops")]);
+        AddVariable("entry", ValueKind.Symbol, VariableRole.Builtin, At(root), [.. EntryNames.All.Select(scenario.Symbols.Intern)]);
+        AddVariable("stopped_cpus", ValueKind.Int, VariableRole.Builtin, At(root), [0]);
+        AddVariable("panic_cpu", ValueKind.Int, VariableRole.Builtin, At(root), [-1]);
 
         scenario.Events.AddRange(KernelEvents.Names);
 
@@ -259,12 +273,12 @@ public sealed partial class ScenarioParser
             var items = entry is YamlSequenceNode seq ? seq.Children.ToList() : [entry];
             foreach (var item in items)
             {
-                var e = Scalar(item, "panic or oops").Value switch
+                var text = Scalar(item, "an entry: " + string.Join(", ", EntryNames.All)).Value;
+                if (!EntryNames.TryParse(text, out var e))
                 {
-                    "panic" => EntryPoint.Panic,
-                    "oops" => EntryPoint.Oops,
-                    _ => throw Error(item, $"panic or oops, not '{((YamlScalarNode)item).Value}'"),
-                };
+                    throw Error(item, "an entry: " + string.Join(", ", EntryNames.All) + $", not '{text}'");
+                }
+
                 if (!scenario.Entries.Contains(e))
                 {
                     scenario.Entries.Add(e);

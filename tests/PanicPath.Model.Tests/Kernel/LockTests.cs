@@ -7,7 +7,9 @@ public sealed class LockTests
     private const string Flusher = """
         cpus: 2
         knobs:
+          arch: [x86_64, arm64]
           kexec_crash_loaded: [false, true]
+          crash_kexec_post_notifiers: [true, false]
         locks: [ring_lock]
         callbacks:
           - name: flusher
@@ -23,14 +25,44 @@ public sealed class LockTests
             terminates: true
         """;
 
+    /// <summary>
+    /// x86 <c>crash_smp_send_stop()</c> is <c>kdump_nmi_shootdown_cpus()</c> (arch/x86/kernel/crash.c): the NMI
+    /// stops cpu1 inside its critical section, so the lock stays held and the panicking CPU spins on it.
+    /// </summary>
     [Fact]
-    public void Stopped_cpu_keeps_the_ring_buffer_lock_and_the_panicking_cpu_spins_forever()
+    public void On_x86_the_crash_stop_NMI_keeps_the_ring_buffer_lock_held_and_the_panicking_cpu_spins_forever()
     {
-        var (result, trace) = Model.Run(Flusher, "fault=stopped-cpu-holds(ring_lock)");
+        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=true,fault=stopped-cpu-holds(ring_lock)");
         Assert.Equal(Boundary.Hang, result.Outcome);
         Assert.Contains("held by stopped cpu1", result.HangReason, StringComparison.Ordinal);
-        Assert.Contains(trace, s => s.Change == "cpu1: running → stopped holding ring_lock");
+        Assert.Contains(trace, s => s.Change == "cpu1: running → stopped by NMI holding ring_lock");
         Assert.True(Model.Violates(Flusher, result, "terminates"));
+    }
+
+    /// <summary>
+    /// <c>smp_send_stop()</c> (x86 <c>native_stop_other_cpus</c>, REBOOT_VECTOR IPI) reaches cpu1 only once it
+    /// has left its interrupts-off critical section, so the lock is free when the notifiers run.
+    /// </summary>
+    [Fact]
+    public void On_x86_smp_send_stop_is_an_IPI_that_lets_the_cpu_leave_its_critical_section_before_it_stops()
+    {
+        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=false,fault=stopped-cpu-holds(ring_lock)");
+        Assert.Equal(Boundary.EndOfPanic, result.Outcome);
+        Assert.Contains(trace, s => s.Change == "cpu1: leaves its critical section (ring_lock → free), then running → stopped");
+        Assert.True(Model.IndexOf(trace, "emit flushed") >= 0);
+    }
+
+    /// <summary>
+    /// arm64 <c>crash_smp_send_stop()</c> (arch/arm64/kernel/smp.c) sends IPI_CPU_CRASH_STOP, an ordinary IPI: a
+    /// CPU with interrupts off does not stop until it turns them on, so it leaves the critical section first.
+    /// </summary>
+    [Fact]
+    public void On_arm64_the_crash_stop_is_an_IPI_too_and_the_lock_is_released_before_the_cpu_stops()
+    {
+        var (result, trace) = Model.Run(Flusher, "arch=arm64,crash_kexec_post_notifiers=true,fault=stopped-cpu-holds(ring_lock)");
+        Assert.Equal(Boundary.EndOfPanic, result.Outcome);
+        Assert.True(Model.IndexOf(trace, "crash_smp_send_stop (IPI)") >= 0);
+        Assert.True(Model.IndexOf(trace, "emit flushed") >= 0);
     }
 
     [Fact]
@@ -76,6 +108,8 @@ public sealed class LockTests
     {
         const string yaml = """
             cpus: 2
+            knobs:
+              crash_kexec_post_notifiers: [true]
             locks: [l]
             callbacks:
               - name: careful
@@ -100,6 +134,8 @@ public sealed class LockTests
     {
         const string yaml = """
             cpus: 2
+            knobs:
+              crash_kexec_post_notifiers: [true]
             locks: [l]
             callbacks:
               - name: look

@@ -201,6 +201,6 @@ public sealed class LocatedErrorTests
     public void A_boundary_name_is_checked()
     {
         var error = Model.Error("invariants:\n  - name: x\n    reaches: kdump\n");
-        Assert.Equal("test.yaml:3:14: expected one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, not 'kdump'", error.Message);
+        Assert.Equal("test.yaml:3:14: expected one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, end-of-warn, not 'kdump'", error.Message);
     }
 }

@@ -66,6 +66,11 @@ internal static class ExploreCommand
     private static void Render(IAnsiConsole console, ExplorationReport report, int limit)
     {
         console.WriteLine($"{report.Scenario.Name} ({report.Scenario.File}): {report.Runs} runs, {report.Outcomes.Count} configurations with violations, {report.Violations.Count} violations");
+        if (report.Scenario.KernelNote is { } note)
+        {
+            console.WriteLine($"note: {note}");
+        }
+
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("configuration");
         foreach (var invariant in report.Invariants)

@@ -8,7 +8,7 @@ public sealed class SetAction(SourceLocation location, Variable target, Expr val
 {
     public override Flow Execute(Machine machine)
     {
-        machine.Assign(target, value.Eval(machine));
+        machine.Assign(target, value.Eval(machine), Location);
         return Flow.Next;
     }
 }
