@@ -15,7 +15,7 @@ internal readonly partial record struct PeerCredentials(int Pid, int Uid, int Gi
     private const int SoPeerCred = 17;
 
     /// <summary>This process's effective user id.</summary>
-    internal static int EffectiveUid => (int)GetEffectiveUid();
+    internal static int EffectiveUid => (int)Files.Posix.GetEffectiveUid();
 
     /// <summary>The credentials of the peer of <paramref name="socket"/>.</summary>
     /// <exception cref="SocketException">The kernel would not say.</exception>
@@ -33,7 +33,4 @@ internal readonly partial record struct PeerCredentials(int Pid, int Uid, int Gi
             BinaryPrimitives.ReadInt32LittleEndian(raw[4..]),
             BinaryPrimitives.ReadInt32LittleEndian(raw[8..]));
     }
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEffectiveUid();
 }
