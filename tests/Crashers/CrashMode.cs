@@ -18,6 +18,7 @@ internal static class CrashMode
     public const string PanicPathBeat = "panicpath-beat";
     public const string RecordSignals = "record-signals";
     public const string PanicPathUnhandledOnGo = "panicpath-unhandled-on-go";
+    public const string PanicPathDump = "panicpath-dump";
 
     /// <summary><c>panicpath-hangs N [DEADLINE_MS]</c>: N hung notifiers, then canaries (see <see cref="HungNotifiers"/>).</summary>
     public const string PanicPathHangs = "panicpath-hangs";
@@ -25,5 +26,5 @@ internal static class CrashMode
     /// <summary>The file whose appearance <see cref="PanicPathUnhandledOnGo"/> waits for.</summary>
     public const string GoFileVariable = "CRASHER_GO_FILE";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump];
 }

@@ -1,6 +1,8 @@
 using Crashers;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Diagnostics.NETCore.Client;
 using PanicPath.Hosting;
+using PanicPath.Hosting.Dumps;
 using PanicPath.Panics;
 
 if (args.Length == 0 || !CrashMode.All.Contains(args[0]) || (args.Length != 1 && args[0] != CrashMode.PanicPathHangs))
@@ -86,6 +88,13 @@ switch (args[0])
         }
 
         break;
+    case CrashMode.PanicPathDump:
+        using (HostWithPanicPath(inProcessDump: true))
+        {
+            Panic.Oops("request failed", new TimeoutException("crasher oops"), "GET /orders");
+        }
+
+        break;
     case CrashMode.PanicPathBeat:
         using (HostWithPanicPath())
         {
@@ -99,11 +108,19 @@ switch (args[0])
 Console.Error.WriteLine($"crasher {args[0]} survived");
 return 1;
 
-// A started host with PanicPath installed: escalates every oops, spools its report to PANICPATH_SPOOL.
-static IHost HostWithPanicPath()
+// A started host with PanicPath installed: escalates every oops, spools its report to PANICPATH_SPOOL;
+// with inProcessDump, writes a mini dump of itself at the dump step (the in-process dumper).
+static IHost HostWithPanicPath(bool inProcessDump = false)
 {
     var builder = Host.CreateApplicationBuilder();
-    builder.Services.AddPanicPath(options => options.PanicOnOops = true);
+    builder.Services.AddPanicPath(options =>
+    {
+        options.PanicOnOops = true;
+        if (inProcessDump)
+        {
+            options.DumpWriter = new DiagnosticsDumpWriter(DumpType.Normal);
+        }
+    });
     var host = builder.Build();
     host.Start();
     return host;

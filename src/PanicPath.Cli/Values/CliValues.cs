@@ -37,6 +37,18 @@ public static class CliValues
         return Record(option, ValueKind.Count, expected);
     }
 
+    /// <summary>
+    /// A size in bytes, 1 or more: digits with an optional suffix K, M, G or T (binary: 2G is 2 GiB),
+    /// <paramref name="fallback"/> when not given.
+    /// </summary>
+    internal static Option<long> Bytes(string name, string description, long fallback)
+    {
+        const string expected = "a size in bytes, 1 or more, with an optional suffix K, M, G or T (2G is 2 GiB)";
+        var option = new Option<long>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "BYTES" };
+        option.CustomParser = r => Single(r, name, expected, ParseBytes) ?? fallback;
+        return Record(option, ValueKind.Bytes, expected);
+    }
+
     /// <summary>A number of seconds from <paramref name="min"/> to <paramref name="max"/>, <paramref name="fallback"/> when not given.</summary>
     internal static Option<double> Seconds(string name, string description, double fallback, double min, double max)
     {
@@ -177,6 +189,18 @@ public static class CliValues
 
     private static string SecondsExpected(double min, double max) =>
         string.Create(CultureInfo.InvariantCulture, $"a number of seconds from {min} to {max}");
+
+    private static long? ParseBytes(string token)
+    {
+        var shift = token.Length == 0 ? 0 : char.ToUpperInvariant(token[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => 0 };
+        var digits = shift == 0 ? token : token[..^1];
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            return null;
+        }
+
+        return n > long.MaxValue >> shift ? null : n << shift;
+    }
 
     private static double? ParseSeconds(string token, double min, double max) =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && !double.IsNaN(s) && s >= min && s <= max ? s : null;

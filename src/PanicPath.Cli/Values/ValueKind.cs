@@ -10,6 +10,9 @@ public enum ValueKind
     /// <summary>A whole number in a range (<c>--limit</c>, <c>--max-restarts</c>).</summary>
     Count,
 
+    /// <summary>A size in bytes, 1 or more, with an optional K, M, G or T suffix (<c>--max-dump-bytes</c>).</summary>
+    Bytes,
+
     /// <summary>A number of seconds in a range (<c>--backoff</c>, <c>--hang-timeout</c>).</summary>
     Seconds,
 

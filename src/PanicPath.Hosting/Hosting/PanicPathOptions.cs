@@ -21,6 +21,12 @@ public sealed class PanicPathOptions : PanicOptions
     /// </summary>
     public bool FailOnPlanViolation { get; set; }
 
-    /// <summary>Write an in-process dump (<see cref="Dumps.DiagnosticsDumpWriter"/>) at the dump step; arms crash capture.</summary>
+    /// <summary>
+    /// Write an in-process dump (<see cref="Dumps.DiagnosticsDumpWriter"/>) at the dump step; arms crash
+    /// capture. Its dump type is <c>DumpType.WithHeap</c> (a heap dump); set <see cref="PanicOptions.DumpWriter"/>
+    /// to a writer of another type instead. Under <c>panicpath run</c> the dump goes into the supervisor's
+    /// dump directory and is the death's only dump (the runtime's own dump at the abort is not written);
+    /// otherwise into <see cref="PanicOptions.DumpDirectory"/>.
+    /// </summary>
     public bool InProcessDump { get; set; }
 }

@@ -38,8 +38,14 @@ public sealed record DeathRecord
     /// <summary>The in-process report PanicPath delivered, or null.</summary>
     public CrashReport? Report { get; init; }
 
-    /// <summary>The runtime's dump file, when it wrote one.</summary>
+    /// <summary>The dump of this death, when one was written (the runtime's, the hang watchdog's or the in-process dumper's).</summary>
     public string? Dump { get; init; }
+
+    /// <summary>When the dump directory's retention removed <see cref="Dump"/>, or null while it is kept.</summary>
+    public DateTimeOffset? DumpPrunedAt { get; init; }
+
+    /// <summary>The machine the death was seen on (its dump path is a path there); null in records made before it was kept.</summary>
+    public string? Host { get; init; }
 
     /// <summary>The runtime's crash-report JSON, when it wrote one.</summary>
     public string? CrashReport { get; init; }

@@ -6,7 +6,8 @@ namespace PanicPath.Supervisor.Launch;
 /// The runtime's crash capture, armed through the environment before the child starts:
 /// <c>DOTNET_DbgEnableMiniDump=1</c>, <c>DOTNET_DbgMiniDumpType</c> (1 mini, 2 heap, 3 triage, 4 full),
 /// <c>DOTNET_DbgMiniDumpName</c> = <c>&lt;directory&gt;/core.%p</c> and <c>DOTNET_EnableCrashReport=1</c>,
-/// so that createdump writes <c>core.&lt;pid&gt;</c> and <c>core.&lt;pid&gt;.crashreport.json</c> there.
+/// so that createdump writes <c>core.&lt;pid&gt;</c> and <c>core.&lt;pid&gt;.crashreport.json</c> there; and
+/// <c>PANICPATH_DUMPS</c> = the directory, where an in-process dumper writes instead of its own choice.
 /// With <see cref="Armed"/> false the child gets <c>DOTNET_DbgEnableMiniDump=0</c> and
 /// <c>DOTNET_EnableCrashReport=0</c> instead (overriding any inherited value), so no dump is written.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
     /// <summary>The runtime's crash-report JSON for process <paramref name="pid"/>.</summary>
     public string CrashReportPath(int pid) => DumpPath(pid) + ".crashreport.json";
 
-    /// <summary>Sets the four variables on a child's environment (when disarmed: turns both off).</summary>
+    /// <summary>Sets the variables on a child's environment (when disarmed: turns both dumps off and names no directory).</summary>
     /// <exception cref="UnsafePathException">The dump directory cannot be made private.</exception>
     public void Arm(IDictionary<string, string?> environment)
     {
@@ -35,6 +36,7 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
         {
             environment["DOTNET_DbgEnableMiniDump"] = "0";
             environment["DOTNET_EnableCrashReport"] = "0";
+            environment[PanicPath.Dumps.CrashCapture.DumpDirectoryEnvironmentVariable] = string.Empty;
             return;
         }
 
@@ -48,5 +50,6 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
         environment["DOTNET_DbgMiniDumpType"] = DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["DOTNET_DbgMiniDumpName"] = Path.Combine(Path.GetFullPath(DumpDirectory), "core.%p");
         environment["DOTNET_EnableCrashReport"] = "1";
+        environment[PanicPath.Dumps.CrashCapture.DumpDirectoryEnvironmentVariable] = Path.GetFullPath(DumpDirectory);
     }
 }

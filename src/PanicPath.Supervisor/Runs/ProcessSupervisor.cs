@@ -1,5 +1,7 @@
 using PanicPath.Supervisor.Channel;
+using PanicPath.Reports;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Hang;
@@ -27,6 +29,10 @@ namespace PanicPath.Supervisor.Runs;
 /// The spool root and the dump directory are made private (<see cref="PrivateDirectory"/>) before anything
 /// else; one that is a symbolic link or another user's throws <see cref="UnsafePathException"/> naming it
 /// and nothing starts. A dump directory that turns bad between restarts costs that start its dump only.
+/// </para>
+/// <para>
+/// After each death is stored the dump directory's retention runs (<see cref="SupervisorOptions.DumpRetention"/>):
+/// the oldest dumps go first, never this death's, and the deaths whose dump went are marked pruned.
 /// </para>
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
@@ -57,6 +63,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         {
             var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
             death = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
+            await PruneDumpsAsync(death, cancellationToken).ConfigureAwait(false);
 
             var stored = death;
             await sinks.CallAsync((sink, token) => sink.DeathStoredAsync(stored, token)).ConfigureAwait(false);
@@ -148,6 +155,63 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
     }
 
+    /// <summary>
+    /// Applies the dump retention now that this death's dump is in place (it is kept), notes each dump
+    /// removed, and marks in the store the deaths whose dump it was. A store that fails is noted; the run goes on.
+    /// </summary>
+    private async Task PruneDumpsAsync(DeathRecord death, CancellationToken cancellationToken)
+    {
+        var (removed, problems) = options.DumpRetention.Apply(options.Capture.DumpDirectory, death.Dump);
+        foreach (var problem in problems)
+        {
+            await options.Error.WriteLineAsync($"panicpath: dump retention: not removed: {problem}").ConfigureAwait(false);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var dump in removed)
+        {
+            var marked = 0;
+            string? failure = null;
+            if (options.Store is { } store)
+            {
+                try
+                {
+                    marked = await store.MarkDumpPrunedAsync(dump.Path, Environment.MachineName, dump.WrittenAt, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failure = $"; not marked in the store ({e.GetType().Name}: {e.Message})";
+                }
+            }
+
+            await options.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"panicpath: dump retention (at most {options.DumpRetention.MaxDumps} dumps, {options.DumpRetention.MaxBytes} bytes): removed {dump.Path} ({dump.Bytes} bytes){failure ?? (marked == 0 ? string.Empty : $", {marked} death(s) marked pruned")}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The dump of the death of <paramref name="pid"/>: the runtime's or the hang watchdog's
+    /// <c>core.&lt;pid&gt;</c>, else the in-process dump its report names when that is a dump in the dump directory.
+    /// </summary>
+    private string? FindDump(int pid, CrashReport? report)
+    {
+        var core = options.Capture.DumpPath(pid);
+        if (File.Exists(core))
+        {
+            return core;
+        }
+
+        if (report?.DumpPath is { Length: > 0 } reported
+            && string.Equals(Path.GetDirectoryName(Path.GetFullPath(reported)), Path.GetFullPath(options.Capture.DumpDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            && DumpFiles.IsDumpName(Path.GetFileName(reported))
+            && File.Exists(reported))
+        {
+            return Path.GetFullPath(reported);
+        }
+
+        return null;
+    }
+
     private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
         var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
@@ -221,9 +285,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             await options.Error.WriteLineAsync($"panicpath: spooled report not read: {problem}").ConfigureAwait(false);
         }
 
-        var dump = options.Capture.DumpPath(exit.Pid);
+        var dump = FindDump(exit.Pid, report);
         var crashReport = options.Capture.CrashReportPath(exit.Pid);
-        var hasDump = File.Exists(dump);
         var hasCrashReport = File.Exists(crashReport);
         var runtimeReport = hasCrashReport ? RuntimeCrashReport.TryRead(crashReport) : null;
         var verdict = DeathClassifier.Classify(new DeathEvidence(exit.ExitCode, report, runtimeReport, exit.StderrTail));
@@ -246,7 +309,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             ExitCode = exit.ExitCode,
             Signal = verdict.Signal,
             Report = report,
-            Dump = hasDump ? dump : null,
+            Dump = dump,
+            Host = Environment.MachineName,
             CrashReport = hasCrashReport ? crashReport : null,
             Signature = verdict.Signature,
             Title = verdict.Title,

@@ -227,6 +227,7 @@ public static class SpoolIngest
             RunId = runId,
             Attempt = attempt,
             Command = UnknownCommand,
+            Host = Environment.MachineName,
             Pid = report.Pid,
             Cause = verdict.Cause,
             ExitCode = exitCode,

@@ -1,3 +1,4 @@
+using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
@@ -79,6 +80,9 @@ public sealed record SupervisorOptions
     /// recorded with cause <c>hang</c>. A child that never beats is never judged hung.
     /// </summary>
     public TimeSpan? HangTimeout { get; init; }
+
+    /// <summary>How many dumps, and bytes of them, the dump directory keeps; applied after each death. Default <see cref="DumpRetention.Default"/>.</summary>
+    public DumpRetention DumpRetention { get; init; } = DumpRetention.Default;
 
     /// <summary>At start, record the reports earlier runs left in <see cref="SpoolRoot"/> (when a store is set). Default true.</summary>
     public bool IngestSpool { get; init; } = true;

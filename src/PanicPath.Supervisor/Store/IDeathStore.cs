@@ -22,6 +22,13 @@ public interface IDeathStore : IDisposable
     /// </summary>
     Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the dump file <paramref name="dump"/> on machine <paramref name="host"/>, last written
+    /// at <paramref name="writtenAt"/>, was removed at <paramref name="prunedAt"/>, in each death whose dump it was;
+    /// answers how many deaths were marked.
+    /// </summary>
+    Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default);
+
     /// <summary>Every bucket, most deaths first.</summary>
     Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,7 @@ namespace PanicPath.Supervisor.Store;
 /// </summary>
 public abstract class SqlDeathStore : IDeathStore
 {
-    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at";
+    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at";
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Where the store is, for messages: a file, or a database on a server (never with a password).</summary>
@@ -34,7 +34,8 @@ public abstract class SqlDeathStore : IDeathStore
                 ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
                 ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
                 ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
-                ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)));
+                ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
+                ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null));
             if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
             {
                 // Already recorded (same run and attempt): answer the stored record, count nothing twice.
@@ -69,6 +70,19 @@ public abstract class SqlDeathStore : IDeathStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var which = includeCleanExits ? string.Empty : $"WHERE cause <> '{DeathCause.CleanExit}' ";
         return QueryAsync($"SELECT {Columns} FROM deaths {which}ORDER BY id DESC LIMIT @limit", "@limit", limit, ReadDeath, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dump);
+        ArgumentNullException.ThrowIfNull(host);
+        return WithConnectionAsync(async connection =>
+        {
+            using var mark = Command(connection, StoreSchema.MarkDumpPruned, null,
+                ("@pruned", Time(prunedAt)), ("@dump", dump), ("@host", host), ("@written", Time(writtenAt)));
+            return await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -229,6 +243,8 @@ public abstract class SqlDeathStore : IDeathStore
         StderrTail = reader.GetString(14),
         StartedAt = Parse(reader.GetString(15)),
         EndedAt = Parse(reader.GetString(16)),
+        Host = Text(reader, 17),
+        DumpPrunedAt = Text(reader, 18) is { } pruned ? Parse(pruned) : null,
     };
 
     private static DeathBucket ReadBucket(DbDataReader reader) =>

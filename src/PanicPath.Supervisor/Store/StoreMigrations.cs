@@ -56,6 +56,11 @@ public static class StoreMigrations
             """,
             "DELETE FROM buckets WHERE count = 0",
         ]),
+        new(3, "dump retention: which machine a death was on, and when its dump was pruned", _ =>
+        [
+            "ALTER TABLE deaths ADD COLUMN host TEXT NULL",
+            "ALTER TABLE deaths ADD COLUMN dump_pruned_at TEXT NULL",
+        ]),
     ];
 
     /// <summary>The version a store has after every step.</summary>

@@ -17,10 +17,21 @@ public static class StoreSchema
     /// answers the new id, or no row when it was already there.
     /// </summary>
     public const string InsertDeath = """
-        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at)
-        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended)
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned)
         ON CONFLICT (run_id, attempt) DO NOTHING
         RETURNING id
+        """;
+
+    /// <summary>
+    /// Marks the deaths whose dump was the file @dump, written at @written, as pruned at @pruned: those
+    /// recorded on this machine (@host), and those of records made before the machine was kept whose
+    /// life spans the file's writing; a death already marked keeps its first time.
+    /// </summary>
+    public const string MarkDumpPruned = """
+        UPDATE deaths SET dump_pruned_at = @pruned
+        WHERE dump = @dump AND dump_pruned_at IS NULL
+          AND (host = @host OR (host IS NULL AND started_at <= @written AND ended_at >= @written))
         """;
 
     /// <summary>Counts a death in its bucket, creating the bucket on first sight (parameters @signature, @cause, @title, @seen).</summary>

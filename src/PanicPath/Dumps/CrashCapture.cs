@@ -7,6 +7,27 @@ namespace PanicPath.Dumps;
 /// </summary>
 public static class CrashCapture
 {
+    /// <summary>
+    /// The environment variable in which a supervisor names its dump directory: an in-process dump
+    /// (<see cref="ICrashDumpWriter"/>) goes there, where the supervisor finds it, records it with the
+    /// death and keeps it under its retention.
+    /// </summary>
+    public const string DumpDirectoryEnvironmentVariable = "PANICPATH_DUMPS";
+
+    /// <summary>The supervisor's dump directory (<see cref="DumpDirectoryEnvironmentVariable"/>), or null when not supervised.</summary>
+    public static string? SupervisorDumpDirectory(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        return environment(DumpDirectoryEnvironmentVariable) is { } directory && !string.IsNullOrWhiteSpace(directory) ? directory : null;
+    }
+
+    /// <summary>
+    /// The file name of an in-process dump of process <paramref name="pid"/> written at <paramref name="utc"/>:
+    /// <c>panicpath-&lt;pid&gt;-&lt;yyyyMMddTHHmmssfff&gt;.dmp</c>, a name a supervisor recognises as a dump of its child.
+    /// </summary>
+    public static string InProcessDumpName(int pid, DateTime utc) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"panicpath-{pid}-{utc:yyyyMMdd'T'HHmmssfff}.dmp");
+
     /// <summary>True when the runtime will write a dump (via createdump) if the process aborts.</summary>
     public static bool RuntimeArmed(Func<string, string?>? environment = null)
     {

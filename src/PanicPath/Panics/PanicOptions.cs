@@ -74,7 +74,10 @@ public class PanicOptions
     /// <summary>An in-process dump writer; setting one arms crash capture.</summary>
     public ICrashDumpWriter? DumpWriter { get; set; }
 
-    /// <summary>Where the in-process dump goes; null: the system temporary directory.</summary>
+    /// <summary>
+    /// Where the in-process dump goes when no supervisor names its dump directory
+    /// (<see cref="Dumps.CrashCapture.DumpDirectoryEnvironmentVariable"/>, which wins); null: the system temporary directory.
+    /// </summary>
     public string? DumpDirectory { get; set; }
 
     /// <summary>Turn <c>AppDomain.UnhandledException</c> into a panic. Default true.</summary>

@@ -26,7 +26,8 @@ namespace PanicPath.Panics;
 /// Panic entry: the first thread to panic runs the path; any other thread that panics meanwhile, or
 /// calls <c>Environment.Exit</c>, parks for good. A panic raised inside a notifier abandons that
 /// notifier and the path goes on. The path delivers one report, then ends the process with the code
-/// that report carries (<see cref="PanicExitCodes.For"/>), or aborts when the runtime's dump is armed.
+/// that report carries (<see cref="PanicExitCodes.For"/>), or aborts when the runtime's dump is armed and no in-process
+/// dump was written (so that a death never gets two dumps).
 /// </para>
 /// </summary>
 public sealed class PanicRuntime
@@ -74,6 +75,7 @@ public sealed class PanicRuntime
         ChannelAddress = options.ChannelAddress ?? Environment.GetEnvironmentVariable(ChannelTransport.EnvironmentVariable);
         Channel = ChannelTransport.TryConnect(ChannelAddress, options.NotifierBudget);
         IReportTransport[] transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
+        SupervisorDumpDirectory = CrashCapture.SupervisorDumpDirectory();
         DumpJob = WriteDump;
         Executors = new ExecutorPool(1 + options.SpareExecutors);
 
@@ -157,6 +159,9 @@ public sealed class PanicRuntime
     internal ExecutorPool Executors { get; }
 
     internal string? LastDumpPath { get; private set; }
+
+    /// <summary>The supervisor's dump directory, read at install; the in-process dump goes there when set.</summary>
+    internal string? SupervisorDumpDirectory { get; }
 
     internal (LogDumper Dumper, Action Job)[] PanicDumpers => Volatile.Read(ref dumpers);
 
@@ -410,8 +415,18 @@ public sealed class PanicRuntime
 
     private void WriteDump()
     {
-        var directory = Options.DumpDirectory ?? Path.GetTempPath();
-        LastDumpPath = Options.DumpWriter!.WriteDump(directory);
+        ending.InProcessDump(InProcessDumpState.Writing);
+        try
+        {
+            var directory = SupervisorDumpDirectory ?? Options.DumpDirectory ?? Path.GetTempPath();
+            LastDumpPath = Options.DumpWriter!.WriteDump(directory);
+            ending.InProcessDump(InProcessDumpState.Written);
+        }
+        catch
+        {
+            ending.InProcessDump(InProcessDumpState.Failed);
+            throw;
+        }
     }
 
     private void Announce(string reason, Exception? exception)

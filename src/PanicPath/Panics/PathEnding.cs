@@ -9,7 +9,9 @@ namespace PanicPath.Panics;
 /// Whoever builds the report first (the path when it finishes, or the watchdog at the deadline) fixes
 /// the verdict; the other delivers nothing and ends the process with the same code, so the report and
 /// the exit code never disagree. Delivery tries the transports in order (channel, then spool) and says
-/// on standard error where the report went.
+/// on standard error where the report went. When the runtime's dump is armed the process ends with an
+/// abort so that the runtime writes its dump, unless the in-process dumper wrote one (or is still
+/// writing it): then it exits with its code, and one death never leaves two dumps.
 /// </summary>
 internal sealed class PathEnding
 {
@@ -22,6 +24,7 @@ internal sealed class PathEnding
     private readonly bool aborts;
     private readonly bool exits;
     private int verdict;
+    private int dump;
 
     /// <param name="transports">Where the report goes, first taker wins.</param>
     /// <param name="announcer">Standard error's writer; null: say nothing.</param>
@@ -37,6 +40,12 @@ internal sealed class PathEnding
         this.exits = exits;
     }
 
+    /// <summary>The process ends with an abort: the runtime's dump is armed and no in-process dump was written or is being written.</summary>
+    private bool Aborts => aborts && (InProcessDumpState)Volatile.Read(ref dump) is not (InProcessDumpState.Writing or InProcessDumpState.Written);
+
+    /// <summary>Records how far the in-process dump has come.</summary>
+    internal void InProcessDump(InProcessDumpState state) => Volatile.Write(ref dump, (int)state);
+
     /// <summary>The exit code the process ends with: the claimed report's, else the panic exit code.</summary>
     internal int ExitCode => Volatile.Read(ref verdict) is var claimed and not 0 ? claimed : panicExitCode;
 
@@ -44,7 +53,11 @@ internal sealed class PathEnding
     internal bool TryClaim(int exitCode) => Interlocked.CompareExchange(ref verdict, exitCode, 0) == 0;
 
     /// <summary>Forgets the claim, for a detached runtime that runs its path again.</summary>
-    internal void Reset() => Volatile.Write(ref verdict, 0);
+    internal void Reset()
+    {
+        Volatile.Write(ref verdict, 0);
+        Volatile.Write(ref dump, 0);
+    }
 
     /// <summary>
     /// Decides the verdict of <paramref name="run"/> (deadline exceeded when a step was skipped or cut
@@ -60,7 +73,7 @@ internal sealed class PathEnding
             return null;
         }
 
-        var report = run.BuildReport(aborts ? AbortExitCode : exitCode, exceeded);
+        var report = run.BuildReport(Aborts ? AbortExitCode : exitCode, exceeded);
         var bytes = report.ToUtf8Json();
         IReportTransport? delivered = null;
         foreach (var transport in transports)
@@ -89,7 +102,8 @@ internal sealed class PathEnding
 
     /// <summary>
     /// Ends the process with <see cref="ExitCode"/> (with <paramref name="unclaimed"/> when no report
-    /// was claimed), or aborts when the runtime's dump is armed. Returns only for a detached runtime.
+    /// was claimed), or aborts when the runtime's dump is armed and no in-process dump was taken.
+    /// Returns only for a detached runtime.
     /// </summary>
     internal void Terminate(int unclaimed, string reason)
     {
@@ -98,7 +112,7 @@ internal sealed class PathEnding
             return;
         }
 
-        if (aborts)
+        if (Aborts)
         {
             Environment.FailFast($"panic: {reason}");
         }

@@ -92,6 +92,7 @@ public sealed class EveryOptionTests
         return kind switch
         {
             ValueKind.Count => [new("abc", "'abc'"), new("1.5", "'1.5'"), new("99999999999", "'99999999999'")],
+            ValueKind.Bytes => [new("abc", "'abc'"), new("0", "'0'"), new("1.5G", "'1.5G'"), new("9999999999T", "'9999999999T'")],
             ValueKind.Seconds => [new("abc", "'abc'"), new("NaN", "'NaN'"), new("1e9", "'1e9'")],
             ValueKind.Choice => [new("sometimes", "'sometimes'")],
             ValueKind.Flag => [new("maybe", "'maybe'", Attached: true)],

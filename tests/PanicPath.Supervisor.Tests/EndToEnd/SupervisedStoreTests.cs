@@ -108,6 +108,8 @@ public sealed class SupervisedStoreTests
 
         public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathBucket>>([]);
 
+        public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the database is gone");
+
         public void Dispose()
         {
         }

@@ -144,6 +144,32 @@ public abstract class DeathStoreBehaviour
     }
 
     [Fact]
+    public async Task A_pruned_dump_is_marked_once_in_the_deaths_of_this_machine_whose_dump_it_was()
+    {
+        using var store = Open();
+        const string dump = "/data/dumps/core.7";
+        var written = T0.AddSeconds(-1);
+        var ours = await store.AddAsync(Death("a", T0) with { Dump = dump, Host = "here" });
+        var elsewhere = await store.AddAsync(Death("b", T0) with { Dump = dump, Host = "there" });
+        var otherDump = await store.AddAsync(Death("c", T0) with { Dump = "/data/dumps/core.8", Host = "here" });
+        var legacyDuring = await store.AddAsync(Death("d", T0) with { Dump = dump, Host = null, StartedAt = written.AddMinutes(-5), EndedAt = T0 });
+        var legacyBefore = await store.AddAsync(Death("e", T0) with { Dump = dump, Host = null, StartedAt = written.AddMinutes(-9), EndedAt = written.AddMinutes(-8) });
+
+        var marked = await store.MarkDumpPrunedAsync(dump, "here", written, T0.AddHours(1));
+        var again = await store.MarkDumpPrunedAsync(dump, "here", written, T0.AddHours(2));
+
+        Assert.Equal(2, marked);
+        Assert.Equal(0, again);
+        Assert.Equal(T0.AddHours(1), (await store.GetAsync(ours.Id))!.DumpPrunedAt);
+        Assert.Equal(T0.AddHours(1), (await store.GetAsync(legacyDuring.Id))!.DumpPrunedAt);
+        Assert.Null((await store.GetAsync(elsewhere.Id))!.DumpPrunedAt);
+        Assert.Null((await store.GetAsync(otherDump.Id))!.DumpPrunedAt);
+        Assert.Null((await store.GetAsync(legacyBefore.Id))!.DumpPrunedAt);
+        Assert.Equal(dump, (await store.GetAsync(ours.Id))!.Dump);
+        Assert.Equal("here", (await store.GetAsync(ours.Id))!.Host);
+    }
+
+    [Fact]
     public async Task Records_survive_closing_and_reopening_the_store()
     {
         long id;

@@ -11,7 +11,8 @@ namespace PanicPath.Supervisor.Tests.Store;
 /// next to the tests, and the check that a store opened on it by today's code still holds every death
 /// and bucket as that version listed them (<c>store-v1.deaths.json</c>, <c>store-v1.buckets.json</c>),
 /// but for what the migrations since change on purpose: step 2 makes a death of cause <c>exit-code</c>
-/// with exit code 0 a run that ended cleanly, in no bucket.
+/// with exit code 0 a run that ended cleanly, in no bucket; step 3 adds the host and when a dump was
+/// pruned, both unknown (null) in older records.
 /// </summary>
 internal static class Version1Store
 {
@@ -42,6 +43,8 @@ internal static class Version1Store
             Assert.Equal(expected.GetProperty("signal").GetString(), death.Signal);
             Assert.Equal(expected.GetProperty("dump").GetString(), death.Dump);
             Assert.Equal(expected.GetProperty("crashReport").GetString(), death.CrashReport);
+            Assert.Null(death.DumpPrunedAt);
+            Assert.Null(death.Host);
             Assert.Equal(expected.GetProperty("signature").GetString(), death.Signature);
             Assert.Equal(clean ? DeathClassifier.CleanExitTitle : expected.GetProperty("title").GetString(), death.Title);
             Assert.Equal(expected.GetProperty("stdoutTail").GetString(), death.StdoutTail);

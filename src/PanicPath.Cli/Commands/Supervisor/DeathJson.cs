@@ -8,9 +8,9 @@ using PanicPath.Supervisor.Store;
 namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
-/// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, pid,
-/// cause, exitCode, signal, report, dump, crashReport, signature, title, stdoutTail, stderrTail,
-/// startedAt, endedAt }</c> with <c>report</c> the in-process report's own wire form or null; a bucket
+/// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, host, pid,
+/// cause, exitCode, signal, report, dump, dumpPrunedAt, crashReport, signature, title, stdoutTail, stderrTail,
+/// startedAt, endedAt }</c> (<c>dumpPrunedAt</c> null while the dump is kept) with <c>report</c> the in-process report's own wire form or null; a bucket
 /// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>. Output is for terminals and tools,
 /// not for embedding in HTML: only what JSON requires is escaped.
 /// </summary>
@@ -78,6 +78,7 @@ internal static class DeathJson
         json.WriteString("runId", death.RunId);
         json.WriteNumber("attempt", death.Attempt);
         json.WriteString("command", death.Command);
+        WriteNullable(json, "host", death.Host);
         json.WriteNumber("pid", death.Pid);
         json.WriteString("cause", death.Cause);
         json.WriteNumber("exitCode", death.ExitCode);
@@ -93,6 +94,7 @@ internal static class DeathJson
         }
 
         WriteNullable(json, "dump", death.Dump);
+        WriteNullable(json, "dumpPrunedAt", death.DumpPrunedAt is { } pruned ? Time(pruned) : null);
         WriteNullable(json, "crashReport", death.CrashReport);
         json.WriteString("signature", death.Signature);
         json.WriteString("title", death.Title);

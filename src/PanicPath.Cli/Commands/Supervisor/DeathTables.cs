@@ -43,13 +43,14 @@ internal static class DeathTables
         Row("exit code", death.ExitCode.ToString(CultureInfo.InvariantCulture));
         Row("signal", death.Signal);
         Row("command", death.Command);
+        Row("host", death.Host);
         Row("pid", death.Pid.ToString(CultureInfo.InvariantCulture));
         Row("run", $"{death.RunId} (attempt {death.Attempt})");
         Row("started", Time(death.StartedAt));
         Row("ended", Time(death.EndedAt));
         Row("signature", death.Signature);
         Row("report", death.Report is { } r ? $"{r.Kind}: {r.Reason} ({r.Form} form, {r.Notifiers.Count} notifiers)" : null);
-        Row("dump", death.Dump);
+        Row("dump", death.Dump is { } dump && death.DumpPrunedAt is { } pruned ? $"{dump} (pruned {Time(pruned)} UTC)" : death.Dump);
         Row("crash report", death.CrashReport);
         Row("stdout tail", death.StdoutTail);
         Row("stderr tail", death.StderrTail);

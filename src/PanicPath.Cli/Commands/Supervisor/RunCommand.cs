@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using PanicPath.Cli.Values;
+using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
 using PanicPath.Supervisor.Runs;
@@ -26,6 +27,8 @@ internal static class RunCommand
         var data = DataOption.Create();
         var dumps = CliValues.Directory("--dumps", "Where the runtime writes dumps and crash-report JSON (default: DATA/dumps).");
         var dumpType = CliValues.Count("--dump-type", "The runtime's dump type: 1 mini, 2 heap, 3 triage, 4 full.", CrashCaptureSettings.DefaultDumpType, 1, 4);
+        var maxDumps = CliValues.Count("--max-dumps", "Keep at most this many dumps in the dump directory: after each death the oldest go first, never the newest.", DumpRetention.DefaultMaxDumps, 1);
+        var maxDumpBytes = CliValues.Bytes("--max-dump-bytes", "Keep at most this many bytes of dumps in the dump directory (2G is 2 GiB): the oldest go first, never the newest.", DumpRetention.DefaultMaxBytes);
         var restart = CliValues.Choice("--restart", "When to start the command again after it dies.", "never", "on-failure", "always");
         var maxRestarts = CliValues.Count("--max-restarts", "At most this many restarts.", 5, 0);
         var backoff = CliValues.Seconds("--backoff", "Seconds before the first restart; each further one waits twice as long, at most 30 s.", 1.0, 0, 3600);
@@ -55,6 +58,8 @@ internal static class RunCommand
         command.Options.Add(data);
         command.Options.Add(dumps);
         command.Options.Add(dumpType);
+        command.Options.Add(maxDumps);
+        command.Options.Add(maxDumpBytes);
         command.Options.Add(restart);
         command.Options.Add(maxRestarts);
         command.Options.Add(backoff);
@@ -110,6 +115,7 @@ internal static class RunCommand
                 HangTimeout = parse.GetValue(hangTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Subreaper = ActsAsInit,
                 OrphanGrace = TimeSpan.FromSeconds(parse.GetValue(orphanGrace)),
+                DumpRetention = new DumpRetention(parse.GetValue(maxDumps), parse.GetValue(maxDumpBytes)),
             };
 
             SupervisorResult result;
