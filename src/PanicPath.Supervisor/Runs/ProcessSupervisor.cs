@@ -1,5 +1,5 @@
-using PanicPath.Supervisor.Channel;
 using PanicPath.Reports;
+using PanicPath.Supervisor.Channel;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.Files;

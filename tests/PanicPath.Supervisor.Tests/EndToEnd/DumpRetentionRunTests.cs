@@ -79,6 +79,8 @@ public sealed class DumpRetentionRunTests
         Assert.Equal(dump.Path, death.Dump);
         Assert.StartsWith($"panicpath-{death.Pid}-", Path.GetFileName(dump.Path), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp.Sub("dumps"), $"core.{death.Pid}")));
+        Assert.NotEqual(134, death.ExitCode); // no abort for the runtime's dump
+        Assert.Equal(death.ExitCode, death.Report.ExitCode);
         Assert.Equal(dump.Path, (await store.GetAsync(death.Id))!.Dump);
     }
 
