@@ -25,6 +25,22 @@ public static class ExitCodes
     /// <summary><c>run</c>'s command was not found.</summary>
     public const int NotFound = 127;
 
+    /// <summary>The command failed for a reason of its own, not its input: a bug (<c>EX_SOFTWARE</c>).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>The command could not write its output or read what it needed (a full disk, a closed pipe: <c>EX_IOERR</c>).</summary>
+    public const int IoError = 74;
+
+    /// <summary>
+    /// The code for a command that failed with <paramref name="exception"/>: <see cref="RunFailed"/> for
+    /// <c>run</c> (every other code is its command's), else <see cref="IoError"/> for an I/O failure and
+    /// <see cref="InternalError"/> for anything else.
+    /// </summary>
+    public static int FailedOf(string command, Exception exception) =>
+        command == Commands.Supervisor.RunCommand.Name ? RunFailed
+        : exception is IOException ? IoError
+        : InternalError;
+
     /// <summary>The code for bad input to the command named <paramref name="command"/>: <see cref="RunFailed"/> for <c>run</c>, else <see cref="BadInput"/>.</summary>
     public static int BadInputOf(string command) => command == Commands.Supervisor.RunCommand.Name ? RunFailed : BadInput;
 }

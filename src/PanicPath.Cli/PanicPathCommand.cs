@@ -19,7 +19,7 @@ public static class PanicPathCommand
         var root = new RootCommand(
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
-            "Exit codes: 0 fine, 1 findings, 2 bad input. 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
+            "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
         root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
@@ -39,7 +39,7 @@ public static class PanicPathCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = Create();
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
         if (parsed.CommandResult.Command.Name == RunCommand.Name)
         {
@@ -59,6 +59,35 @@ public static class PanicPathCommand
             return ExitCodes.BadInputOf(parsed.CommandResult.Command.Name);
         }
 
-        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(e, parsed.CommandResult.Command.Name, error);
+        }
+    }
+
+    /// <summary>
+    /// A command that failed with an exception says so in one line (the stack trace only with
+    /// <c>PANICPATH_DEBUG=1</c>) and answers <see cref="ExitCodes.FailedOf"/>: a failed write of its
+    /// output (a full disk, a closed pipe) is an I/O error, never "findings".
+    /// </summary>
+    private static int Failed(Exception e, string command, TextWriter error)
+    {
+        var what = e is IOException ? "cannot write or read" : "internal error";
+        var line = $"panicpath {command}: {what}: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+        try
+        {
+            error.WriteLine(Environment.GetEnvironmentVariable("PANICPATH_DEBUG") == "1" ? line + Environment.NewLine + e : line);
+            error.Flush();
+        }
+        catch (IOException)
+        {
+            // Standard error is gone too: the exit code is all that is left to say it.
+        }
+
+        return ExitCodes.FailedOf(command, e);
     }
 }

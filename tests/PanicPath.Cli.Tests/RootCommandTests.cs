@@ -11,7 +11,7 @@ public class RootCommandTests
 
         Assert.Equal(ExitCodes.Fine, code);
         Assert.Contains("PanicPath", output, StringComparison.Ordinal);
-        Assert.Contains("Exit codes: 0 fine, 1 findings, 2 bad input.", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed", output, StringComparison.Ordinal);
     }
 
     [Fact]
