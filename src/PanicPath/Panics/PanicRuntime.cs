@@ -74,14 +74,31 @@ public sealed class PanicRuntime
         Spool = string.IsNullOrWhiteSpace(spool) ? null : new SpoolTransport(spool);
         ChannelAddress = options.ChannelAddress ?? Environment.GetEnvironmentVariable(ChannelTransport.EnvironmentVariable);
         Channel = ChannelTransport.TryConnect(ChannelAddress, options.NotifierBudget);
-        IReportTransport[] transports = [.. Channel is null ? Array.Empty<IReportTransport>() : [Channel], .. Spool is null ? Array.Empty<IReportTransport>() : [Spool]];
+        var installProblems = new List<string>();
+        if (Channel is null && !ChannelTransport.IsNone(ChannelAddress))
+        {
+            installProblems.Add($"channel {ChannelAddress} not reachable at install");
+        }
+
+        Slot = SlotTransport.TryOpen(Environment.GetEnvironmentVariable(SlotFile.EnvironmentVariable), out var slotProblem);
+        if (slotProblem is not null)
+        {
+            installProblems.Add(slotProblem);
+        }
+
+        IReportTransport[] transports =
+        [
+            .. Channel is null ? Array.Empty<IReportTransport>() : [Channel],
+            .. Spool is null ? Array.Empty<IReportTransport>() : [Spool],
+            .. Slot is null ? Array.Empty<IReportTransport>() : [Slot],
+        ];
         SupervisorDumpDirectory = CrashCapture.SupervisorDumpDirectory();
         DumpJob = WriteDump;
         Executors = new ExecutorPool(1 + options.SpareExecutors);
 
         run = new PanicRun(this);
         var announcer = attach ? new ErrorAnnouncer(Console.OpenStandardError()) : null;
-        ending = new PathEnding(transports, announcer, options.ExitCode, RuntimeCaptureArmed, exits: attach);
+        ending = new PathEnding(transports, installProblems, announcer, options.ExitCode, RuntimeCaptureArmed, exits: attach);
 
         PreWarm();
     }
@@ -143,6 +160,9 @@ public sealed class PanicRuntime
     internal DateTime ProcessStartedUtc { get; }
 
     internal SpoolTransport? Spool { get; }
+
+    /// <summary>The reserved slot the supervisor preallocated (<c>PANICPATH_SLOT</c>), when it could be opened at install.</summary>
+    internal SlotTransport? Slot { get; }
 
     /// <summary>The channel transport, when the channel was reachable at install.</summary>
     internal ChannelTransport? Channel { get; }
@@ -494,6 +514,7 @@ public sealed class PanicRuntime
         sample.Notifiers.Add(new NotifierRecord { Name = "warm-up", Outcome = NotifierOutcomeNames.Of(NotifierOutcome.Ran) });
         sample.Nested.Add(new NestedPanic { Notifier = "warm-up" });
         CrashReport.Parse(sample.ToUtf8Json());
+        Crc32.Compute(ReadOnlySpan<byte>.Empty);
         Span<byte> scratch = stackalloc byte[256];
         LogRing.CopyYoungest(scratch);
     }

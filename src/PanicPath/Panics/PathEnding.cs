@@ -8,10 +8,11 @@ namespace PanicPath.Panics;
 /// by <see cref="PanicExitCodes.For"/>), the one report carrying it, and the exit with that code.
 /// Whoever builds the report first (the path when it finishes, or the watchdog at the deadline) fixes
 /// the verdict; the other delivers nothing and ends the process with the same code, so the report and
-/// the exit code never disagree. Delivery tries the transports in order (channel, then spool) and says
-/// on standard error where the report went. When the runtime's dump is armed the process ends with an
-/// abort so that the runtime writes its dump, unless the in-process dumper wrote one (or is still
-/// writing it): then it exits with its code, and one death never leaves two dumps.
+/// the exit code never disagree. Delivery tries the transports in order (channel, spool, then the
+/// reserved slot) and says on standard error what failed and where the report went. When the runtime's
+/// dump is armed the process ends with an abort so that the runtime writes its dump, unless the
+/// in-process dumper wrote one (or is still writing it): then it exits with its code, and one death
+/// never leaves two dumps.
 /// </summary>
 internal sealed class PathEnding
 {
@@ -19,6 +20,7 @@ internal sealed class PathEnding
     private const int AbortExitCode = 134;
 
     private readonly IReportTransport[] transports;
+    private readonly IReadOnlyList<string> installProblems;
     private readonly ErrorAnnouncer? announcer;
     private readonly int panicExitCode;
     private readonly bool aborts;
@@ -27,13 +29,15 @@ internal sealed class PathEnding
     private int dump;
 
     /// <param name="transports">Where the report goes, first taker wins.</param>
+    /// <param name="installProblems">What was found wrong with a configured transport at install (an unreachable channel, an unusable slot), said when the report is delivered.</param>
     /// <param name="announcer">Standard error's writer; null: say nothing.</param>
     /// <param name="panicExitCode">The exit code of a path that finished within its deadline.</param>
     /// <param name="runtimeCaptureArmed">The runtime's dump is armed: the process ends with an abort.</param>
     /// <param name="exits">False for a detached runtime: <see cref="Terminate"/> returns.</param>
-    internal PathEnding(IReportTransport[] transports, ErrorAnnouncer? announcer, int panicExitCode, bool runtimeCaptureArmed, bool exits)
+    internal PathEnding(IReportTransport[] transports, IReadOnlyList<string> installProblems, ErrorAnnouncer? announcer, int panicExitCode, bool runtimeCaptureArmed, bool exits)
     {
         this.transports = transports;
+        this.installProblems = installProblems;
         this.announcer = announcer;
         this.panicExitCode = panicExitCode;
         aborts = runtimeCaptureArmed && exits;
@@ -85,13 +89,40 @@ internal sealed class PathEnding
             }
         }
 
-        Say(delivered switch
-        {
-            ChannelTransport => "panic: report delivered to the supervisor over the channel\n",
-            SpoolTransport { LastPath: { } path } => $"panic: report written to {path}\n",
-            _ => "panic: report not delivered (no transport; set PANICPATH_CHANNEL or PANICPATH_SPOOL)\n",
-        });
+        Say(DeliveryNote(delivered));
         return report;
+    }
+
+    /// <summary>
+    /// The line that says where the report went: what failed before (the channel, the spool write, and
+    /// what was found wrong at install) and what kept it; when nothing did, every failure. Only when no
+    /// transport was configured at all does it say to set one.
+    /// </summary>
+    private string DeliveryNote(IReportTransport? delivered)
+    {
+        var failures = new List<string>(installProblems);
+        foreach (var transport in transports)
+        {
+            if (ReferenceEquals(transport, delivered))
+            {
+                break;
+            }
+
+            if (transport.Failure is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        var before = failures.Count == 0 ? string.Empty : string.Join("; ", failures) + "; ";
+        return delivered switch
+        {
+            ChannelTransport => $"panic: {before}report delivered to the supervisor over the channel\n",
+            SpoolTransport { LastPath: { } path } => $"panic: {before}report written to {path}\n",
+            SlotTransport slot => $"panic: {before}report kept{(slot.Trimmed ? " (short form)" : string.Empty)} in the reserved slot {slot.Path}\n",
+            _ when failures.Count > 0 => $"panic: report not delivered: {string.Join("; ", failures)}\n",
+            _ => "panic: report not delivered (no transport; set PANICPATH_CHANNEL or PANICPATH_SPOOL)\n",
+        };
     }
 
     /// <summary>Queues a line for standard error.</summary>

@@ -49,8 +49,24 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
     /// <summary>True when <paramref name="address"/> names no channel (null, empty or <c>none</c>).</summary>
     internal static bool IsNone(string? address) => string.IsNullOrWhiteSpace(address) || address.Trim() == "none";
 
-    public bool TryDeliver(byte[] report) =>
-        socket.TrySend(ChannelFrameKind.Report, report) && socket.TryReceiveAck(AckTimeout);
+    public string? Failure { get; private set; }
+
+    public bool TryDeliver(byte[] report)
+    {
+        if (!socket.TrySend(ChannelFrameKind.Report, report))
+        {
+            Failure = $"channel delivery failed ({Address}: the report could not be sent)";
+            return false;
+        }
+
+        if (!socket.TryReceiveAck(AckTimeout))
+        {
+            Failure = $"channel delivery failed ({Address}: no acknowledgement within {AckTimeout.TotalMilliseconds:0} ms)";
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => socket.Dispose();

@@ -2,11 +2,15 @@ namespace PanicPath.Reports;
 
 /// <summary>
 /// A way to deliver the report bytes. Transports are tried in order until one answers true; the
-/// report is built once and delivered at most once per process death. Today the runtime builds one
-/// transport, the spool (<c>PANICPATH_SPOOL</c>); a supervisor channel goes before it in the list.
+/// report is built once and delivered at most once per process death. The runtime builds up to three:
+/// the supervisor's channel (<c>PANICPATH_CHANNEL</c>), the spool (<c>PANICPATH_SPOOL</c>) and the
+/// reserved slot (<c>PANICPATH_SLOT</c>), in this order.
 /// </summary>
 internal interface IReportTransport
 {
     /// <summary>Delivers the report; answers false when this transport could not.</summary>
     bool TryDeliver(byte[] report);
+
+    /// <summary>What failed at the last <see cref="TryDeliver"/> that answered false (e.g. <c>spool write failed (…)</c>), or null.</summary>
+    string? Failure { get; }
 }

@@ -4,7 +4,8 @@ namespace PanicPath.Reports;
 /// Writes the report atomically into a spool directory (<see cref="SpoolFile"/>): a temporary file in
 /// the same directory, flushed to disk, then renamed to <c>panicpath-&lt;pid&gt;-&lt;utc&gt;.json</c>. A
 /// reader of the directory never sees a partial report. The directory is created at install, not at panic
-/// time (mode 0700 on Unix when this creates it; one the supervisor made is used as it is).
+/// time (mode 0700 on Unix when this creates it; one the supervisor made is used as it is); a directory
+/// that cannot be created then is named in <see cref="Failure"/> and the write is still tried at panic time.
 /// </summary>
 internal sealed class SpoolTransport : IReportTransport
 {
@@ -13,19 +14,28 @@ internal sealed class SpoolTransport : IReportTransport
     internal SpoolTransport(string directory)
     {
         Directory = Path.GetFullPath(directory);
-        if (OperatingSystem.IsWindows())
+        try
         {
-            System.IO.Directory.CreateDirectory(Directory);
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Failure = $"spool directory not made at install ({Directory}: {e.Message})";
         }
     }
 
     internal string Directory { get; }
 
     internal string? LastPath { get; private set; }
+
+    public string? Failure { get; private set; }
 
     public bool TryDeliver(byte[] report)
     {
@@ -34,8 +44,9 @@ internal sealed class SpoolTransport : IReportTransport
             LastPath = SpoolFile.Write(Directory, report, Environment.ProcessId);
             return true;
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            Failure = $"spool write failed ({Directory}: {e.Message})";
             return false;
         }
     }

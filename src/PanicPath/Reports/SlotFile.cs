@@ -1,0 +1,268 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+
+namespace PanicPath.Reports;
+
+/// <summary>
+/// The reserved slot: a file of <see cref="Size"/> bytes that the supervisor really allocates (zeros
+/// written, not a sparse file) in a child's spool directory before the child starts, and names to it in
+/// <c>PANICPATH_SLOT</c>, so that a death on a full disk is still kept. Every write goes in place into
+/// the allocated bytes and never grows the file, so it needs no free space.
+/// <para>
+/// The slot holds three records of <see cref="RecordBytes"/> each, one per writer (<see cref="SlotRecord"/>),
+/// so that no writer can tear another's record: the child's report, the report the supervisor received
+/// over the channel, and the supervisor's record of the death. A record is a 16-byte header — the magic
+/// <c>PPSR</c>, the payload's length, the payload's CRC-32 and the record's number, little-endian —
+/// followed by its UTF-8 JSON payload, written in one write and flushed to disk. An all-zero record is
+/// empty; a record whose header or checksum does not match is torn and named as such, never taken.
+/// </para>
+/// <para>
+/// Why 8 KiB a record (24 KiB a slot, six pages): a report's short form with a 1 KiB exception message,
+/// every notifier record a usual path has, and the long form's default 4 KiB log tail when it fits
+/// (<see cref="FitReport(ReadOnlySpan{byte})"/> drops the log, then trims, until it fits); a death's
+/// essentials with up to 3000 characters of each output tail. 24 KiB per child is nothing next to a dump, and
+/// dozens fit even on a 1 MiB data disk.
+/// </para>
+/// </summary>
+public static class SlotFile
+{
+    /// <summary>The environment variable naming a child's slot.</summary>
+    public const string EnvironmentVariable = "PANICPATH_SLOT";
+
+    /// <summary>The slot's file name inside a run spool directory.</summary>
+    public const string FileName = ".slot";
+
+    /// <summary>The size of one record, header included.</summary>
+    public const int RecordBytes = 8192;
+
+    /// <summary>The size of a slot: three records.</summary>
+    public const int Size = 3 * RecordBytes;
+
+    /// <summary>The size of a record's header.</summary>
+    public const int HeaderBytes = 16;
+
+    /// <summary>The largest payload a record holds.</summary>
+    public const int Capacity = RecordBytes - HeaderBytes;
+
+    private const uint Magic = 0x52535050; // "PPSR", little-endian
+
+    private const int MessageChars = 1024;
+
+    private const int ShortChars = 128;
+
+    /// <summary>
+    /// Creates the slot at <paramref name="path"/> (a new file, mode 0600, never an existing one or a
+    /// link) and writes all <see cref="Size"/> bytes as zeros, flushed to disk, so its space is taken now.
+    /// </summary>
+    /// <exception cref="IOException">The slot could not be made (a full disk); a partial file is removed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory refuses writes.</exception>
+    public static void Reserve(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var created = false;
+        try
+        {
+            using var stream = new FileStream(path, options);
+            created = true;
+            var zeros = new byte[RecordBytes];
+            for (var written = 0; written < Size; written += zeros.Length)
+            {
+                stream.Write(zeros);
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+        catch (Exception) when (created)
+        {
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing slot for writing in place; refuses a link, a missing file, or a file of another size.</summary>
+    /// <exception cref="IOException">The file is not a usable slot; the message names it.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file refuses writes.</exception>
+    public static SafeFileHandle OpenForWrite(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new IOException($"{path} is a symbolic link, not a slot");
+        }
+
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        var length = RandomAccess.GetLength(handle);
+        if (length != Size)
+        {
+            handle.Dispose();
+            throw new IOException($"{path} is {length} bytes, not a slot of {Size}");
+        }
+
+        return handle;
+    }
+
+    /// <summary>Writes <paramref name="payload"/> as <paramref name="record"/> of the slot open in <paramref name="slot"/>, in place, flushed to disk.</summary>
+    /// <exception cref="ArgumentException">The payload is larger than <see cref="Capacity"/>.</exception>
+    /// <exception cref="IOException">The write failed.</exception>
+    public static void Write(SafeFileHandle slot, SlotRecord record, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        if (payload.Length > Capacity)
+        {
+            throw new ArgumentException($"a slot record holds at most {Capacity} bytes; got {payload.Length}", nameof(payload));
+        }
+
+        if (RandomAccess.GetLength(slot) != Size)
+        {
+            throw new IOException($"the slot is not {Size} bytes; refusing to grow it");
+        }
+
+        var buffer = new byte[HeaderBytes + payload.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer, Magic);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(4), payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(8), Crc32.Compute(payload));
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(12), (int)record);
+        payload.CopyTo(buffer.AsSpan(HeaderBytes));
+        RandomAccess.Write(slot, buffer, (long)record * RecordBytes);
+        RandomAccess.FlushToDisk(slot);
+    }
+
+    /// <summary>Opens the slot at <paramref name="path"/>, writes <paramref name="record"/> in place and closes it.</summary>
+    /// <exception cref="IOException">The slot is not usable or the write failed; the message names it.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file refuses writes.</exception>
+    public static void Write(string path, SlotRecord record, ReadOnlySpan<byte> payload)
+    {
+        using var slot = OpenForWrite(path);
+        Write(slot, record, payload);
+    }
+
+    /// <summary>Reads <paramref name="record"/> of the slot at <paramref name="path"/>; a missing slot is empty.</summary>
+    public static SlotContent Read(string path, SlotRecord record)
+    {
+        var name = $"{path} ({Describe(record)})";
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return default;
+            }
+
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return new SlotContent(null, $"{path} is a symbolic link, not a slot");
+            }
+
+            using var slot = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (RandomAccess.GetLength(slot) != Size)
+            {
+                return new SlotContent(null, $"{path} is {RandomAccess.GetLength(slot)} bytes, not a slot of {Size}");
+            }
+
+            var buffer = new byte[RecordBytes];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = RandomAccess.Read(slot, buffer.AsSpan(read), ((long)record * RecordBytes) + read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (!buffer.AsSpan(0, HeaderBytes).ContainsAnyExcept((byte)0))
+            {
+                return default;
+            }
+
+            var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(4));
+            if (BinaryPrimitives.ReadUInt32LittleEndian(buffer) != Magic
+                || BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(12)) != (int)record
+                || length is < 0 or > Capacity)
+            {
+                return new SlotContent(null, $"{name}: torn record (bad header)");
+            }
+
+            var payload = buffer.AsSpan(HeaderBytes, length);
+            return Crc32.Compute(payload) == BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(8))
+                ? new SlotContent(payload.ToArray(), null)
+                : new SlotContent(null, $"{name}: torn record (checksum mismatch)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SlotContent(null, $"{name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The report as a slot record holds it: <paramref name="reportJson"/> itself when it fits
+    /// <see cref="Capacity"/>, else its short form, trimmed (exception message and reason cut to 1 KiB,
+    /// then notifier records dropped from the end, then every text cut shorter) until it fits.
+    /// </summary>
+    /// <exception cref="FormatException">The bytes are too large and not a report.</exception>
+    public static byte[] FitReport(ReadOnlySpan<byte> reportJson)
+    {
+        if (reportJson.Length <= Capacity)
+        {
+            return reportJson.ToArray();
+        }
+
+        var report = CrashReport.Parse(reportJson);
+        report.Form = "short";
+        report.Log = null;
+        Cut(report, MessageChars);
+        var bytes = report.ToUtf8Json();
+        while (bytes.Length > Capacity && report.Notifiers.Count > 0)
+        {
+            report.Notifiers.RemoveRange(report.Notifiers.Count / 2, report.Notifiers.Count - (report.Notifiers.Count / 2));
+            bytes = report.ToUtf8Json();
+        }
+
+        if (bytes.Length > Capacity)
+        {
+            report.Nested.Clear();
+            Cut(report, ShortChars);
+            bytes = report.ToUtf8Json();
+        }
+
+        return bytes;
+    }
+
+    private static void Cut(CrashReport report, int chars)
+    {
+        report.Reason = Cut(report.Reason, chars)!;
+        report.DumpPath = Cut(report.DumpPath, chars);
+        if (report.Exception is { } exception)
+        {
+            exception.Type = Cut(exception.Type, chars)!;
+            exception.Message = Cut(exception.Message, chars)!;
+            exception.Method = Cut(exception.Method, chars);
+        }
+    }
+
+    private static string? Cut(string? text, int chars) => text is null || text.Length <= chars ? text : text[..chars] + "…";
+
+    private static string Describe(SlotRecord record) => record switch
+    {
+        SlotRecord.ChildReport => "the child's report",
+        SlotRecord.InboxReport => "the report received over the channel",
+        _ => "the death record",
+    };
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception)
+        {
+            // Nothing more can be done about a directory that refuses it.
+        }
+    }
+}
