@@ -34,6 +34,7 @@ switch (args[0])
     case CrashMode.PanicPathUnhandled:
         using (HostWithPanicPath())
         {
+            Trigger.Wait();
             Deaths.Unhandled();
         }
 
@@ -51,6 +52,7 @@ switch (args[0])
         Deaths.KillSelf();
         break;
     case CrashMode.Exit3:
+        Trigger.Wait();
         Console.Error.WriteLine("crasher exiting with 3");
         return 3;
     case CrashMode.Exit0:

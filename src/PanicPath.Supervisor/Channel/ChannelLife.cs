@@ -4,8 +4,8 @@ namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
 /// What the channel knows of one life of the supervised child: the root of the process tree it admits,
-/// the inbox directory its report is written to (the child's run spool), whether a report came (at
-/// most one is accepted), and its heartbeats. Thread-safe.
+/// the inbox directory its report is written to (the child's run spool) and the reserved slot it falls
+/// back to, whether a report came (at most one is accepted), and its heartbeats. Thread-safe.
 /// </summary>
 public sealed class ChannelLife
 {
@@ -14,10 +14,11 @@ public sealed class ChannelLife
     private long lastBeat;
     private long beats;
 
-    internal ChannelLife(int rootPid, string inbox)
+    internal ChannelLife(int rootPid, string inbox, string? slot = null)
     {
         RootPid = rootPid;
         Inbox = inbox;
+        Slot = slot;
     }
 
     /// <summary>The child's pid: it and its descendants may connect.</summary>
@@ -26,7 +27,13 @@ public sealed class ChannelLife
     /// <summary>Where an accepted report is written (atomically, in the spool's format).</summary>
     public string Inbox { get; }
 
-    /// <summary>The file the channel wrote the report to, once one was acknowledged.</summary>
+    /// <summary>The reserved slot a report goes to when the inbox write fails, or null.</summary>
+    public string? Slot { get; }
+
+    /// <summary>Why the inbox write failed when the report was kept in the slot instead, or null.</summary>
+    public string? InboxProblem { get; private set; }
+
+    /// <summary>The file the channel wrote the report to (the slot when the inbox write failed), once one was acknowledged.</summary>
     public string? ReportPath { get; private set; }
 
     /// <summary>The pid that sent the report.</summary>
@@ -54,8 +61,9 @@ public sealed class ChannelLife
     /// <summary>Gives the claim back when the report could not be stored.</summary>
     internal void ReleaseClaim() => Volatile.Write(ref reportClaimed, 0);
 
-    internal void Stored(string path, int pid)
+    internal void Stored(string path, int pid, string? inboxProblem = null)
     {
+        InboxProblem = inboxProblem;
         ReportSenderPid = pid;
         ReportPath = path;
     }

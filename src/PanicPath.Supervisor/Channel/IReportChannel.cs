@@ -15,8 +15,12 @@ public interface IReportChannel : IAsyncDisposable
     /// <summary>Rejected messages and connections so far.</summary>
     long Rejected { get; }
 
-    /// <summary>Starts a life: <paramref name="rootPid"/> and its descendants may connect; a report goes to <paramref name="inbox"/>.</summary>
-    ChannelLife Admit(int rootPid, string inbox);
+    /// <summary>
+    /// Starts a life: <paramref name="rootPid"/> and its descendants may connect; a report goes to
+    /// <paramref name="inbox"/>, or, when that write fails (a full disk), into the reserved
+    /// <paramref name="slot"/> (<see cref="PanicPath.Reports.SlotFile"/>) in place.
+    /// </summary>
+    ChannelLife Admit(int rootPid, string inbox, string? slot = null);
 
     /// <summary>Ends <paramref name="life"/>: nothing more is admitted for it.</summary>
     void End(ChannelLife life);

@@ -10,7 +10,8 @@ namespace PanicPath.Supervisor.Channel;
 /// Each connection is admitted only when the kernel's peer credentials name the supervisor's own uid
 /// and a pid in the current life's process tree; then frames are read one after another: heartbeats
 /// are counted, one report per life is parsed (<see cref="CrashReport.Parse"/>), written to the
-/// life's inbox with <see cref="SpoolFile"/> and only then acknowledged. A malformed, oversized,
+/// life's inbox with <see cref="SpoolFile"/> (when that fails, into the life's reserved slot with
+/// <see cref="SlotFile"/>) and only then acknowledged. A malformed, oversized,
 /// truncated, unknown or unexpected frame is rejected (<see cref="RejectionLog"/>) and its connection
 /// closed; the listener goes on.
 /// </summary>
@@ -64,9 +65,9 @@ internal sealed class UnixReportChannel : IReportChannel
         return new UnixReportChannel(socket, chosen, options);
     }
 
-    public ChannelLife Admit(int rootPid, string inbox)
+    public ChannelLife Admit(int rootPid, string inbox, string? slot = null)
     {
-        var life = new ChannelLife(rootPid, inbox);
+        var life = new ChannelLife(rootPid, inbox, slot);
         lock (gate)
         {
             if (!current.TrySetResult(life))
@@ -284,20 +285,46 @@ internal sealed class UnixReportChannel : IReportChannel
         }
 
         string path;
+        string? inboxProblem = null;
         try
         {
             path = SpoolFile.Write(life.Inbox, payload, pid);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            life.ReleaseClaim();
-            Reject(pid, "not stored", $"{life.Inbox}: {e.Message}");
-            return false;
+            inboxProblem = $"{life.Inbox}: {e.Message}";
+            if (KeepInSlot(life, payload) is { } slotProblem)
+            {
+                life.ReleaseClaim();
+                Reject(pid, "not stored", $"inbox write failed ({inboxProblem}); {slotProblem}");
+                return false;
+            }
+
+            path = life.Slot!;
         }
 
-        life.Stored(path, pid);
+        life.Stored(path, pid, inboxProblem);
         await client.SendAsync(ack, SocketFlags.None, closing.Token).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Keeps the report in the life's slot; null when kept, else why not.</summary>
+    private static string? KeepInSlot(ChannelLife life, byte[] payload)
+    {
+        if (life.Slot is not { } slot)
+        {
+            return "no slot to keep it in";
+        }
+
+        try
+        {
+            PanicPath.Supervisor.Runs.ReservedSlot.Write(slot, SlotRecord.InboxReport, SlotFile.FitReport(payload));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        {
+            return $"slot write failed ({slot}: {e.Message})";
+        }
     }
 
     private void Reject(int pid, string reason, string detail) =>

@@ -50,40 +50,67 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             PrivateDirectory.Ensure(options.Capture.DumpDirectory);
         }
 
+        var kept = new KeptDeaths();
         if (options.Store is { } leftovers && options.IngestSpool)
         {
-            await SpoolIngest.IngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false);
+            kept.LeftoversWaiting = (await SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false)).StoreFailed;
         }
 
         using var reaper = options.Subreaper ? Subreaper.Start(options.OrphanGrace, options.Error) : null;
         await using var channel = await OpenChannelAsync(reaper is not null).ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
         var sinks = new DeathSinkCalls(options.DeathSinks, options.DeathSinkTimeout, options.Error);
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
-            death = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
-            await PruneDumpsAsync(death, cancellationToken).ConfigureAwait(false);
-
-            var stored = death;
-            await sinks.CallAsync((sink, token) => sink.DeathStoredAsync(stored, token)).ConfigureAwait(false);
-
-            deaths.Add(death);
-            var restarts = attempt;
-            if (forwarder?.StopRequested == true || !options.Restart.ShouldRestart(death.ExitCode, restarts))
+            for (var attempt = 0; ; attempt++)
             {
-                return new SupervisorResult(death.ExitCode, deaths);
+                var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
+                var stored = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
+                death = stored.Death;
+                await PruneDumpsAsync(death, cancellationToken).ConfigureAwait(false);
+                deaths.Add(death);
+                if (stored.Kept)
+                {
+                    kept.Add(deaths.Count - 1, spool!);
+                }
+                else
+                {
+                    // The store takes writes again: what it refused earlier goes in now.
+                    await RetryKeptAsync(deaths, kept, cancellationToken).ConfigureAwait(false);
+                }
+
+                var told = death;
+                await sinks.CallAsync((sink, token) => sink.DeathStoredAsync(told, token)).ConfigureAwait(false);
+
+                var restarts = attempt;
+                if (forwarder?.StopRequested == true || !options.Restart.ShouldRestart(death.ExitCode, restarts))
+                {
+                    break;
+                }
+
+                var delay = options.Restart.DelayBefore(restarts + 1);
+                await options.Error.WriteLineAsync($"panicpath: {death.Cause} (exit code {death.ExitCode}); restart {restarts + 1} of {options.Restart.MaxRestarts} in {delay.TotalSeconds:0.###} s").ConfigureAwait(false);
+                var wait = Task.Delay(delay, cancellationToken);
+                await (forwarder is null ? wait : Task.WhenAny(wait, forwarder.Stopped)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (forwarder?.StopRequested == true)
+                {
+                    break;
+                }
             }
 
-            var delay = options.Restart.DelayBefore(restarts + 1);
-            await options.Error.WriteLineAsync($"panicpath: {death.Cause} (exit code {death.ExitCode}); restart {restarts + 1} of {options.Restart.MaxRestarts} in {delay.TotalSeconds:0.###} s").ConfigureAwait(false);
-            var wait = Task.Delay(delay, cancellationToken);
-            await (forwarder is null ? wait : Task.WhenAny(wait, forwarder.Stopped)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (forwarder?.StopRequested == true)
+            await RetryKeptAsync(deaths, kept, cancellationToken).ConfigureAwait(false);
+            foreach (var (index, spool) in kept.Pending)
             {
-                return new SupervisorResult(death.ExitCode, deaths);
+                await options.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"panicpath: the death of attempt {deaths[index].Attempt} stays in {spool.SlotPath} for the next start to record")).ConfigureAwait(false);
             }
+
+            return new SupervisorResult(deaths[^1].ExitCode, deaths);
+        }
+        finally
+        {
+            kept.ReleaseAll();
         }
     }
 
@@ -112,44 +139,97 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
     }
 
     /// <summary>
-    /// Stores the death, then removes its spool directory. A store that fails (a database gone away) is
-    /// noted and the run goes on: the death is answered unstored (id 0), and when it has an in-process
-    /// report its spool directory stays for the next start's <see cref="SpoolIngest"/> to record.
+    /// Stores the death, then removes its spool directory. A store that fails (a database gone away, a
+    /// full disk) is noted and the run goes on: the death is answered unstored (id 0) and kept in the
+    /// spool directory's slot (<see cref="RunSpool.KeepDeath"/>), holding the directory, for a later try
+    /// in this run or the next start's <see cref="SpoolIngest"/>; without a slot, a death with an
+    /// in-process report leaves its spool directory for the next start, and one without is lost (said so).
     /// </summary>
-    private async Task<DeathRecord> StoreAsync(DeathRecord death, RunSpool spool, CancellationToken cancellationToken)
+    private async Task<(DeathRecord Death, bool Kept)> StoreAsync(DeathRecord death, RunSpool? spool, CancellationToken cancellationToken)
     {
-        if (options.Store is { } store)
+        if (options.Store is not { } store)
         {
-            try
-            {
-                death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                var why = $"panicpath: death not stored ({e.GetType().Name}: {e.Message})";
-                if (death.Report is null)
-                {
-                    await options.Error.WriteLineAsync(why).ConfigureAwait(false);
-                    await RemoveAsync(spool).ConfigureAwait(false);
-                }
-                else
-                {
-                    await options.Error.WriteLineAsync($"{why}; its report stays in {spool.Directory} for the next start").ConfigureAwait(false);
-                    spool.Release();
-                }
+            await RemoveAsync(spool).ConfigureAwait(false);
+            return (death, false);
+        }
 
-                return death;
+        try
+        {
+            death = await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var why = $"panicpath: store write failed, death not stored ({e.GetType().Name}: {e.Message})";
+            if (spool is null)
+            {
+                await options.Error.WriteLineAsync($"{why}; no spool directory to keep it in: the death is lost").ConfigureAwait(false);
+                return (death, false);
             }
+
+            if (spool.KeepDeath(death) is not { } slotProblem)
+            {
+                await options.Error.WriteLineAsync($"{why}; the death is kept in {spool.SlotPath} and recorded when the store takes writes again (next death, exit or next start)").ConfigureAwait(false);
+                return (death, true);
+            }
+
+            if (death.Report is null)
+            {
+                await options.Error.WriteLineAsync($"{why}; slot write failed ({slotProblem}): the death is lost").ConfigureAwait(false);
+                await RemoveAsync(spool).ConfigureAwait(false);
+            }
+            else
+            {
+                await options.Error.WriteLineAsync($"{why}; slot write failed ({slotProblem}); its report stays in {spool.Directory} for the next start").ConfigureAwait(false);
+                spool.Release();
+            }
+
+            return (death, false);
         }
 
         await RemoveAsync(spool).ConfigureAwait(false);
-        return death;
+        return (death, false);
+    }
+
+    /// <summary>
+    /// Stores the deaths of this run kept in slots, oldest first, until the store refuses one; each one
+    /// stored gets its id and its spool directory is removed. Then, when the start's ingest was cut short
+    /// by a refusing store, ingests the leftovers of earlier runs again.
+    /// </summary>
+    private async Task RetryKeptAsync(List<DeathRecord> deaths, KeptDeaths kept, CancellationToken cancellationToken)
+    {
+        if (options.Store is not { } store)
+        {
+            return;
+        }
+
+        while (kept.Pending.Count > 0)
+        {
+            var (index, spool) = kept.Pending[0];
+            try
+            {
+                deaths[index] = await store.AddAsync(deaths[index], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return;
+            }
+
+            kept.Pending.RemoveAt(0);
+            await RemoveAsync(spool).ConfigureAwait(false);
+            await options.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"panicpath: the death of attempt {deaths[index].Attempt} kept in the slot is now recorded as death {deaths[index].Id}")).ConfigureAwait(false);
+        }
+
+        if (kept.LeftoversWaiting && options.IngestSpool)
+        {
+            kept.LeftoversWaiting = (await SpoolIngest.TryIngestAsync(options.SpoolRoot, store, options.Error, cancellationToken).ConfigureAwait(false)).StoreFailed;
+        }
     }
 
     /// <summary>Removes a spool directory; anything in it PanicPath did not write keeps it, and is named.</summary>
-    private async Task RemoveAsync(RunSpool spool)
+    private async Task RemoveAsync(RunSpool? spool)
     {
-        if (spool.Remove() is { Count: > 0 } left)
+        if (spool?.Remove() is { Count: > 0 } left)
         {
             await options.Error.WriteLineAsync($"panicpath: spool directory {spool.Directory} kept: it holds {string.Join(", ", left)}, which panicpath did not write").ConfigureAwait(false);
         }
@@ -212,9 +292,9 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         return null;
     }
 
-    private async Task<(DeathRecord Death, RunSpool Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
+    private async Task<(DeathRecord Death, RunSpool? Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
     {
-        var spool = RunSpool.Create(options.SpoolRoot, $"{runId}-{attempt}");
+        var spool = await CreateSpoolAsync($"{runId}-{attempt}", attempt).ConfigureAwait(false);
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         try
         {
@@ -226,7 +306,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             (options.Capture with { Armed = false }).Arm(environment);
         }
 
-        environment[RunSpool.EnvironmentVariable] = spool.Directory;
+        environment[RunSpool.EnvironmentVariable] = spool?.Directory ?? string.Empty;
+        environment[PanicPath.Reports.SlotFile.EnvironmentVariable] = spool?.SlotPath ?? string.Empty;
         var hangTimeout = channel is null ? null : options.HangTimeout;
         environment[ReportChannel.EnvironmentVariable] = channel?.Address ?? "none";
         environment[PanicPath.Panics.PanicRuntime.HeartbeatEnvironmentVariable] = hangTimeout is { } t
@@ -243,8 +324,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var startNotice = Task.CompletedTask;
         void Started(int pid)
         {
-            spool.RecordChild(pid);
-            life = channel?.Admit(pid, spool.Directory);
+            spool?.RecordChild(pid);
+            life = spool is null ? null : channel?.Admit(pid, spool.Directory, spool.SlotPath);
             startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
             if (life is not null && hangTimeout is { } timeout)
             {
@@ -276,13 +357,20 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         EndLife(channel, life);
         if (life?.ReportPath is not null)
         {
-            await options.Error.WriteLineAsync($"panicpath: report received over the channel from pid {life.ReportSenderPid}").ConfigureAwait(false);
+            await options.Error.WriteLineAsync(life.InboxProblem is { } inboxProblem
+                ? $"panicpath: report received over the channel from pid {life.ReportSenderPid}; inbox write failed ({inboxProblem}); the report is kept in {life.ReportPath}"
+                : $"panicpath: report received over the channel from pid {life.ReportSenderPid}").ConfigureAwait(false);
         }
 
-        var report = spool.TakeReport();
-        if (spool.Problem is { } problem)
+        var report = spool?.TakeReport();
+        if (spool?.Problem is { } problem)
         {
             await options.Error.WriteLineAsync($"panicpath: spooled report not read: {problem}").ConfigureAwait(false);
+        }
+
+        if (report is not null && life?.InboxProblem is null && spool?.SlotPath is { } slotPath && spool.ReportSource == slotPath)
+        {
+            await options.Error.WriteLineAsync($"panicpath: the child's report was kept in {spool.SlotPath} (its spool write failed)").ConfigureAwait(false);
         }
 
         var dump = FindDump(exit.Pid, report);
@@ -319,6 +407,33 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             StartedAt = exit.StartedAt,
             EndedAt = exit.EndedAt,
         }, spool);
+    }
+
+    /// <summary>
+    /// The child's spool directory with its reserved slot. Before the first start, a directory that
+    /// cannot be made fails the run (nothing has started; the exception names the path). For a restart
+    /// (the disk filled up meanwhile) it is said loudly and the child runs without one, as it runs
+    /// without a slot that cannot be reserved (named).
+    /// </summary>
+    private async Task<RunSpool?> CreateSpoolAsync(string name, int attempt)
+    {
+        RunSpool spool;
+        try
+        {
+            spool = RunSpool.Create(options.SpoolRoot, name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt > 0)
+        {
+            await options.Error.WriteLineAsync($"panicpath: no spool directory for this child ({e.Message}); it runs anyway, and its report is lost if the channel cannot take it").ConfigureAwait(false);
+            return null;
+        }
+
+        if (spool.SlotProblem is { } slotProblem)
+        {
+            await options.Error.WriteLineAsync($"panicpath: no slot reserved for this child ({slotProblem}); it runs anyway, and a death on a full disk may be lost").ConfigureAwait(false);
+        }
+
+        return spool;
     }
 
     private static void EndLife(IReportChannel? channel, ChannelLife? life)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PanicPath.Reports;
+using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Files;
 
 namespace PanicPath.Supervisor.Runs;
@@ -20,6 +21,13 @@ namespace PanicPath.Supervisor.Runs;
 /// report the directory waits for: the supervisor's until the child starts, then the child's
 /// (<see cref="RecordChild"/>); once that process is gone, an empty directory is swept.
 /// </para>
+/// <para>
+/// Before the child starts, a slot (<see cref="SlotFile"/>, <c>.slot</c>, 24 KiB really allocated) is
+/// reserved in the directory and named to the child in <c>PANICPATH_SLOT</c>: when the disk is full, the
+/// child's report, the report received over the channel and the supervisor's record of the death are
+/// kept there in place. A slot that cannot be reserved (the disk already full) is named in
+/// <see cref="SlotProblem"/> and the child runs without one.
+/// </para>
 /// </summary>
 public sealed class RunSpool
 {
@@ -34,21 +42,32 @@ public sealed class RunSpool
 
     private readonly FileStream? owner;
 
-    private RunSpool(string directory, FileStream? owner)
+    private RunSpool(string directory, FileStream? owner, string? slotProblem)
     {
         Directory = directory;
         this.owner = owner;
+        SlotProblem = slotProblem;
+        SlotPath = slotProblem is null ? Path.Combine(directory, SlotFile.FileName) : null;
     }
 
     /// <summary>The spool directory.</summary>
     public string Directory { get; }
 
+    /// <summary>The reserved slot, or null when none could be reserved.</summary>
+    public string? SlotPath { get; }
+
+    /// <summary>Why no slot could be reserved, or null.</summary>
+    public string? SlotProblem { get; }
+
+    /// <summary>Where the report <see cref="TakeReport"/> answered was found (a file, or the slot), or null.</summary>
+    public string? ReportSource { get; private set; }
+
     /// <summary>Why a spooled report could not be read, or null.</summary>
     public string? Problem { get; private set; }
 
-    /// <summary>True for the names of files a run spool directory may hold that PanicPath wrote: reports, their temporary files and <c>.owner</c>.</summary>
+    /// <summary>True for the names of files a run spool directory may hold that PanicPath wrote: reports, their temporary files, <c>.owner</c> and the slot.</summary>
     public static bool IsOwnFile(string fileName) =>
-        fileName == OwnerFileName || SpoolFile.IsReportName(fileName) || SpoolFile.IsTemporaryName(fileName);
+        fileName is OwnerFileName or SlotFile.FileName || SpoolFile.IsReportName(fileName) || SpoolFile.IsTemporaryName(fileName);
 
     /// <summary>Creates a new, empty spool directory under <paramref name="root"/> (made private, or refused when it is not ours).</summary>
     /// <exception cref="UnsafePathException">The root or the new directory cannot be used.</exception>
@@ -67,8 +86,18 @@ public sealed class RunSpool
             }
 
             Write(owner, Environment.ProcessId);
+            string? slotProblem = null;
+            try
+            {
+                ReservedSlot.Reserve(Path.Combine(staging, SlotFile.FileName));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                slotProblem = $"{Path.Combine(directory, SlotFile.FileName)}: {e.Message}";
+            }
+
             System.IO.Directory.Move(staging, directory);
-            return new RunSpool(directory, owner);
+            return new RunSpool(directory, owner, slotProblem);
         }
         catch
         {
@@ -118,33 +147,109 @@ public sealed class RunSpool
         }
     }
 
-    /// <summary>The report the child spooled (the first, by name, when several), or null.</summary>
+    /// <summary>The report the child left (see <see cref="ReadReport"/>), or null; problems are named in <see cref="Problem"/>.</summary>
     public CrashReport? TakeReport()
     {
-        if (PrivateDirectory.Problem(Directory) is { } unusable)
-        {
-            if (unusable != "does not exist")
-            {
-                Problem = $"{Directory} {unusable}; nothing in it is read";
-            }
+        var (report, source, problem) = ReadReport(Directory);
+        Problem = problem;
+        ReportSource = source;
+        return report;
+    }
 
-            return null;
+    /// <summary>
+    /// Keeps <paramref name="death"/> in the slot's death record, for a later attempt to store; answers
+    /// null when it is kept, else why not (no slot, the write failed).
+    /// </summary>
+    public string? KeepDeath(DeathRecord death)
+    {
+        if (SlotPath is null)
+        {
+            return $"no slot ({SlotProblem})";
         }
 
-        var files = System.IO.Directory.EnumerateFiles(Directory).Where(f => SpoolFile.IsReportName(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            ReservedSlot.Write(SlotPath, SlotRecord.Death, KeptDeath.Encode(death));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"{SlotPath}: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The report left in a run spool <paramref name="directory"/> (a private directory of ours; a
+    /// symbolic link or another user's file is not read): the first spooled file by name that parses,
+    /// else the report the supervisor kept in the slot from the channel, else the one the child kept in
+    /// the slot. Answers where it was found and, when something could not be read (a report that does
+    /// not parse, a torn slot record, an unsafe directory), what.
+    /// </summary>
+    internal static (CrashReport? Report, string? Source, string? Problem) ReadReport(string directory)
+    {
+        if (PrivateDirectory.Problem(directory) is { } unusable)
+        {
+            return (null, null, unusable == "does not exist" ? null : $"{directory} {unusable}; nothing in it is read");
+        }
+
+        string? problem = null;
+        var files = System.IO.Directory.EnumerateFiles(directory).Where(f => SpoolFile.IsReportName(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
             try
             {
-                return CrashReport.Parse(PrivateFile.ReadAllBytes(file, MaxReportBytes));
+                return (CrashReport.Parse(PrivateFile.ReadAllBytes(file, MaxReportBytes)), file, problem);
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                Problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
+                problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
             }
         }
 
-        return null;
+        var slot = Path.Combine(directory, SlotFile.FileName);
+        foreach (var record in (SlotRecord[])[SlotRecord.InboxReport, SlotRecord.ChildReport])
+        {
+            var content = ReservedSlot.Read(slot, record);
+            if (content.Problem is { } torn)
+            {
+                problem = problem is null ? torn : $"{problem}; {torn}";
+            }
+
+            if (content.Payload is { } payload)
+            {
+                try
+                {
+                    return (CrashReport.Parse(payload), slot, problem);
+                }
+                catch (FormatException e)
+                {
+                    var bad = $"{slot} ({record}): {e.Message}";
+                    problem = problem is null ? bad : $"{problem}; {bad}";
+                }
+            }
+        }
+
+        return (null, null, problem);
+    }
+
+    /// <summary>The death kept in the slot of <paramref name="directory"/>, or null; a torn or unreadable record is named in the problem.</summary>
+    internal static (DeathRecord? Death, string? Problem) ReadKeptDeath(string directory)
+    {
+        var slot = Path.Combine(directory, SlotFile.FileName);
+        var content = ReservedSlot.Read(slot, SlotRecord.Death);
+        if (content.Payload is not { } payload)
+        {
+            return (null, content.Problem);
+        }
+
+        try
+        {
+            return (KeptDeath.Decode(payload), null);
+        }
+        catch (FormatException e)
+        {
+            return (null, $"{slot} (death record): {e.Message}");
+        }
     }
 
     /// <summary>Gives the directory up as it is (a leftover for the next start's ingest to claim).</summary>

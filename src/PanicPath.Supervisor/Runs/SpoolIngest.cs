@@ -23,6 +23,13 @@ namespace PanicPath.Supervisor.Runs;
 /// whole; an entry that is not a real directory of ours is skipped; removal deletes only the files
 /// <see cref="RunSpool.IsOwnFile"/> recognises and keeps (and names) a directory holding anything else.
 /// </para>
+/// <para>
+/// A directory whose slot (<see cref="RunSpool"/>) holds a death the store refused becomes that death
+/// (its exit code, signal, tails and times as the supervisor saw them), joined with the report found
+/// beside it; a report kept only in the slot counts like a spooled one. A store that refuses a write
+/// while ingesting is named on the error writer and ingest stops there: what is left stays for a later
+/// try, and the supervisor starts its child anyway.
+/// </para>
 /// </summary>
 public static class SpoolIngest
 {
@@ -33,7 +40,14 @@ public static class SpoolIngest
     private const string StagingSuffix = ".new";
 
     /// <summary>Ingests every leftover report under <paramref name="spoolRoot"/>; answers how many deaths it recorded.</summary>
-    public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default) =>
+        (await TryIngestAsync(spoolRoot, store, error, cancellationToken).ConfigureAwait(false)).Recorded;
+
+    /// <summary>
+    /// Ingests every leftover under <paramref name="spoolRoot"/>; answers how many deaths it recorded and
+    /// whether it stopped because the store refused a write (then what is left waits for a later try).
+    /// </summary>
+    internal static async Task<(int Recorded, bool StoreFailed)> TryIngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(error);
@@ -44,11 +58,12 @@ public static class SpoolIngest
                 await error.WriteLineAsync($"panicpath: spool {spoolRoot} {unusable}; nothing in it is ingested or removed").ConfigureAwait(false);
             }
 
-            return 0;
+            return (0, false);
         }
 
         await SweepAsync(spoolRoot, error).ConfigureAwait(false);
         var recorded = 0;
+        var storeFailed = false;
         foreach (var directory in Directory.EnumerateFileSystemEntries(spoolRoot).Order(StringComparer.Ordinal).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -69,15 +84,22 @@ public static class SpoolIngest
                 continue;
             }
 
-            var (report, unread) = ReadReport(directory);
-            if (unread is not null)
+            var (kept, keptProblem) = RunSpool.ReadKeptDeath(directory);
+            var (report, _, unread) = RunSpool.ReadReport(directory);
+            foreach (var note in (string?[])[keptProblem, unread])
             {
-                await error.WriteLineAsync($"panicpath: spooled report not ingested: {unread}").ConfigureAwait(false);
+                if (note is not null)
+                {
+                    await error.WriteLineAsync($"panicpath: spooled report not ingested: {note}").ConfigureAwait(false);
+                }
             }
 
-            if (report is null)
+            var death = kept is not null
+                ? kept with { RunId = runId, Attempt = attempt, Report = report }
+                : report is not null ? Death(runId, attempt, report, directory) : null;
+            if (death is null)
             {
-                if (unread is null && IsAbandoned(directory, owner))
+                if (unread is null && keptProblem is null && IsAbandoned(directory, owner))
                 {
                     owner.Dispose();
                     await NoteLeftAsync(directory, PrivateDirectory.RemoveRecognised(directory, RunSpool.IsOwnFile), error).ConfigureAwait(false);
@@ -86,7 +108,17 @@ public static class SpoolIngest
                 continue;
             }
 
-            await store.AddAsync(Death(runId, attempt, report, directory), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.AddAsync(death, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await error.WriteLineAsync($"panicpath: store write failed while ingesting {directory} ({e.GetType().Name}: {e.Message}); it stays for a later try").ConfigureAwait(false);
+                storeFailed = true;
+                break;
+            }
+
             recorded++;
             owner.Dispose();
             await RemoveRecordedAsync(directory, error).ConfigureAwait(false);
@@ -97,11 +129,11 @@ public static class SpoolIngest
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"panicpath: ingested {recorded} spooled report(s) left by earlier runs")).ConfigureAwait(false);
         }
 
-        return recorded;
+        return (recorded, storeFailed);
     }
 
     /// <summary>
-    /// True when a claimed directory holds nothing but <c>.owner</c> and temporary files, and the process
+    /// True when a claimed directory holds nothing but <c>.owner</c>, an empty slot and temporary files, and the process
     /// its <c>.owner</c> names is gone (Linux: no <c>/proc/&lt;pid&gt;</c>).
     /// </summary>
     private static bool IsAbandoned(string directory, FileStream owner)
@@ -111,7 +143,7 @@ public static class SpoolIngest
             return false;
         }
 
-        return Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).All(name => name == RunSpool.OwnerFileName || SpoolFile.IsTemporaryName(name!));
+        return Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).All(name => name is RunSpool.OwnerFileName or SlotFile.FileName || SpoolFile.IsTemporaryName(name!));
     }
 
     /// <summary>
@@ -194,24 +226,6 @@ public static class SpoolIngest
 
         runId = name[..dash];
         return true;
-    }
-
-    private static (CrashReport? Report, string? Problem) ReadReport(string directory)
-    {
-        string? problem = null;
-        foreach (var file in Directory.EnumerateFiles(directory).Where(f => SpoolFile.IsReportName(Path.GetFileName(f))).Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                return (CrashReport.Parse(PrivateFile.ReadAllBytes(file, RunSpool.MaxReportBytes)), null);
-            }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-            {
-                problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
-            }
-        }
-
-        return (null, problem);
     }
 
     private static DeathRecord Death(string runId, int attempt, CrashReport report, string directory)

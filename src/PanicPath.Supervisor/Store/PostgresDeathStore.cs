@@ -38,28 +38,8 @@ public sealed class PostgresDeathStore : SqlDeathStore
     /// <summary>Connects with <paramref name="connectionString"/> (an Npgsql connection string) and creates the tables if needed.</summary>
     public static PostgresDeathStore Open(string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(connectionString);
+        var builder = Validate(connectionString);
         var masked = ConnectionStringMask.Apply(connectionString);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new PostgresStoreException(masked, "the connection string is empty");
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new PostgresStoreException(masked, $"the connection string is not valid: {Reason(e, null)}", e);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new PostgresStoreException(masked, "the connection string names no Host");
-        }
-
         builder.Pooling = false;
         var location = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}");
         using var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -86,6 +66,38 @@ public sealed class PostgresDeathStore : SqlDeathStore
         var transaction = connection.BeginTransaction();
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({SchemaLock})"), transaction);
         return transaction;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="connectionString"/> without connecting: not empty, well-formed, naming a
+    /// host. A string that fails is a configuration mistake, not a server that is away.
+    /// </summary>
+    /// <exception cref="PostgresStoreException">The string is empty, malformed or names no host (the password masked).</exception>
+    public static NpgsqlConnectionStringBuilder Validate(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var masked = ConnectionStringMask.Apply(connectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new PostgresStoreException(masked, "the connection string is empty");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new PostgresStoreException(masked, $"the connection string is not valid: {Reason(e, null)}", e);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new PostgresStoreException(masked, "the connection string names no Host");
+        }
+
+        return builder;
     }
 
     /// <inheritdoc />

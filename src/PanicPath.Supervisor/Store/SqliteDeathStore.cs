@@ -59,6 +59,83 @@ public sealed class SqliteDeathStore : SqlDeathStore
         return new SqliteDeathStore(connection, path);
     }
 
+    /// <summary>
+    /// Opens the store in <paramref name="dataDirectory"/> for reading only, writing nothing (no probe
+    /// file, no table creation), so that it reads on a full disk. When SQLite cannot open it normally
+    /// (a WAL store whose shared-memory file cannot be made or grown on a full disk), it is opened
+    /// again immutable — without locks or the shared-memory file — and <see cref="ReadWithoutLocks"/> says so.
+    /// A store that does not exist yet is created as by <see cref="Open"/>.
+    /// </summary>
+    /// <exception cref="DataDirectoryException">The file is not a PanicPath store of a known schema version; the message names it.</exception>
+    public static SqliteDeathStore OpenReadOnly(string dataDirectory)
+    {
+        var path = System.IO.Path.Combine(dataDirectory, DataDirectory.DatabaseFileName);
+        if (!File.Exists(path))
+        {
+            return Open(dataDirectory);
+        }
+
+        SqliteDeathStore? store;
+        try
+        {
+            store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: false);
+        }
+        catch (DataDirectoryException first)
+        {
+            var uri = "file:" + Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1";
+            try
+            {
+                store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: true);
+            }
+            catch (DataDirectoryException)
+            {
+                throw first;
+            }
+        }
+
+        // An older schema is brought up to date first, which writes.
+        return store ?? Open(dataDirectory);
+    }
+
+    /// <summary>True when the store was opened immutable (see <see cref="OpenReadOnly"/>): what it reads may miss a write still in the WAL.</summary>
+    public bool ReadWithoutLocks { get; private init; }
+
+    /// <summary>The store opened for reading with <paramref name="connectionString"/>; null when its schema is older than this code's (it needs migrating).</summary>
+    private static SqliteDeathStore? OpenReading(string dataDirectory, string path, string connectionString, bool immutable)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000");
+            using var version = connection.CreateCommand();
+            version.CommandText = "SELECT version FROM schema_info";
+            var found = version.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (found < 0 || found > StoreSchema.Version)
+            {
+                throw new DataDirectoryException(dataDirectory, Refusal(path, found));
+            }
+
+            if (found < StoreSchema.Version)
+            {
+                connection.Dispose();
+                return null;
+            }
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new DataDirectoryException(dataDirectory, $"{path} is not a usable PanicPath store ({e.Message})");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new SqliteDeathStore(connection, path) { ReadWithoutLocks = immutable };
+    }
+
     /// <inheritdoc />
     protected override Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(connection);
 

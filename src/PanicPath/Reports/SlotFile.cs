@@ -51,37 +51,21 @@ public static class SlotFile
     private const int ShortChars = 128;
 
     /// <summary>
-    /// Creates the slot at <paramref name="path"/> (a new file, mode 0600, never an existing one or a
-    /// link) and writes all <see cref="Size"/> bytes as zeros, flushed to disk, so its space is taken now.
+    /// Reserves the slot in <paramref name="created"/>, a file just created empty (mode 0600, by whoever
+    /// owns the directory): writes all <see cref="Size"/> bytes as zeros and flushes them to disk, so its
+    /// space is taken now and later writes need none.
     /// </summary>
-    /// <exception cref="IOException">The slot could not be made (a full disk); a partial file is removed.</exception>
-    /// <exception cref="UnauthorizedAccessException">The directory refuses writes.</exception>
-    public static void Reserve(string path)
+    /// <exception cref="IOException">The zeros could not be written (a full disk).</exception>
+    public static void Reserve(FileStream created)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
+        ArgumentNullException.ThrowIfNull(created);
+        var zeros = new byte[RecordBytes];
+        for (var written = 0; written < Size; written += zeros.Length)
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            created.Write(zeros);
         }
 
-        var created = false;
-        try
-        {
-            using var stream = new FileStream(path, options);
-            created = true;
-            var zeros = new byte[RecordBytes];
-            for (var written = 0; written < Size; written += zeros.Length)
-            {
-                stream.Write(zeros);
-            }
-
-            stream.Flush(flushToDisk: true);
-        }
-        catch (Exception) when (created)
-        {
-            TryDelete(path);
-            throw;
-        }
+        created.Flush(flushToDisk: true);
     }
 
     /// <summary>Opens an existing slot for writing in place; refuses a link, a missing file, or a file of another size.</summary>
@@ -131,35 +115,17 @@ public static class SlotFile
         RandomAccess.FlushToDisk(slot);
     }
 
-    /// <summary>Opens the slot at <paramref name="path"/>, writes <paramref name="record"/> in place and closes it.</summary>
-    /// <exception cref="IOException">The slot is not usable or the write failed; the message names it.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file refuses writes.</exception>
-    public static void Write(string path, SlotRecord record, ReadOnlySpan<byte> payload)
+    /// <summary>Reads <paramref name="record"/> of the slot open in <paramref name="slot"/>; <paramref name="name"/> names it in a problem.</summary>
+    public static SlotContent Read(SafeFileHandle slot, SlotRecord record, string name)
     {
-        using var slot = OpenForWrite(path);
-        Write(slot, record, payload);
-    }
-
-    /// <summary>Reads <paramref name="record"/> of the slot at <paramref name="path"/>; a missing slot is empty.</summary>
-    public static SlotContent Read(string path, SlotRecord record)
-    {
-        var name = $"{path} ({Describe(record)})";
+        ArgumentNullException.ThrowIfNull(slot);
+        var where = $"{name} ({Describe(record)})";
         try
         {
-            if (!File.Exists(path))
+            var length = RandomAccess.GetLength(slot);
+            if (length != Size)
             {
-                return default;
-            }
-
-            if (new FileInfo(path).LinkTarget is not null)
-            {
-                return new SlotContent(null, $"{path} is a symbolic link, not a slot");
-            }
-
-            using var slot = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if (RandomAccess.GetLength(slot) != Size)
-            {
-                return new SlotContent(null, $"{path} is {RandomAccess.GetLength(slot)} bytes, not a slot of {Size}");
+                return new SlotContent(null, $"{name} is {length} bytes, not a slot of {Size}");
             }
 
             var buffer = new byte[RecordBytes];
@@ -180,22 +146,22 @@ public static class SlotFile
                 return default;
             }
 
-            var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(4));
+            var payloadLength = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(4));
             if (BinaryPrimitives.ReadUInt32LittleEndian(buffer) != Magic
                 || BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(12)) != (int)record
-                || length is < 0 or > Capacity)
+                || payloadLength is < 0 or > Capacity)
             {
-                return new SlotContent(null, $"{name}: torn record (bad header)");
+                return new SlotContent(null, $"{where}: torn record (bad header)");
             }
 
-            var payload = buffer.AsSpan(HeaderBytes, length);
+            var payload = buffer.AsSpan(HeaderBytes, payloadLength);
             return Crc32.Compute(payload) == BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(8))
                 ? new SlotContent(payload.ToArray(), null)
-                : new SlotContent(null, $"{name}: torn record (checksum mismatch)");
+                : new SlotContent(null, $"{where}: torn record (checksum mismatch)");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            return new SlotContent(null, $"{name}: {e.Message}");
+            return new SlotContent(null, $"{where}: {e.Message}");
         }
     }
 
@@ -253,16 +219,4 @@ public static class SlotFile
         SlotRecord.InboxReport => "the report received over the channel",
         _ => "the death record",
     };
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception)
-        {
-            // Nothing more can be done about a directory that refuses it.
-        }
-    }
 }

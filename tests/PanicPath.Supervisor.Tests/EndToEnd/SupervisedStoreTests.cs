@@ -54,7 +54,7 @@ public sealed class SupervisedStoreTests
 
         Assert.Equal(0, death.Id);
         Assert.NotNull(death.Report);
-        Assert.Contains("panicpath: death not stored (InvalidOperationException: the database is gone)", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("panicpath: store write failed, death not stored (InvalidOperationException: the database is gone)", error.ToString(), StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(temp.Sub("spool")));
 
         using var store = SqliteDeathStore.Open(temp.Sub("data"));
@@ -66,7 +66,7 @@ public sealed class SupervisedStoreTests
     }
 
     [Fact]
-    public async Task A_death_without_report_the_store_refuses_is_noted_and_the_run_still_mirrors_its_exit_code()
+    public async Task A_death_without_report_the_store_refuses_is_kept_in_its_slot_and_the_run_still_mirrors_its_exit_code()
     {
         using var temp = new TempDirectory();
         var error = new StringWriter();
@@ -75,8 +75,16 @@ public sealed class SupervisedStoreTests
         var result = await new ProcessSupervisor(options).RunAsync();
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal(0, Assert.Single(result.Deaths).Id);
-        Assert.Contains("panicpath: death not stored (InvalidOperationException: the database is gone)", error.ToString(), StringComparison.Ordinal);
+        var death = Assert.Single(result.Deaths);
+        Assert.Equal(0, death.Id);
+        Assert.Contains("panicpath: store write failed, death not stored (InvalidOperationException: the database is gone); the death is kept in ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("panicpath: the death of attempt 0 stays in ", error.ToString(), StringComparison.Ordinal);
+
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        Assert.Equal(1, await SpoolIngest.IngestAsync(temp.Sub("spool"), store, TextWriter.Null));
+        var recorded = Assert.Single(await store.ListAsync(10));
+        Assert.Equal((death.RunId, 0, 3, DeathCause.ExitCode, death.Command), (recorded.RunId, recorded.Attempt, recorded.ExitCode, recorded.Cause, recorded.Command));
+        Assert.Contains("crasher exiting with 3", recorded.StderrTail, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(temp.Sub("spool")));
     }
 

@@ -66,6 +66,80 @@ internal static class DataOption
         }
     }
 
+    /// <summary>
+    /// Opens the store for <c>run</c>, which never stops the command for it: a store that cannot be
+    /// opened (a corrupt file, a server away) is said in one loud line naming it and why, and answered
+    /// as a <see cref="DeferredDeathStore"/> that tries again at each death, so deaths are kept in the
+    /// spool and recorded once it opens (or by a later start). Only a connection string that is itself
+    /// wrong (empty, malformed, no host) is bad input: written, and answered null.
+    /// </summary>
+    public static IDeathStore? OpenForRun(string directory, string? postgres, TextWriter error)
+    {
+        var (connectionString, source) = postgres is not null
+            ? (postgres, "--postgres")
+            : (Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable), PostgresDeathStore.EnvironmentVariable);
+        if (postgres is not null || connectionString is { Length: > 0 })
+        {
+            try
+            {
+                PostgresDeathStore.Validate(connectionString!);
+            }
+            catch (PostgresStoreException e)
+            {
+                error.WriteLine($"panicpath: {source}: {e.Message}");
+                return null;
+            }
+        }
+
+        using var why = new StringWriter();
+        if (Open(directory, postgres, why) is { } store)
+        {
+            return store;
+        }
+
+        error.WriteLine($"panicpath: STORE UNUSABLE: {Reason(why)}; the command runs anyway and each death is kept in {Path.Combine(directory, "spool")} until a store takes it");
+        return new DeferredDeathStore(() =>
+        {
+            using var again = new StringWriter();
+            return Open(directory, postgres, again) ?? throw new InvalidOperationException($"the store is still unusable: {Reason(again)}");
+        });
+
+        static string Reason(StringWriter why)
+        {
+            var reason = why.ToString().Trim();
+            return reason.StartsWith("panicpath: ", StringComparison.Ordinal) ? reason["panicpath: ".Length..] : reason;
+        }
+    }
+
+    /// <summary>
+    /// Opens the store for a read-only command: PostgreSQL as <see cref="Open"/> does, else the SQLite
+    /// store opened for reading only (<see cref="SqliteDeathStore.OpenReadOnly"/>), so it reads on a full
+    /// disk; or writes why not and answers null.
+    /// </summary>
+    public static SqlDeathStore? OpenForReading(string directory, string? postgres, TextWriter error)
+    {
+        if (postgres is not null || Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable) is { Length: > 0 })
+        {
+            return Open(directory, postgres, error);
+        }
+
+        try
+        {
+            var store = SqliteDeathStore.OpenReadOnly(directory);
+            if (store.ReadWithoutLocks)
+            {
+                error.WriteLine($"panicpath: {store.Path} read without locks (its shared-memory file cannot be made; is the disk full?): a death being recorded right now may be missing");
+            }
+
+            return store;
+        }
+        catch (DataDirectoryException e)
+        {
+            error.WriteLine($"panicpath: --data: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Opens the SQLite store in <paramref name="directory"/>, whatever the environment says; or writes why not and answers null.</summary>
     public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error)
     {

@@ -8,6 +8,7 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// <summary>
 /// <c>panicpath reports list [--all] | show ID | buckets</c>: the recorded deaths (with <c>--all</c> also
 /// the runs that ended cleanly), one record in full, and the signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
+/// They only read: the SQLite store is opened read-only, so they work on a full disk.
 /// </summary>
 internal static class ReportsCommand
 {
@@ -30,7 +31,7 @@ internal static class ReportsCommand
         var command = new Command("list", "The most recent deaths, newest first.") { data, postgres, json, limit, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
+            using var store = DataOption.OpenForReading(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
             if (store is null)
             {
                 return ExitCodes.BadInput;
@@ -62,7 +63,7 @@ internal static class ReportsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), error);
+            using var store = DataOption.OpenForReading(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), error);
             if (store is null)
             {
                 return ExitCodes.BadInput;
@@ -99,7 +100,7 @@ internal static class ReportsCommand
         var command = new Command("buckets", "Deaths grouped by signature, most frequent first, with first and last seen.") { data, postgres, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = DataOption.Open(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
+            using var store = DataOption.OpenForReading(DataOption.Resolve(parse.GetValue(data)), parse.GetValue(postgres), parse.InvocationConfiguration.Error);
             if (store is null)
             {
                 return ExitCodes.BadInput;

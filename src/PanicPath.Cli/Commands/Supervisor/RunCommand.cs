@@ -14,9 +14,12 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// runtime's crash capture armed, records each death in the store, restarts by policy, and exits with
 /// the last child's exit code (128 + N when signal N killed it). Its own failures, named on standard
 /// error, take the codes of <c>env</c> and container runtimes: 125 before the command runs (a bad option
-/// or value, an unusable store, dump directory or sink), 126 when the command cannot be executed, 127
-/// when it is not found. As the <c>panicpath</c> program it acts as PID 1 for the command: child
-/// subreaper, reaper of every orphan, forwarder of the signals a container runtime sends.
+/// or value, a malformed connection string, an unusable dump directory or sink), 126 when the command
+/// cannot be executed, 127 when it is not found. A store that cannot be opened (a corrupt file, an
+/// unreachable server) does not stop the command: it is said loudly, the command runs, and each death is
+/// kept in the spool for a later start (see <see cref="DataOption.OpenForRun"/>). As the <c>panicpath</c>
+/// program it acts as PID 1 for the command: child subreaper, reaper of every orphan, forwarder of the
+/// signals a container runtime sends.
 /// </summary>
 internal static class RunCommand
 {
@@ -79,7 +82,7 @@ internal static class RunCommand
                 return ExitCodes.RunFailed;
             }
 
-            using var store = DataOption.Open(directory, parse.GetValue(postgres), error);
+            using var store = DataOption.OpenForRun(directory, parse.GetValue(postgres), error);
             if (store is null)
             {
                 return ExitCodes.RunFailed;

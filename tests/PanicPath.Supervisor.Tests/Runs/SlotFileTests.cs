@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using PanicPath.Reports;
+using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Tests.Support;
 
-namespace PanicPath.Supervisor.Tests.EndToEnd;
+namespace PanicPath.Supervisor.Tests.Runs;
 
 public sealed class SlotFileTests
 {
@@ -13,7 +14,7 @@ public sealed class SlotFileTests
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
 
-        SlotFile.Reserve(slot);
+        ReservedSlot.Reserve(slot);
 
         Assert.Equal(SlotFile.Size, new FileInfo(slot).Length);
         var start = new ProcessStartInfo(du) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -34,14 +35,14 @@ public sealed class SlotFileTests
     {
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
-        SlotFile.Reserve(slot);
+        ReservedSlot.Reserve(slot);
 
-        SlotFile.Write(slot, SlotRecord.Death, "{\"a\":1}"u8);
+        ReservedSlot.Write(slot, SlotRecord.Death, "{\"a\":1}"u8);
 
-        Assert.Equal("{\"a\":1}"u8.ToArray(), SlotFile.Read(slot, SlotRecord.Death).Payload);
-        Assert.Equal(default, SlotFile.Read(slot, SlotRecord.ChildReport));
+        Assert.Equal("{\"a\":1}"u8.ToArray(), ReservedSlot.Read(slot, SlotRecord.Death).Payload);
+        Assert.Equal(default, ReservedSlot.Read(slot, SlotRecord.ChildReport));
         Assert.Equal(SlotFile.Size, new FileInfo(slot).Length);
-        Assert.Throws<ArgumentException>(() => SlotFile.Write(slot, SlotRecord.ChildReport, new byte[SlotFile.Capacity + 1]));
+        Assert.Throws<ArgumentException>(() => ReservedSlot.Write(slot, SlotRecord.ChildReport, new byte[SlotFile.Capacity + 1]));
     }
 
     [Fact]
@@ -49,15 +50,15 @@ public sealed class SlotFileTests
     {
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
-        SlotFile.Reserve(slot);
-        SlotFile.Write(slot, SlotRecord.ChildReport, Leftovers.Report("torn", 42).ToUtf8Json());
+        ReservedSlot.Reserve(slot);
+        ReservedSlot.Write(slot, SlotRecord.ChildReport, Leftovers.Report("torn", 42).ToUtf8Json());
         using (var stream = new FileStream(slot, FileMode.Open, FileAccess.Write))
         {
             stream.Position = SlotFile.HeaderBytes + 10;
             stream.WriteByte((byte)'#');
         }
 
-        var content = SlotFile.Read(slot, SlotRecord.ChildReport);
+        var content = ReservedSlot.Read(slot, SlotRecord.ChildReport);
 
         Assert.Null(content.Payload);
         Assert.Contains("torn record (checksum mismatch)", content.Problem, StringComparison.Ordinal);
