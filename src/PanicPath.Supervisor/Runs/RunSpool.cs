@@ -265,11 +265,23 @@ public sealed class RunSpool
         return Problem is null ? PrivateDirectory.RemoveRecognised(Directory, IsOwnFile) : [];
     }
 
+    /// <summary>
+    /// Records <paramref name="pid"/> in <c>.owner</c>. On a full disk the pid cannot be written: it is
+    /// left out (the lock is what marks the directory live), and a directory recording no pid is never
+    /// swept as abandoned, only ingested.
+    /// </summary>
     private static void Write(FileStream owner, int pid)
     {
-        owner.SetLength(0);
-        owner.Position = 0;
-        owner.Write(Encoding.ASCII.GetBytes(pid.ToString(CultureInfo.InvariantCulture) + "\n"));
-        owner.Flush();
+        try
+        {
+            owner.SetLength(0);
+            owner.Position = 0;
+            owner.Write(Encoding.ASCII.GetBytes(pid.ToString(CultureInfo.InvariantCulture) + "\n"));
+            owner.Flush();
+        }
+        catch (IOException)
+        {
+            // A full disk: no pid recorded.
+        }
     }
 }
