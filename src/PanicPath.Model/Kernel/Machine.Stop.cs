@@ -1,15 +1,17 @@
 namespace PanicPath.Model.Kernel;
 
 /// <summary>
-/// Stopping the other CPUs. Every lock of a scenario is taken with interrupts off (<c>spin_lock_irqsave</c>),
-/// so a CPU inside a critical section takes an ordinary IPI only once it has left it:
+/// Stopping the other CPUs. A CPU in a short interrupts-off critical section (the fault
+/// <c>cpu-in-critical-section</c>; <c>spin_lock_irqsave</c>) takes an ordinary IPI only once it has left it:
 /// <list type="bullet">
 /// <item><c>smp_send_stop()</c> — x86 <c>native_stop_other_cpus</c> (REBOOT_VECTOR IPI, NMI only for a CPU
 /// that does not answer within a second) and arm64 (IPI_CPU_STOP): the CPU finishes its critical section,
-/// releases its locks, then stops.</item>
+/// releases the lock, then stops.</item>
 /// <item><c>crash_smp_send_stop()</c> — x86 <c>kdump_nmi_shootdown_cpus</c>: an NMI stops the CPU where it is,
-/// holding its locks; arm64 (IPI_CPU_CRASH_STOP, no NMI): as <c>smp_send_stop</c>. Runs once per boot.</item>
+/// holding the lock; arm64 (IPI_CPU_CRASH_STOP, no NMI): as <c>smp_send_stop</c>. Runs once per boot.</item>
 /// </list>
+/// A CPU stuck in its critical section (<c>stopped-cpu-holds</c>) never releases the lock, whatever the stop:
+/// x86 falls back to the NMI after a second, and on arm64 it never takes the IPI.
 /// </summary>
 public sealed partial class Machine
 {
@@ -58,7 +60,7 @@ public sealed partial class Machine
                 }
 
                 held?.Add(scenario.Locks[l]);
-                if (!byNmi)
+                if (!byNmi && briefHolder)
                 {
                     lockOwner[l] = -1;
                 }
@@ -69,7 +71,8 @@ public sealed partial class Machine
             {
                 change.Add(held.Count == 0 ? $"cpu{i}: running → stopped"
                     : byNmi ? $"cpu{i}: running → stopped by NMI holding {string.Join(", ", held)}"
-                    : $"cpu{i}: leaves its critical section ({string.Join(", ", held)} → free), then running → stopped");
+                    : briefHolder ? $"cpu{i}: leaves its critical section ({string.Join(", ", held)} → free), then running → stopped"
+                    : $"cpu{i}: running → stopped holding {string.Join(", ", held)}");
             }
         }
 

@@ -44,6 +44,7 @@ public sealed partial class Machine : IValueContext
     private int cpu;
     private int panicCpu;
     private bool kexecLocked;
+    private bool briefHolder;
     private bool crashCpusStopped;
     private int panicDepth;
     private int helperDepth;
@@ -185,6 +186,7 @@ public sealed partial class Machine : IValueContext
         Array.Clear(eventCounts);
         Array.Clear(setBy);
         kexecLocked = false;
+        briefHolder = false;
         crashCpusStopped = false;
         faultFired = false;
         cpu = 0;
@@ -263,12 +265,15 @@ public sealed partial class Machine : IValueContext
 
     private void InjectStartFaults()
     {
-        if (fault.Kind == FaultKind.StoppedCpuHolds && cpus.Length > 1)
+        if ((fault.Kind is FaultKind.StoppedCpuHolds or FaultKind.CpuInCriticalSection) && cpus.Length > 1)
         {
             lockOwner[fault.Target] = 1;
+            briefHolder = fault.Kind == FaultKind.CpuInCriticalSection;
             if (trace is not null)
             {
-                Record(1, "fault", string.Empty, $"cpu1 is inside a {scenario.Locks[fault.Target]} critical section", $"{scenario.Locks[fault.Target]}: free → cpu1");
+                Record(1, "fault", string.Empty,
+                    briefHolder ? $"cpu1 is inside a short {scenario.Locks[fault.Target]} critical section, interrupts off" : $"cpu1 is stuck inside a {scenario.Locks[fault.Target]} critical section",
+                    $"{scenario.Locks[fault.Target]}: free → cpu1");
             }
         }
     }

@@ -4,7 +4,8 @@ namespace PanicPath.Model.Scenarios;
 
 /// <summary>
 /// Faults, one per configuration: <c>none</c> (always explored), <c>second-cpu-panics</c>,
-/// <c>{ stopped-cpu-holds: lock }</c> and <c>{ panic-in: callback }</c>; each listed once.
+/// <c>{ stopped-cpu-holds: lock }</c>, <c>{ cpu-in-critical-section: lock }</c> and <c>{ panic-in: callback }</c>;
+/// each listed once.
 /// </summary>
 public sealed partial class ScenarioParser
 {
@@ -22,14 +23,14 @@ public sealed partial class ScenarioParser
                     return;
             }
 
-            throw Error(item, $"a fault: none, second-cpu-panics, {{ stopped-cpu-holds: lock }} or {{ panic-in: callback }}, not '{s.Value}'");
+            throw Error(item, $"a fault: none, second-cpu-panics, {{ stopped-cpu-holds: lock }}, {{ cpu-in-critical-section: lock }} or {{ panic-in: callback }}, not '{s.Value}'");
         }
 
         var map = Mapping(item, "a fault");
-        var fields = Fields(map, ["stopped-cpu-holds", "panic-in"]);
+        var fields = Fields(map, ["stopped-cpu-holds", "cpu-in-critical-section", "panic-in"]);
         if (fields.Count != 1)
         {
-            throw Error(item, "one of stopped-cpu-holds or panic-in in each fault");
+            throw Error(item, "one of stopped-cpu-holds, cpu-in-critical-section or panic-in in each fault");
         }
 
         if (fields.TryGetValue("stopped-cpu-holds", out var l))
@@ -37,6 +38,12 @@ public sealed partial class ScenarioParser
             RequireCpus(item);
             var index = Lock(l);
             AddFault(item, new Fault(FaultKind.StoppedCpuHolds, index, $"stopped-cpu-holds({scenario.Locks[index]})"));
+        }
+        else if (fields.TryGetValue("cpu-in-critical-section", out var c))
+        {
+            RequireCpus(item);
+            var index = Lock(c);
+            AddFault(item, new Fault(FaultKind.CpuInCriticalSection, index, $"cpu-in-critical-section({scenario.Locks[index]})"));
         }
         else
         {

@@ -20,23 +20,36 @@ public sealed class LockTests
               - unlock: ring_lock
         faults:
           - stopped-cpu-holds: ring_lock
+          - cpu-in-critical-section: ring_lock
         invariants:
           - name: terminates
             terminates: true
         """;
 
-    /// <summary>
-    /// x86 <c>crash_smp_send_stop()</c> is <c>kdump_nmi_shootdown_cpus()</c> (arch/x86/kernel/crash.c): the NMI
-    /// stops cpu1 inside its critical section, so the lock stays held and the panicking CPU spins on it.
-    /// </summary>
-    [Fact]
-    public void On_x86_the_crash_stop_NMI_keeps_the_ring_buffer_lock_held_and_the_panicking_cpu_spins_forever()
+    /// <summary>A CPU stuck in its critical section keeps the lock whatever stops it: the panicking CPU spins for ever.</summary>
+    [Theory]
+    [InlineData("arch=x86_64,crash_kexec_post_notifiers=false")]
+    [InlineData("arch=x86_64,crash_kexec_post_notifiers=true")]
+    [InlineData("arch=arm64,crash_kexec_post_notifiers=true")]
+    public void Stopped_cpu_keeps_the_ring_buffer_lock_and_the_panicking_cpu_spins_forever(string config)
     {
-        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=true,fault=stopped-cpu-holds(ring_lock)");
+        var (result, trace) = Model.Run(Flusher, config + ",fault=stopped-cpu-holds(ring_lock)");
         Assert.Equal(Boundary.Hang, result.Outcome);
         Assert.Contains("held by stopped cpu1", result.HangReason, StringComparison.Ordinal);
-        Assert.Contains(trace, s => s.Change == "cpu1: running → stopped by NMI holding ring_lock");
+        Assert.Contains(trace, s => s.Change.StartsWith("cpu1: running → stopped", StringComparison.Ordinal) && s.Change.EndsWith("holding ring_lock", StringComparison.Ordinal));
         Assert.True(Model.Violates(Flusher, result, "terminates"));
+    }
+
+    /// <summary>
+    /// x86 <c>crash_smp_send_stop()</c> is <c>kdump_nmi_shootdown_cpus()</c> (arch/x86/kernel/crash.c): the NMI
+    /// stops cpu1 inside even a short critical section, so the lock stays held and the panicking CPU spins on it.
+    /// </summary>
+    [Fact]
+    public void On_x86_the_crash_stop_NMI_stops_a_cpu_inside_its_critical_section_and_the_lock_stays_held()
+    {
+        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=true,fault=cpu-in-critical-section(ring_lock)");
+        Assert.Equal(Boundary.Hang, result.Outcome);
+        Assert.Contains(trace, s => s.Change == "cpu1: running → stopped by NMI holding ring_lock");
     }
 
     /// <summary>
@@ -46,7 +59,7 @@ public sealed class LockTests
     [Fact]
     public void On_x86_smp_send_stop_is_an_IPI_that_lets_the_cpu_leave_its_critical_section_before_it_stops()
     {
-        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=false,fault=stopped-cpu-holds(ring_lock)");
+        var (result, trace) = Model.Run(Flusher, "arch=x86_64,crash_kexec_post_notifiers=false,fault=cpu-in-critical-section(ring_lock)");
         Assert.Equal(Boundary.EndOfPanic, result.Outcome);
         Assert.Contains(trace, s => s.Change == "cpu1: leaves its critical section (ring_lock → free), then running → stopped");
         Assert.True(Model.IndexOf(trace, "emit flushed") >= 0);
@@ -59,7 +72,7 @@ public sealed class LockTests
     [Fact]
     public void On_arm64_the_crash_stop_is_an_IPI_too_and_the_lock_is_released_before_the_cpu_stops()
     {
-        var (result, trace) = Model.Run(Flusher, "arch=arm64,crash_kexec_post_notifiers=true,fault=stopped-cpu-holds(ring_lock)");
+        var (result, trace) = Model.Run(Flusher, "arch=arm64,crash_kexec_post_notifiers=true,fault=cpu-in-critical-section(ring_lock)");
         Assert.Equal(Boundary.EndOfPanic, result.Outcome);
         Assert.True(Model.IndexOf(trace, "crash_smp_send_stop (IPI)") >= 0);
         Assert.True(Model.IndexOf(trace, "emit flushed") >= 0);
