@@ -4,8 +4,8 @@ namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
 /// The process tree as <c>/proc/&lt;pid&gt;/stat</c> shows it (Linux): whether a process descends from
-/// another by walking its parent chain, and the living descendants of a process by one pass over
-/// <c>/proc</c>. A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
+/// another by walking its parent chain, whether a process still runs, and the living descendants of a
+/// process by one pass over <c>/proc</c>. A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
 /// </summary>
 internal static class ProcessTree
 {
@@ -31,6 +31,28 @@ internal static class ProcessTree
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True while <paramref name="pid"/> runs: it exists and has not died (a zombie has). Without
+    /// <c>/proc</c>, whether the system still knows the process.
+    /// </summary>
+    internal static bool IsRunning(int pid)
+    {
+        if (Directory.Exists("/proc/self"))
+        {
+            return StatOf(pid) is { State: not ('Z' or 'X') };
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>The parent pid of <paramref name="pid"/>, or null when it cannot be read.</summary>

@@ -12,7 +12,8 @@ namespace PanicPath.Supervisor.Hang;
 /// child's runtime for a dump (<c>DiagnosticsClient.WriteDump</c>, of the run's dump type, at the path
 /// where the runtime's own dump of that pid would go), then kills the child's process tree with SIGKILL
 /// — with a <see cref="Subreaper"/>, the orphans of the app in the supervisor's tree too — and answers
-/// a <see cref="HangVerdict"/>. Cancelled (the child died first): answers null.
+/// a <see cref="HangVerdict"/>. Cancelled, or the child already dead when the timeout came (its life
+/// still ending): answers null.
 /// </summary>
 public static class HangWatchdog
 {
@@ -37,6 +38,12 @@ public static class HangWatchdog
         }
         catch (OperationCanceledException)
         {
+            return null;
+        }
+
+        if (!ProcessTree.IsRunning(pid))
+        {
+            // The child died and its life is ending (orphans getting their grace, output draining): no hang.
             return null;
         }
 

@@ -109,6 +109,24 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    public async Task An_app_that_exited_is_not_judged_hung_while_its_orphans_get_their_grace()
+    {
+        NeedLinux();
+        using var temp = new TempDirectory();
+
+        // The app beats, then exits 0; its orphan ignores SIGTERM, so the end of the life lasts the grace, far past the hang timeout.
+        using var supervisor = SupervisorProcess.Start(temp, ["--hang-timeout", "1", "--orphan-grace", "8", "--", "sh", "-c",
+            $"( sh -c 'trap \"\" TERM; exec sleep 600' & echo \"orphan $!\" ); exec '{Crasher.Dotnet}' '{Crasher.Dll}' panicpath-beat"]);
+        var orphan = supervisor.Track(await supervisor.NumberAfter("orphan "));
+        await supervisor.LineStartingWith("crasher sent 12 heartbeats");
+
+        Assert.Equal(0, await supervisor.ExitCode());
+        Assert.False(SupervisorProcess.IsAlive(orphan), $"orphan {orphan} outlived the run");
+        Assert.Contains("1 orphaned process(es) outlived SIGTERM: killed", supervisor.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hang", supervisor.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task As_PID_1_of_a_PID_namespace_SIGTERM_is_forwarded_and_ends_the_run_with_the_child_status()
     {
         NeedLinux();
