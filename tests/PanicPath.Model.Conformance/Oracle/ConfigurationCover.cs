@@ -6,7 +6,8 @@ namespace PanicPath.Model.Conformance.Oracle;
 /// context) and <c>panic_timeout</c> (0, 1) — are crossed in full (48 configurations); each of them gets a
 /// notifier priority arrangement, a never-returning panic notifier or not, and a kmsg dumper (none, max
 /// reason PANIC, max reason OOPS), chosen greedily so that every pair of values of any two of the eight
-/// factors occurs together at least once (a pairwise cover). Then the seed's own arrangement in the
+/// factors occurs together at least once (a pairwise cover; among equally good choices the next one in
+/// turn, so that the values spread). Every configuration marks the entry of <c>machine_crash_shutdown()</c>. Then the seed's own arrangement in the
 /// configurations that matter for its findings. Deterministic: the same list every time.
 /// </summary>
 public static class ConfigurationCover
@@ -62,20 +63,15 @@ public static class ConfigurationCover
                             int[] core = [post ? 1 : 0, poo ? 1 : 0, kdump ? 1 : 0, entry, timeout];
                             var best = Array.Empty<int>();
                             var bestGain = -1;
-                            for (var p = 0; p < 3; p++)
+                            for (var k = 0; k < 18; k++)
                             {
-                                for (var h = 0; h < 2; h++)
+                                var option = (k + n) % 18;
+                                int[] row = [.. core, option / 6, option / 3 % 2, option % 3];
+                                var gain = Pairs(row).Count(x => !covered.Contains(x));
+                                if (gain > bestGain)
                                 {
-                                    for (var d = 0; d < 3; d++)
-                                    {
-                                        int[] row = [.. core, p, h, d];
-                                        var gain = Pairs(row).Count(x => !covered.Contains(x));
-                                        if (gain > bestGain)
-                                        {
-                                            best = row;
-                                            bestGain = gain;
-                                        }
-                                    }
+                                    best = row;
+                                    bestGain = gain;
                                 }
                             }
 
@@ -135,7 +131,7 @@ public static class ConfigurationCover
             PanicTimeout: row[4],
             notifiers,
             dumper == "none" ? [] : [new DumperSpec("d", dumper)],
-            CrashAction: null,
+            CrashAction: NotifierAction.Mark,
             LockHeld: false);
     }
 
