@@ -116,6 +116,20 @@ public sealed class OracleUnitTests
     }
 
     [Fact]
+    public void The_seed_invariants_judged_on_a_path_agree_with_the_models_verdicts_on_the_same_path()
+    {
+        // s6: a CPU stopped inside ppo_lock's critical section: the flush spins forever in panic context.
+        var s6 = ConfigurationCover.Seed().Single(c => c.Id == "s6");
+        Assert.Equal(["terminates"], SeedVerdicts.Broken(s6, KernelReference.Expect(s6)));
+        Assert.Equal(["terminates"], ModelPrediction.Broken(s6));
+
+        // s1: report, flush, unload, restart: every invariant holds.
+        var s1 = ConfigurationCover.Seed().Single(c => c.Id == "s1");
+        Assert.Empty(SeedVerdicts.Broken(s1, KernelReference.Expect(s1)));
+        Assert.Empty(ModelPrediction.Broken(s1));
+    }
+
+    [Fact]
     public void The_kernel_command_line_carries_the_knobs_the_trigger_and_the_module_parameters()
     {
         var c = ConfigurationCover.Pairwise().First(c => c.PostNotifiers && c.PanicOnOops && c.CrashKernel);

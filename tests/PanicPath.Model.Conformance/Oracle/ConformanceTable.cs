@@ -4,7 +4,7 @@ namespace PanicPath.Model.Conformance.Oracle;
 
 /// <summary>
 /// The oracle's table in Markdown — configuration, observed, predicted, agree — headed by the guest kernel's
-/// version, and its summary line <c>conformance: N configurations, N agree, N disagree</c>.
+/// version and followed by the seed's invariant verdicts (kernel and model), and its summary line <c>conformance: N configurations, N agree, N disagree</c>.
 /// </summary>
 public static class ConformanceTable
 {
@@ -25,6 +25,22 @@ public static class ConformanceTable
             }
 
             t.AppendLine($"| {r.Configuration.Id} | {r.Configuration.Label} | {observed} | {Cell(r.Predicted)} | {(r.Agrees ? "yes" : "**no**")} |");
+        }
+
+        var seed = rows.Where(r => r.Configuration.Arrangement == "seed").ToList();
+        if (seed.Count > 0)
+        {
+            t.AppendLine();
+            t.AppendLine("The seed's invariants (examples/hyperv), judged on the observed run and by the model:");
+            t.AppendLine();
+            t.AppendLine("| # | configuration | kernel | model | agree |");
+            t.AppendLine("|---|---|---|---|---|");
+            foreach (var r in seed)
+            {
+                var model = SeedVerdicts.Text(ModelPrediction.Broken(r.Configuration));
+                var kernel = r.Observed is { } o ? SeedVerdicts.Text(SeedVerdicts.Broken(r.Configuration, o)) : "not run";
+                t.AppendLine($"| {r.Configuration.Id} | {r.Configuration.Label} | {kernel} | {model} | {(kernel == model ? "yes" : "**no**")} |");
+            }
         }
 
         return t.ToString();

@@ -20,6 +20,14 @@ public static class ModelPrediction
         return Read(run.Trace, run.Result.Outcome);
     }
 
+    /// <summary>The names of the invariants the model says the run of <paramref name="c"/> breaks (none without invariants).</summary>
+    public static IReadOnlyList<string> Broken(OracleConfiguration c)
+    {
+        var scenario = ScenarioParser.Parse(ScenarioText.For(c), $"oracle-{c.Id}.yaml");
+        var run = ScenarioExplorer.Trace(scenario, ScenarioText.Selection(c));
+        return [.. scenario.Invariants.Where(i => run.Result.Violates(i.Index)).Select(i => i.Name)];
+    }
+
     /// <summary>Reads a trace: callbacks called, events emitted, the panic entry, and the boundary reached.</summary>
     public static PathRecord Read(IReadOnlyList<TraceStep> trace, Boundary outcome)
     {

@@ -8,7 +8,8 @@ namespace PanicPath.Model.Conformance.Oracle;
 /// configuration's value, Debian's own panic-path users that the oracle can see (pvpanic's panic notifier at
 /// INT_MAX, telling the host "crash loaded" or "panicked", and ramoops' kmsg dumper, both registered before the test module), then the module's notifiers,
 /// dumpers and crash-path action in the module's registration order, with the module's actions written in
-/// the scenario language. A second CPU holding <c>ppo_lock</c> is the fault <c>stopped-cpu-holds</c>.
+/// the scenario language. A second CPU holding <c>ppo_lock</c> is the fault <c>stopped-cpu-holds</c>. The
+/// seed's arrangement carries the seed's invariants (<see cref="SeedVerdicts"/>).
 /// </summary>
 public static class ScenarioText
 {
@@ -95,6 +96,11 @@ public static class ScenarioText
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"entry: [{(c.Entry == Entry.Panic ? "panic" : "oops")}]");
+        if (c.Arrangement == "seed")
+        {
+            y.AppendLine(SeedVerdicts.Scenario);
+        }
+
         return y.ToString();
     }
 
