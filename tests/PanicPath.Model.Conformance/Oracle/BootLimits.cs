@@ -10,6 +10,6 @@ namespace PanicPath.Model.Conformance.Oracle;
 /// </summary>
 public sealed record BootLimits(TimeSpan Silence, TimeSpan CrashKernelSilence, TimeSpan Total)
 {
-    /// <summary>The limits the oracle uses: 20 s of silence, 120 s while the crash kernel boots, 6 minutes in all.</summary>
-    public static readonly BootLimits Default = new(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(120), TimeSpan.FromMinutes(6));
+    /// <summary>The limits the oracle uses: 15 s of silence, 120 s while the crash kernel boots, 6 minutes in all.</summary>
+    public static readonly BootLimits Default = new(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(120), TimeSpan.FromMinutes(6));
 }
