@@ -128,6 +128,22 @@ public sealed class FullDiskTests
         Assert.Contains("it runs anyway", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_panic_that_nothing_can_keep_names_the_failed_spool_write_and_never_calls_a_set_variable_unset()
+    {
+        using var temp = new TempDirectory();
+        using var disk = SmallDisk.Mount(temp.Sub("data"), Why);
+        Directory.CreateDirectory(Path.Combine(disk.Path, "spool"));
+        disk.Fill();
+        var options = Options(temp, disk, "panicpath-unhandled", store: null, TextWriter.Null) with { Environment = new Dictionary<string, string?>() };
+
+        var death = Assert.Single((await new ProcessSupervisor(options).RunAsync()).Deaths);
+
+        Assert.Contains("panic: report not delivered: spool write failed (", death.StderrTail, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", death.StderrTail, StringComparison.Ordinal);
+        Assert.DoesNotContain("no transport", death.StderrTail, StringComparison.Ordinal);
+    }
+
     private static SupervisorOptions Options(TempDirectory temp, SmallDisk disk, string mode, IDeathStore? store, TextWriter error) =>
         Crasher.Options(temp, mode, store: store, error: error) with
         {
