@@ -96,7 +96,7 @@ public sealed class SignalForwardingTests
         NeedLinux();
         using var temp = new TempDirectory();
         using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "1", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"]);
-        var first = await supervisor.NumberAfter("crasher record-signals pid ");
+        var first = supervisor.Track(await supervisor.NumberAfter("crasher record-signals pid "));
         await supervisor.LineStartingWith("crasher recording signals");
         foreach (var (signal, name) in new[] { (SigUsr1, "SIGUSR1"), (SigUsr2, "SIGUSR2"), (SigWinch, "SIGWINCH") })
         {
@@ -106,7 +106,7 @@ public sealed class SignalForwardingTests
 
         // The child ends by itself (a TERM sent to it, not to the supervisor): the run was not stopped, so it restarts.
         SupervisorProcess.Send(first, SigTerm);
-        var second = await supervisor.NumberAfter("crasher record-signals pid ");
+        var second = supervisor.Track(await supervisor.NumberAfter("crasher record-signals pid "));
         Assert.NotEqual(first, second);
         await supervisor.LineStartingWith("crasher recording signals");
         SupervisorProcess.Send(supervisor.Pid, SigTerm);
@@ -127,6 +127,7 @@ public sealed class SignalForwardingTests
         NeedLinux();
         using var temp = new TempDirectory();
         using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "5", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"]);
+        supervisor.Track(await supervisor.NumberAfter("crasher record-signals pid "));
         await supervisor.LineStartingWith("crasher recording signals");
 
         SupervisorProcess.Send(supervisor.Pid, signal);
