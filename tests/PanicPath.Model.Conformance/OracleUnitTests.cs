@@ -43,7 +43,8 @@ public sealed class OracleUnitTests
         Assert.Contains("die_nb=report_die/0/report", args, StringComparison.Ordinal);
         Assert.Contains("panic_nb=report_panic/0/report,unload/INT_MIN+1/unload,flush/INT_MIN+10/lock", args, StringComparison.Ordinal);
         Assert.Contains("crash=unload", args, StringComparison.Ordinal);
-        Assert.Contains(seed, c => c.LockHeld && c.Cpus == 2);
+        Assert.Contains(seed, c => c.Holder == LockHolder.Stuck && c.Cpus == 2);
+        Assert.Contains(seed, c => c.Holder == LockHolder.InCriticalSection && c.Cpus == 2);
     }
 
     [Fact]
@@ -122,6 +123,13 @@ public sealed class OracleUnitTests
         var s6 = ConfigurationCover.Seed().Single(c => c.Id == "s6");
         Assert.Equal(["terminates"], SeedVerdicts.Broken(s6, KernelReference.Expect(s6)));
         Assert.Equal(["terminates"], ModelPrediction.Broken(s6));
+
+        // s9: a CPU in a short interrupts-off section, no post-notifiers: smp_send_stop()'s IPI waits for the
+        // section to end, the lock is free, the flush goes through.
+        var s9 = ConfigurationCover.Seed().Single(c => c.Id == "s9");
+        Assert.Equal(PathRecord.EndOfPanic, KernelReference.Expect(s9).End);
+        Assert.Contains("flush", KernelReference.Expect(s9).Order);
+        Assert.Empty(SeedVerdicts.Broken(s9, KernelReference.Expect(s9)));
 
         // s1: report, flush, unload, restart: every invariant holds.
         var s1 = ConfigurationCover.Seed().Single(c => c.Id == "s1");

@@ -132,7 +132,7 @@ public static class ConfigurationCover
             notifiers,
             dumper == "none" ? [] : [new DumperSpec("d", dumper)],
             CrashAction: NotifierAction.Mark,
-            LockHeld: false);
+            LockHolder.None);
     }
 
     /// <summary>
@@ -149,18 +149,21 @@ public static class ConfigurationCover
             new("unload", ChainName.Panic, int.MinValue + 1, NotifierAction.Unload),
             new("flush", ChainName.Panic, int.MinValue + 10, NotifierAction.Lock),
         ];
-        OracleConfiguration Seed(int n, bool post, bool poo, bool kdump, Entry entry, int timeout, bool lockHeld) =>
-            new($"s{n}", "seed", post, poo, kdump, entry, timeout, notifiers, [], NotifierAction.Unload, lockHeld);
+        OracleConfiguration Seed(int n, bool post, bool poo, bool kdump, Entry entry, int timeout, LockHolder holder = LockHolder.None) =>
+            new($"s{n}", "seed", post, poo, kdump, entry, timeout, notifiers, [], NotifierAction.Unload, holder);
         return
         [
-            Seed(1, post: false, poo: false, kdump: false, Entry.Panic, 1, lockHeld: false),
-            Seed(2, post: true, poo: false, kdump: true, Entry.Panic, 1, lockHeld: false),
-            Seed(3, post: false, poo: false, kdump: true, Entry.Panic, 1, lockHeld: false),
-            Seed(4, post: true, poo: true, kdump: true, Entry.Oops, 1, lockHeld: false),
-            Seed(5, post: false, poo: true, kdump: true, Entry.Oops, 1, lockHeld: false),
-            Seed(6, post: true, poo: false, kdump: false, Entry.Panic, 1, lockHeld: true),
-            Seed(7, post: false, poo: false, kdump: false, Entry.Panic, 0, lockHeld: true),
-            Seed(8, post: true, poo: false, kdump: false, Entry.OopsInInterrupt, 1, lockHeld: true),
+            Seed(1, post: false, poo: false, kdump: false, Entry.Panic, 1),
+            Seed(2, post: true, poo: false, kdump: true, Entry.Panic, 1),
+            Seed(3, post: false, poo: false, kdump: true, Entry.Panic, 1),
+            Seed(4, post: true, poo: true, kdump: true, Entry.Oops, 1),
+            Seed(5, post: false, poo: true, kdump: true, Entry.Oops, 1),
+            Seed(6, post: true, poo: false, kdump: false, Entry.Panic, 1, LockHolder.Stuck),
+            Seed(7, post: false, poo: false, kdump: false, Entry.Panic, 0, LockHolder.Stuck),
+            Seed(8, post: true, poo: false, kdump: false, Entry.OopsInInterrupt, 1, LockHolder.Stuck),
+            Seed(9, post: false, poo: false, kdump: false, Entry.Panic, 0, LockHolder.InCriticalSection),
+            Seed(10, post: true, poo: false, kdump: false, Entry.Panic, 0, LockHolder.InCriticalSection),
+            Seed(11, post: false, poo: false, kdump: false, Entry.OopsInInterrupt, 1, LockHolder.InCriticalSection),
         ];
     }
 }

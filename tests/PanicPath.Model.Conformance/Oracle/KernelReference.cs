@@ -164,8 +164,17 @@ public static class KernelReference
                 case NotifierAction.Hang:
                     End = PathRecord.Hang;
                     return false;
-                case NotifierAction.Lock when c.LockHeld:
-                    // The holder CPU was stopped inside its critical section: spin_lock() never succeeds.
+                case NotifierAction.Lock when c.Holder == LockHolder.Stuck:
+                    // CPU 1 took ppo_lock with interrupts on and never leaves: whichever stop reached it
+                    // (REBOOT_VECTOR IPI or NMI) stopped it holding the lock; spin_lock() spins forever.
+                    End = PathRecord.Hang;
+                    return false;
+                case NotifierAction.Lock when c.Holder == LockHolder.InCriticalSection && c.PostNotifiers:
+                    // crash_smp_send_stop() (arch/x86/kernel/crash.c kdump_nmi_shootdown_cpus()) stopped CPU 1
+                    // by NMI inside its interrupts-off critical section: ppo_lock stays held, spin_lock() spins
+                    // forever. Without post-notifiers, smp_send_stop() (arch/x86/kernel/smp.c
+                    // native_stop_other_cpus()) sends REBOOT_VECTOR, which CPU 1 takes when its 50 ms section
+                    // ends, well inside the second before the NMI fallback: the lock is free (next case).
                     End = PathRecord.Hang;
                     return false;
                 case NotifierAction.Lock:

@@ -6,7 +6,7 @@ namespace PanicPath.Model.Conformance.Oracle;
 /// One configuration the oracle boots: the kernel knobs (<c>crash_kexec_post_notifiers</c>,
 /// <c>panic_on_oops</c>, <c>panic=</c>), whether a crash kernel is loaded (<c>kexec -p</c>), how the guest
 /// enters the fatal path, and what the test module registers (notifiers, kmsg dumpers, a crash-path action,
-/// a second CPU holding <c>ppo_lock</c>). <see cref="Id"/> names it in the table; <see cref="Label"/> says
+/// a second CPU inside <c>ppo_lock</c>'s critical section). <see cref="Id"/> names it in the table; <see cref="Label"/> says
 /// every value.
 /// </summary>
 public sealed record OracleConfiguration(
@@ -20,10 +20,10 @@ public sealed record OracleConfiguration(
     IReadOnlyList<NotifierSpec> Notifiers,
     IReadOnlyList<DumperSpec> Dumpers,
     NotifierAction? CrashAction,
-    bool LockHeld)
+    LockHolder Holder)
 {
     /// <summary>CPUs the guest needs: a second one only to hold <c>ppo_lock</c>.</summary>
-    public int Cpus => LockHeld ? 2 : 1;
+    public int Cpus => Holder == LockHolder.None ? 1 : 2;
 
     /// <summary>The entry as the table writes it.</summary>
     public string EntryText => Entry switch
@@ -36,7 +36,7 @@ public sealed record OracleConfiguration(
     /// <summary>Every value of the configuration on one line.</summary>
     public string Label =>
         $"{Arrangement} post={Bit(PostNotifiers)} poo={Bit(PanicOnOops)} kdump={Bit(CrashKernel)} entry={EntryText} timeout={PanicTimeout.ToString(CultureInfo.InvariantCulture)}" +
-        (LockHeld ? " lock-held" : string.Empty);
+        Holder switch { LockHolder.Stuck => " lock-stuck", LockHolder.InCriticalSection => " lock-in-section", _ => string.Empty };
 
     /// <summary>The notifiers on <paramref name="chain"/>, in registration order.</summary>
     public IEnumerable<NotifierSpec> On(ChainName chain) => Notifiers.Where(n => n.Chain == chain);
@@ -67,9 +67,9 @@ public sealed record OracleConfiguration(
                 args.Add("crash=" + action.ToString().ToLowerInvariant());
             }
 
-            if (LockHeld)
+            if (Holder != LockHolder.None)
             {
-                args.Add("holder=1");
+                args.Add("holder=" + (Holder == LockHolder.Stuck ? "1" : "2"));
             }
 
             args.Add("poo=" + Bit(PanicOnOops));

@@ -8,13 +8,19 @@ namespace PanicPath.Model.Conformance.Oracle;
 /// configuration's value, Debian's own panic-path users that the oracle can see (pvpanic's panic notifier at
 /// INT_MAX, telling the host "crash loaded" or "panicked", and ramoops' kmsg dumper, both registered before the test module), then the module's notifiers,
 /// dumpers and crash-path action in the module's registration order, with the module's actions written in
-/// the scenario language. A second CPU holding <c>ppo_lock</c> is the fault <c>stopped-cpu-holds</c>. The
+/// the scenario language. A second CPU stuck holding <c>ppo_lock</c> is the fault <c>stopped-cpu-holds</c>, one
+/// inside short interrupts-off critical sections the fault <c>cpu-in-critical-section</c>. The
 /// seed's arrangement carries the seed's invariants (<see cref="SeedVerdicts"/>).
 /// </summary>
 public static class ScenarioText
 {
     /// <summary>The configuration string that selects the run (<see cref="PanicPath.Model.Explorer.ScenarioExplorer.Trace"/>).</summary>
-    public static string Selection(OracleConfiguration c) => c.LockHeld ? "fault=stopped-cpu-holds(ppo_lock)" : string.Empty;
+    public static string Selection(OracleConfiguration c) => c.Holder switch
+    {
+        LockHolder.Stuck => "fault=stopped-cpu-holds(ppo_lock)",
+        LockHolder.InCriticalSection => "fault=cpu-in-critical-section(ppo_lock)",
+        _ => string.Empty,
+    };
 
     /// <summary>The scenario of <paramref name="c"/>.</summary>
     public static string For(OracleConfiguration c)
@@ -89,10 +95,10 @@ public static class ScenarioText
             Actions(y, crash);
         }
 
-        if (c.LockHeld)
+        if (c.Holder != LockHolder.None)
         {
             y.AppendLine("faults:");
-            y.AppendLine("  - stopped-cpu-holds: ppo_lock");
+            y.AppendLine(c.Holder == LockHolder.Stuck ? "  - stopped-cpu-holds: ppo_lock" : "  - cpu-in-critical-section: ppo_lock");
         }
 
         y.AppendLine(CultureInfo.InvariantCulture, $"entry: [{(c.Entry == Entry.Panic ? "panic" : "oops")}]");

@@ -43,7 +43,7 @@ public static class SeedVerdicts
             broken.Add(Names[0]);
         }
 
-        if (!c.LockHeld)
+        if (c.Holder == LockHolder.None)
         {
             var flushes = order.Select((e, i) => (e, i)).Where(p => p.e == "flush").Select(p => p.i).ToList();
             var late = unload >= 0 && flushes.Any(i => i > unload);

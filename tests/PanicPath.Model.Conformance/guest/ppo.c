@@ -11,7 +11,9 @@
  *   dumper=NAME/MAXREASON,...           kmsg dumpers (MAXREASON: PANIC, OOPS, EMERG, SHUTDOWN)
  *   crash=ACTION                        an action run when machine_crash_shutdown() is entered
  *                                       (a kprobe: x86's machine_ops is read-only after init)
- *   holder=1                            a thread bound to CPU 1 takes ppo_lock and keeps it
+ *   holder=1                            a thread bound to CPU 1 takes ppo_lock (interrupts on) and keeps it
+ *   holder=2                            a thread bound to CPU 1 is inside ppo_lock's critical section
+ *                                       (interrupts off) nearly all the time: 50 ms sections back to back
  *   poo=0|1                             the panic_on_oops value the "report" action obeys
  *   trigger (write-only)                panic | oops | oops-irq: a fatal error, from process context
  *                                       or (oops-irq) from a timer, in softirq context
@@ -78,9 +80,9 @@ static char *crash;
 module_param(crash, charp, 0444);
 MODULE_PARM_DESC(crash, "action run when machine_crash_shutdown() is entered");
 
-static bool holder;
-module_param(holder, bool, 0444);
-MODULE_PARM_DESC(holder, "a thread on CPU 1 holds ppo_lock forever");
+static int holder;
+module_param(holder, int, 0444);
+MODULE_PARM_DESC(holder, "1: a thread on CPU 1 keeps ppo_lock; 2: it is inside its critical section nearly all the time");
 
 static int poo;
 module_param(poo, int, 0444);
@@ -88,7 +90,7 @@ MODULE_PARM_DESC(poo, "the panic_on_oops value the report action obeys");
 
 static bool holding;
 module_param(holding, bool, 0444);
-MODULE_PARM_DESC(holding, "read-only: the holder thread has taken ppo_lock");
+MODULE_PARM_DESC(holding, "read-only: the holder thread has entered its first critical section");
 
 static struct ppo_notifier notifiers[2 * PPO_MAX];
 static int n_notifiers;
@@ -264,13 +266,35 @@ static int parse_dumper(const char *spec, struct ppo_dumper *d)
 	return -EINVAL;
 }
 
-static int ppo_holder(void *unused)
+/* holder=1: a CPU stuck in its critical section, taken with interrupts on. */
+static int ppo_stuck_holder(void *unused)
 {
 	spin_lock(&ppo_lock);
 	WRITE_ONCE(holding, true);
 	pr_emerg("PPO: cpu%d holds ppo_lock\n", raw_smp_processor_id());
 	for (;;)
 		cpu_relax();
+	return 0;
+}
+
+/*
+ * holder=2: a CPU inside a ring buffer's critical section when the panic starts: ppo_lock taken with
+ * interrupts off (spin_lock_irqsave) for 50 ms, released, and taken again at once. An IPI waits until a
+ * section ends (then the lock is free); an NMI lands inside one (then the lock stays held).
+ */
+static int ppo_holder(void *unused)
+{
+	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&ppo_lock, flags);
+		if (!READ_ONCE(holding)) {
+			WRITE_ONCE(holding, true);
+			pr_emerg("PPO: cpu%d is inside ppo_lock\n", raw_smp_processor_id());
+		}
+		mdelay(50);
+		spin_unlock_irqrestore(&ppo_lock, flags);
+	}
 	return 0;
 }
 
@@ -380,12 +404,17 @@ static int __init ppo_init(void)
 		pr_info("PPO: registered crash_shutdown hook\n");
 	}
 	if (holder) {
+		if (holder != 1 && holder != 2) {
+			pr_err("ppo: holder=%d: expected 1 or 2\n", holder);
+			err = -EINVAL;
+			goto fail;
+		}
 		if (num_online_cpus() < 2) {
 			pr_err("ppo: holder=1 needs a second CPU\n");
 			err = -EINVAL;
 			goto fail;
 		}
-		holder_thread = kthread_create(ppo_holder, NULL, "ppo_holder");
+		holder_thread = kthread_create(holder == 1 ? ppo_stuck_holder : ppo_holder, NULL, "ppo_holder");
 		if (IS_ERR(holder_thread)) {
 			err = PTR_ERR(holder_thread);
 			goto fail;
