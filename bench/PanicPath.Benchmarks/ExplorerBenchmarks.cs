@@ -40,16 +40,16 @@ public class ExplorerBenchmarks
     [Benchmark(Description = "2^16 configs, 14 drivers, report with traces")]
     public int Generated65536Report() => ScenarioExplorer.Explore(generated, 1 << 16).Violations.Count;
 
-    [Benchmark(Description = "seed v0-before (3840 runs)")]
+    [Benchmark(Description = "seed v0-before (2560 runs)")]
     public int SeedV0() => ScenarioExplorer.CountViolations(v0);
 
-    [Benchmark(Description = "seed v1-patch16 (3840 runs)")]
+    [Benchmark(Description = "seed v1-patch16 (2560 runs)")]
     public int SeedV1() => ScenarioExplorer.CountViolations(v1);
 
     [Benchmark(Description = "seed v1-patch16-patch21 (19200 runs)")]
     public int SeedPatch21() => ScenarioExplorer.CountViolations(patch21);
 
-    [Benchmark(Description = "seed merged (3840 runs)")]
+    [Benchmark(Description = "seed merged (2560 runs)")]
     public int SeedMerged() => ScenarioExplorer.CountViolations(merged);
 
     [Benchmark(Description = "seed merged, report with traces")]
