@@ -118,7 +118,11 @@ public static class GuestBoot
                 size = length;
                 lastChange = now;
                 var text = ReadShared(serialPath);
-                triggered |= text.Contains("PPO: trigger", StringComparison.Ordinal);
+                // init's own line may be lost (a user process's console output is sent later, by interrupt);
+                // the kernel's lines about the fatal path are printed at once.
+                triggered |= text.Contains("PPO: trigger", StringComparison.Ordinal) ||
+                    text.Contains("Kernel panic - not syncing", StringComparison.Ordinal) ||
+                    text.Contains("PPO: oops in", StringComparison.Ordinal);
                 crashing |= text.Contains("PPO: crash_shutdown hook", StringComparison.Ordinal);
                 if (finalLoop is null && text.Contains("---[ end Kernel panic - not syncing", StringComparison.Ordinal))
                 {
