@@ -14,16 +14,7 @@ internal static class CliRun
     }
 
     /// <summary>The path of an example scenario.</summary>
-    public static string Example(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found"), "examples", "hyperv", name + ".yaml");
-    }
+    public static string Example(string name) => PanicPath.TestSupport.ExampleScenarios.File(name);
 
     /// <summary>Writes <paramref name="text"/> to a new temporary scenario file.</summary>
     public static string TempScenario(string text)

@@ -31,17 +31,5 @@ internal static class Model
     public static ScenarioException Error(string yaml) => Assert.Throws<ScenarioException>(() => Compile(yaml));
 
     /// <summary>The repository's examples/hyperv folder.</summary>
-    public static string Examples
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found above the test binaries"), "examples", "hyperv");
-        }
-    }
+    public static string Examples => PanicPath.TestSupport.ExampleScenarios.Folder;
 }

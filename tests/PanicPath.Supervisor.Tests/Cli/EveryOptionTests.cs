@@ -185,14 +185,5 @@ public sealed class EveryOptionTests
         }
     }
 
-    private static string Scenario()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found"), "examples", "hyperv", "merged.yaml");
-    }
+    private static string Scenario() => PanicPath.TestSupport.ExampleScenarios.File("merged");
 }

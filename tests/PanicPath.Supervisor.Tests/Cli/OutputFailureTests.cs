@@ -12,7 +12,7 @@ public sealed class OutputFailureTests
     [Fact]
     public async Task Explore_whose_output_goes_to_a_full_disk_says_so_in_one_line_and_exits_74()
     {
-        var scenario = Example("v0-before");
+        var scenario = PanicPath.TestSupport.ExampleScenarios.File("v0-before");
         if (!File.Exists("/dev/full"))
         {
             Requirement.Unmet("no /dev/full to stand for a full disk");
@@ -35,14 +35,4 @@ public sealed class OutputFailureTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
-    private static string Example(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found above the test binaries"), "examples", "hyperv", name + ".yaml");
-    }
 }
