@@ -2,7 +2,7 @@ namespace PanicPath.Model.Kernel;
 
 /// <summary>
 /// Crash kexec. <c>crash_kexec()</c> (the oops path) first claims <c>panic_cpu</c>, as <c>panic()</c> does, and
-/// gives it back if it returns. <c>__crash_kexec()</c> runs only when it takes the kexec lock
+/// gives it back if it returns; when <c>panic_cpu</c> is already claimed, by any CPU, it does nothing. <c>__crash_kexec()</c> runs only when it takes the kexec lock
 /// (<c>kexec_trylock()</c> in 6.1, <c>mutex_trylock(&amp;kexec_mutex)</c> in 5.18 and the series), so a panic
 /// inside a crash-shutdown hook does not start a second crash kexec; with no crash kernel loaded it returns;
 /// otherwise <c>machine_crash_shutdown</c> — on x86_64 the drivers' hook (machine_ops) and then
@@ -18,20 +18,17 @@ public sealed partial class Machine
             return;
         }
 
-        if (panicCpu >= 0 && panicCpu != cpu)
+        // crash_kexec(): only the CPU whose cmpxchg finds panic_cpu unclaimed (PANIC_CPU_INVALID) goes on; a
+        // CPU already panicking, this one included (an oops inside a panic notifier), returns.
+        if (panicCpu >= 0)
         {
-            Step($"crash_kexec ({why}): panic_cpu is cpu{panicCpu}, returns", string.Empty);
+            Step($"crash_kexec ({why}): panic_cpu is already cpu{panicCpu}, returns", string.Empty);
             return;
         }
 
-        var claimed = panicCpu < 0;
-        if (claimed)
-        {
-            SetPanicCpu(cpu);
-        }
-
+        SetPanicCpu(cpu);
         CrashKexec($"crash_kexec ({why}): __crash_kexec");
-        if (claimed && !Ended)
+        if (!Ended)
         {
             SetPanicCpu(-1);
         }
