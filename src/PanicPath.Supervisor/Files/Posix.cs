@@ -26,6 +26,7 @@ internal static unsafe partial class Posix
     internal const int O_TRUNC = 0x200;
     internal const int O_APPEND = 0x400;
     internal const int O_CLOEXEC = 0x80000;
+    internal const int O_NONBLOCK = 0x800;
 
     internal const int LOCK_EX = 2;
     internal const int LOCK_NB = 4;

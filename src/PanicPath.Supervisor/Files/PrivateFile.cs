@@ -31,7 +31,9 @@ public static class PrivateFile
             return OpenPortable(full, mode, access);
         }
 
-        var flags = Posix.O_NOFOLLOW | Posix.O_CLOEXEC | access switch
+        // O_NONBLOCK: a FIFO or device put where a file of ours should be opens at once (and is refused by
+        // the check below) instead of blocking the supervisor until someone opens its other end.
+        var flags = Posix.O_NOFOLLOW | Posix.O_CLOEXEC | Posix.O_NONBLOCK | access switch
         {
             FileAccess.Read => Posix.O_RDONLY,
             FileAccess.Write => Posix.O_WRONLY,

@@ -35,6 +35,23 @@ public sealed class PrivateFileTests
     }
 
     [Fact]
+    public async Task A_fifo_where_a_file_should_be_is_refused_at_once_instead_of_blocking_the_reader()
+    {
+        using var temp = new TempDirectory();
+        var fifo = temp.Sub("panicpath-1-x.json");
+        using (var mkfifo = System.Diagnostics.Process.Start(Requirement.Command("mkfifo", "a FIFO in place of a report"), [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var open = Task.Run(() => PrivateFile.Open(fifo, FileMode.Open, FileAccess.Read));
+        var refused = await Assert.ThrowsAsync<UnsafePathException>(() => open.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains(fifo, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_symbolic_link_is_neither_followed_for_reading_nor_for_writing()
     {
         using var temp = new TempDirectory();
