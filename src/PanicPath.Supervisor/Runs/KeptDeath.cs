@@ -8,7 +8,7 @@ namespace PanicPath.Supervisor.Runs;
 /// <summary>
 /// A death as the slot's death record keeps it (<see cref="SlotRecord.Death"/>) when the store refused
 /// it: its essentials as JSON — run id, attempt, command, pid, cause, exit code, signal, dump and
-/// crash-report paths, signature, title, the ends of the output tails, start and end times — cut to fit
+/// crash-report paths, signature, title, the ends of the output tails, start and end times, host — cut to fit
 /// <see cref="SlotFile.Capacity"/> (the tails keep their last 3000 characters, then fewer until it fits; long texts are cut).
 /// The in-process report is not part of it: it is kept beside it, in the spool or the slot's report
 /// records, and joined again when the death is recorded.
@@ -56,6 +56,7 @@ internal static class KeptDeath
                 StderrTail = Text(root, "stderrTail"),
                 StartedAt = DateTimeOffset.Parse(Text(root, "startedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 EndedAt = DateTimeOffset.Parse(Text(root, "endedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                Host = Nullable(root, "host"),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -85,6 +86,7 @@ internal static class KeptDeath
             json.WriteString("stderrTail", Tail(death.StderrTail, chars));
             json.WriteString("startedAt", death.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             json.WriteString("endedAt", death.EndedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("host", death.Host);
             json.WriteEndObject();
         }
 
