@@ -88,6 +88,8 @@ public sealed class OracleUnitTests
         var c = ConfigurationCover.Pairwise().First(c => c.PostNotifiers && c.PanicOnOops && c.CrashKernel && c.Entry == Entry.Oops);
         var expected = KernelReference.Expect(c);
         Assert.Equal(PathRecord.Kdump, expected.End);
+        Assert.Contains("die:x", expected.Order);
+        Assert.Contains("panic-entry", expected.Order);
         Assert.True(expected.Order.ToList().IndexOf("panic-entry") > expected.Order.ToList().IndexOf("die:x"));
         Assert.Contains(expected.Order, e => e.StartsWith("panic:", StringComparison.Ordinal));
         Assert.Equal(["Oops", "Panic"], expected.Pstore);
