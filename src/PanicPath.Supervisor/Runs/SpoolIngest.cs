@@ -121,6 +121,14 @@ public static class SpoolIngest
 
             recorded++;
             owner.Dispose();
+            if ((unread ?? keptProblem) is { } unreadable)
+            {
+                // Recorded from what could be read; what could not stays where it is, named, as a run spool
+                // whose report does not parse does (RunSpool.Remove).
+                await error.WriteLineAsync($"panicpath: {directory} is kept although its death is recorded: {unreadable}").ConfigureAwait(false);
+                continue;
+            }
+
             await RemoveRecordedAsync(directory, error).ConfigureAwait(false);
         }
 

@@ -75,6 +75,40 @@ public sealed class SpoolIngestTests
     }
 
     [Fact]
+    public async Task A_death_kept_in_its_slot_is_recorded_but_a_report_beside_it_that_does_not_parse_is_kept_and_named()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var directory = Directory.CreateDirectory(Path.Combine(root, "20260101T000000-keptdead-0")).FullName;
+        var slot = Path.Combine(directory, PanicPath.Reports.SlotFile.FileName);
+        ReservedSlot.Reserve(slot);
+        var kept = new PanicPath.Supervisor.Deaths.DeathRecord
+        {
+            RunId = "20260101T000000-keptdead",
+            Attempt = 0,
+            Command = "dotnet app.dll",
+            Pid = 42,
+            Cause = PanicPath.Supervisor.Deaths.DeathCause.ExitCode,
+            ExitCode = 3,
+            Signature = "sig",
+            Title = "exit code 3",
+            StartedAt = DateTimeOffset.UnixEpoch,
+            EndedAt = DateTimeOffset.UnixEpoch.AddSeconds(1),
+        };
+        ReservedSlot.Write(slot, PanicPath.Reports.SlotRecord.Death, KeptDeath.Encode(kept));
+        var broken = Path.Combine(directory, "panicpath-42-x.json");
+        File.WriteAllText(broken, "{\"version\":");
+        using var log = new StringWriter();
+
+        Assert.Equal(1, await SpoolIngest.IngestAsync(root, store, log));
+
+        Assert.Single(await store.ListAsync(10));
+        Assert.True(File.Exists(broken), "the report that did not parse is kept");
+        Assert.Contains($"{directory} is kept although its death is recorded: {broken}", log.ToString());
+    }
+
+    [Fact]
     public async Task Ingesting_a_directory_already_recorded_adds_no_second_death()
     {
         using var temp = new TempDirectory();
