@@ -30,24 +30,31 @@ internal static class DataOption
     /// </summary>
     public static SqlDeathStore? Open(string directory, string? postgres, TextWriter error)
     {
-        var (connectionString, source) = postgres is not null
-            ? (postgres, "--postgres")
-            : (Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable), PostgresDeathStore.EnvironmentVariable);
-        if (postgres is null && connectionString is not { Length: > 0 })
+        if (Postgres(postgres) is not { } chosen)
         {
             return OpenSqlite(directory, error);
         }
 
         try
         {
-            return PostgresDeathStore.Open(connectionString!);
+            return PostgresDeathStore.Open(chosen.ConnectionString);
         }
         catch (PostgresStoreException e)
         {
-            error.WriteLine($"panicpath: {source}: {e.Message}");
+            error.WriteLine($"panicpath: {chosen.Source}: {e.Message}");
             return null;
         }
     }
+
+    /// <summary>
+    /// The PostgreSQL store chosen, with where the choice came from: <paramref name="postgres"/>
+    /// (<c>--postgres</c>, even when empty, so that it is refused as given), else a non-empty
+    /// <c>PANICPATH_POSTGRES</c>; null for SQLite.
+    /// </summary>
+    private static (string ConnectionString, string Source)? Postgres(string? postgres) =>
+        postgres is not null ? (postgres, "--postgres")
+        : Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? (fromEnvironment, PostgresDeathStore.EnvironmentVariable)
+        : null;
 
     /// <summary>
     /// Prepares the data directory <c>run</c> keeps its spool, channel and dumps in, whichever store it
@@ -75,18 +82,15 @@ internal static class DataOption
     /// </summary>
     public static IDeathStore? OpenForRun(string directory, string? postgres, TextWriter error)
     {
-        var (connectionString, source) = postgres is not null
-            ? (postgres, "--postgres")
-            : (Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable), PostgresDeathStore.EnvironmentVariable);
-        if (postgres is not null || connectionString is { Length: > 0 })
+        if (Postgres(postgres) is { } chosen)
         {
             try
             {
-                PostgresDeathStore.Validate(connectionString!);
+                PostgresDeathStore.Validate(chosen.ConnectionString);
             }
             catch (PostgresStoreException e)
             {
-                error.WriteLine($"panicpath: {source}: {e.Message}");
+                error.WriteLine($"panicpath: {chosen.Source}: {e.Message}");
                 return null;
             }
         }
@@ -118,7 +122,7 @@ internal static class DataOption
     /// </summary>
     public static SqlDeathStore? OpenForReading(string directory, string? postgres, TextWriter error)
     {
-        if (postgres is not null || Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable) is { Length: > 0 })
+        if (Postgres(postgres) is not null)
         {
             return Open(directory, postgres, error);
         }
