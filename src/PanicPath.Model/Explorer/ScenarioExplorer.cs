@@ -27,12 +27,13 @@ public static class ScenarioExplorer
         var machine = new Machine(scenario);
         var outcomes = new List<(Configuration, ulong)>();
         var violations = new List<Violation>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var effective = new EffectiveSpace(scenario);
+        var seen = new BitSet(effective.Size);
         var runs = 0;
         foreach (var choices in space.Choices())
         {
             var result = machine.Run(choices);
-            if (!seen.Add(EffectiveKey(machine.Effective, choices)))
+            if (!seen.Add(effective.IndexOf(machine, choices)))
             {
                 continue;
             }
@@ -63,11 +64,12 @@ public static class ScenarioExplorer
     public static int CountViolations(Scenario scenario)
     {
         var machine = new Machine(scenario);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var effective = new EffectiveSpace(scenario);
+        var seen = new BitSet(effective.Size);
         var violated = 0;
         foreach (var choices in new ConfigurationSpace(scenario).Choices())
         {
-            if (machine.Run(choices).Violated != 0 && seen.Add(EffectiveKey(machine.Effective, choices)))
+            if (machine.Run(choices).Violated != 0 && seen.Add(effective.IndexOf(machine, choices)))
             {
                 violated++;
             }
@@ -75,10 +77,6 @@ public static class ScenarioExplorer
 
         return violated;
     }
-
-    /// <summary>The identity of a run: its effective knob and feature values, its fault and its entry point.</summary>
-    private static string EffectiveKey(ReadOnlySpan<int> effective, int[] choices) =>
-        string.Join(",", effective.ToArray()) + "|" + choices[^2] + "|" + choices[^1];
 
     /// <summary>Runs one configuration, written <c>name=value,…</c>, with its full trace.</summary>
     public static (Configuration Configuration, RunResult Result, IReadOnlyList<TraceStep> Trace) Trace(Scenario scenario, string config)

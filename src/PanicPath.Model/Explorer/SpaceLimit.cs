@@ -5,10 +5,11 @@ namespace PanicPath.Model.Explorer;
 
 /// <summary>
 /// The bound on a scenario's configuration space, checked before the explorer runs anything. The space is
-/// counted as the product of every explored knob's and feature's values, the faults and the entry points,
-/// before constraints (counting after them would mean running them over the whole space). Past the bound
-/// the scenario is refused with a <see cref="ScenarioException"/> at the first dimension that multiplies
-/// it, naming each such dimension and its number of values.
+/// the <see cref="EffectiveSpace"/>: the product of every explored knob's and feature's domain (its values,
+/// both booleans, and the constants setup assigns to it), the faults and the entry points, before constraints
+/// (counting after them would mean running them over the whole space); the explorer keeps bit sets of that
+/// size. Past the bound the scenario is refused with a <see cref="ScenarioException"/> at the first dimension
+/// that multiplies it, naming each such dimension and its number of values.
 /// </summary>
 public static class SpaceLimit
 {
@@ -23,15 +24,14 @@ public static class SpaceLimit
     /// <summary>Refuses <paramref name="scenario"/> when its space holds more than <paramref name="maxConfigs"/> configurations.</summary>
     public static void Check(Scenario scenario, long maxConfigs)
     {
-        var size = scenario.SpaceSize;
+        var space = new EffectiveSpace(scenario);
+        var size = space.Size;
         if (size <= maxConfigs)
         {
             return;
         }
 
-        var factors = scenario.Explored.Where(v => v.Values.Length > 1).Select(v => (v.Name, Count: (long)v.Values.Length, At: (SourceLocation?)v.Location)).ToList();
-        factors.Add(("fault", scenario.Faults.Count, null));
-        factors.Add(("entry", scenario.Entries.Count, null));
+        var factors = space.Dimensions.Select((d, i) => (d.Name, Count: (long)space.Radix[i], At: i < scenario.Explored.Count ? (SourceLocation?)scenario.Explored[i].Location : null)).ToList();
         var multiplying = factors.Where(f => f.Count > 1).ToList();
         var at = multiplying.Select(f => f.At).FirstOrDefault(a => a is not null) ?? new SourceLocation(scenario.File, 1, 1);
         var count = size == long.MaxValue ? $"more than {long.MaxValue.ToString(CultureInfo.InvariantCulture)}" : size.ToString(CultureInfo.InvariantCulture);

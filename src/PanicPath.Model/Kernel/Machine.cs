@@ -94,6 +94,9 @@ public sealed partial class Machine : IValueContext
     /// </summary>
     public ReadOnlySpan<int> Effective => effective;
 
+    /// <summary>Where the setup step that last assigned slot <paramref name="slot"/> in the last <see cref="Run"/> is written; null when setup did not.</summary>
+    public SourceLocation? SetBy(int slot) => setBy[slot];
+
     /// <summary>How many times event <paramref name="eventIndex"/> has happened in this run.</summary>
     public int Count(int eventIndex) => eventCounts[eventIndex];
 

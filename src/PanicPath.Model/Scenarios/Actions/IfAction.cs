@@ -12,4 +12,6 @@ public sealed class IfAction(SourceLocation location, string text, Expr conditio
         machine.Step($"if {text}: {(holds ? "true" : "false")}", string.Empty);
         return ExecuteAll(holds ? then : otherwise, machine);
     }
+
+    internal override IEnumerable<ScenarioAction[]> Nested => [then, otherwise];
 }

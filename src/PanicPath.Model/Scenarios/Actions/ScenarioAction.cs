@@ -14,6 +14,9 @@ public abstract class ScenarioAction(SourceLocation location)
     /// <summary>Runs the action on <paramref name="machine"/>.</summary>
     public abstract Flow Execute(Machine machine);
 
+    /// <summary>The action lists written inside this one (branches, else actions); none for a plain action.</summary>
+    internal virtual IEnumerable<ScenarioAction[]> Nested => [];
+
     /// <summary>Runs <paramref name="actions"/> in order until one returns or ends the run.</summary>
     public static Flow ExecuteAll(ScenarioAction[] actions, Machine machine)
     {

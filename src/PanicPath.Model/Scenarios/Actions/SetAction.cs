@@ -6,6 +6,12 @@ namespace PanicPath.Model.Scenarios.Actions;
 /// <summary><c>set: name = expression</c>: assigns a state variable (or, in setup, a knob).</summary>
 public sealed class SetAction(SourceLocation location, Variable target, Expr value) : ScenarioAction(location)
 {
+    /// <summary>The variable assigned.</summary>
+    internal Variable Target => target;
+
+    /// <summary>The value assigned.</summary>
+    internal Expr Value => value;
+
     public override Flow Execute(Machine machine)
     {
         machine.Assign(target, value.Eval(machine), Location);

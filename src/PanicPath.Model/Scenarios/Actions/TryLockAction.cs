@@ -7,4 +7,6 @@ public sealed class TryLockAction(SourceLocation location, int lockIndex, Scenar
 {
     public override Flow Execute(Machine machine) =>
         machine.TryLock(lockIndex) ? Flow.Next : ExecuteAll(otherwise, machine);
+
+    internal override IEnumerable<ScenarioAction[]> Nested => [otherwise];
 }

@@ -30,4 +30,6 @@ public sealed class WaitAction(SourceLocation location, string text, Expr condit
         machine.Hang($"waits forever for {text}");
         return Flow.Ended;
     }
+
+    internal override IEnumerable<ScenarioAction[]> Nested => [givesUp];
 }
