@@ -67,6 +67,16 @@ public sealed class ExploreCommandTests
     }
 
     [Fact]
+    public async Task Explore_exits_2_naming_the_setup_step_that_computes_a_value_outside_its_list()
+    {
+        var file = CliRun.TempScenario("knobs:\n  panic_timeout: [0, 10]\nsetup:\n  - set: panic_timeout = panic_timeout + 10\n");
+        var (exit, output, error) = await CliRun.Run("explore", file);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"panicpath: {file}:4:10: expected panic_timeout to end setup with one of its values 0, 10, not 20 computed here; list 20 under knobs: panic_timeout{Environment.NewLine}", error);
+    }
+
+    [Fact]
     public async Task Explore_refuses_a_space_past_max_configs_with_exit_2_before_exploring_any_file()
     {
         var small = CliRun.TempScenario(Holding);

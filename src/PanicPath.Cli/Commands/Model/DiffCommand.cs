@@ -42,7 +42,12 @@ internal static class DiffCommand
                 return ExitCodes.BadInput;
             }
 
-            var diff = ScenarioDiff.Compare(old, @new, configs);
+            var diff = ModelRendering.Located(() => ScenarioDiff.Compare(old, @new, configs), error);
+            if (diff is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             if (parse.GetValue(json))
             {
                 output.WriteLine(Json(diff));

@@ -44,7 +44,12 @@ internal static class ExploreCommand
                 scenarios.Add(scenario);
             }
 
-            var reports = scenarios.Select(s => ScenarioExplorer.Explore(s, configs)).ToList();
+            var reports = ModelRendering.Located(() => scenarios.Select(s => ScenarioExplorer.Explore(s, configs)).ToList(), error);
+            if (reports is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             if (parse.GetValue(json))
             {
                 output.WriteLine(reports.Count == 1 ? ReportJson.Write(reports[0]) : "[\n" + string.Join(",\n", reports.Select(ReportJson.Write)) + "\n]");

@@ -63,6 +63,24 @@ internal static class ModelRendering
         return null;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> over loaded scenarios: a <see cref="ScenarioException"/> it throws (a value
+    /// setup computes outside its domain) becomes one line on <paramref name="error"/> and null (the command then exits 2).
+    /// </summary>
+    public static T? Located<T>(Func<T> work, TextWriter error)
+        where T : class
+    {
+        try
+        {
+            return work();
+        }
+        catch (ScenarioException e)
+        {
+            error.WriteLine($"panicpath: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Renders a run's steps as a table.</summary>
     public static Table Trace(IReadOnlyList<TraceStep> steps)
     {
