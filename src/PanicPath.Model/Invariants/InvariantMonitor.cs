@@ -5,9 +5,10 @@ namespace PanicPath.Model.Invariants;
 
 /// <summary>
 /// Watches one run for the scenario's invariants: at each event (happens-while, happens-before), at the
-/// boundary (state checks, required events) and at the end (exactly once, at most once, terminates,
-/// reaches). Answers the violated invariants as a bit mask, counting only those whose <c>when</c> held
-/// after boot.
+/// boundary (state checks, required events) and at the end (exactly once, at most once, at least once,
+/// terminates, reaches, and the deadlines of happens-by that a hang never let come). Answers the violated
+/// invariants as a bit mask, counting only those whose <c>when</c> held after boot. A hang violates every
+/// liveness invariant it breaks, and the violation step names the hang's reason.
 /// </summary>
 public sealed class InvariantMonitor
 {
@@ -27,7 +28,7 @@ public sealed class InvariantMonitor
         {
             var index = e;
             byEvent[e] = scenario.Invariants
-                .Where(i => (i.Kind == InvariantKind.HappensWhile && i.EventA == index) || (i.Kind == InvariantKind.HappensBefore && i.EventB == index))
+                .Where(i => (i.Kind == InvariantKind.HappensWhile && i.Condition is not null && i.EventA == index) || (i.Kind == InvariantKind.HappensBefore && i.EventB == index))
                 .ToArray();
         }
     }
@@ -74,7 +75,7 @@ public sealed class InvariantMonitor
                 continue;
             }
 
-            if (invariant.Kind == InvariantKind.AtBoundary && !invariant.Condition!.IsTrue(machine))
+            if (invariant.Kind is InvariantKind.AtBoundary or InvariantKind.Reaches && invariant.Condition is { } expect && !expect.IsTrue(machine))
             {
                 Violate(invariant, $"the condition is false at {BoundaryNames.Name(boundary)}");
             }
@@ -85,9 +86,13 @@ public sealed class InvariantMonitor
         }
     }
 
-    /// <summary>Checks the whole-run invariants and answers the violated, applicable ones.</summary>
-    public ulong Finish(Boundary outcome)
+    /// <summary>
+    /// Checks the whole-run invariants of a run that ended at <paramref name="outcome"/> (after
+    /// <paramref name="hangReason"/> when it hung) and answers the violated, applicable ones.
+    /// </summary>
+    public ulong Finish(Boundary outcome, string? hangReason = null)
     {
+        var outcomeBit = outcome == Boundary.Hang ? 0 : 1 << (int)outcome;
         foreach (var invariant in scenario.Invariants)
         {
             switch (invariant.Kind)
@@ -98,11 +103,21 @@ public sealed class InvariantMonitor
                 case InvariantKind.AtMostOnce when machine.Count(invariant.EventA) > 1:
                     Violate(invariant, $"{scenario.Events[invariant.EventA]} happened {machine.Count(invariant.EventA)} times");
                     break;
-                case InvariantKind.Terminates when outcome == Boundary.Hang:
-                    Violate(invariant, "the run never reaches a boundary");
+                case InvariantKind.AtLeastOnce when machine.Count(invariant.EventA) == 0:
+                    Violate(invariant, outcome == Boundary.Hang
+                        ? $"the run hangs before {scenario.Events[invariant.EventA]}: {hangReason}"
+                        : $"the run ends at {BoundaryNames.Name(outcome)} without {scenario.Events[invariant.EventA]}");
                     break;
-                case InvariantKind.Reaches when outcome != (Boundary)BitIndex(invariant.Boundaries):
-                    Violate(invariant, $"the run ends at {BoundaryNames.Name(outcome)}");
+                case InvariantKind.Terminates when outcome == Boundary.Hang:
+                    Violate(invariant, $"the run never reaches a boundary: {hangReason}");
+                    break;
+                case InvariantKind.Reaches when (invariant.Boundaries & outcomeBit) == 0:
+                    Violate(invariant, outcome == Boundary.Hang
+                        ? $"the run hangs before reaching {Names(invariant.Boundaries)}: {hangReason}"
+                        : $"the run ends at {BoundaryNames.Name(outcome)}");
+                    break;
+                case InvariantKind.HappensWhile when invariant.Boundaries != 0 && outcome == Boundary.Hang && machine.Count(invariant.EventA) == 0:
+                    Violate(invariant, $"the run hangs before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)}): {hangReason}");
                     break;
             }
         }
@@ -110,7 +125,19 @@ public sealed class InvariantMonitor
         return violated & applicable;
     }
 
-    private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
+    private static string Names(int boundaries)
+    {
+        var names = new List<string>();
+        for (var b = 0; b < (int)Boundary.Hang; b++)
+        {
+            if ((boundaries & (1 << b)) != 0)
+            {
+                names.Add(BoundaryNames.Name((Boundary)b));
+            }
+        }
+
+        return string.Join(" or ", names);
+    }
 
     private void Violate(Invariant invariant, string why)
     {

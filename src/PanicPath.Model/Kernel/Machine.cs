@@ -172,7 +172,7 @@ public sealed partial class Machine : IValueContext
 
     private RunResult Finish()
     {
-        var violated = monitor.Finish(outcome);
+        var violated = monitor.Finish(outcome, hangReason);
         trace = null;
         return new RunResult(outcome, violated, hangReason);
     }

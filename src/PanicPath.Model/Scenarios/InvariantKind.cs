@@ -15,12 +15,26 @@ public enum InvariantKind
     /// <summary><c>terminates: true</c>: the run reaches a boundary.</summary>
     Terminates,
 
-    /// <summary><c>reaches: boundary</c>: the run ends at that boundary.</summary>
+    /// <summary>
+    /// <c>reaches: [boundaries]</c>, optional <c>expect: condition</c>: the run ends at one of the boundaries (a hang
+    /// breaks it), and the condition holds there.
+    /// </summary>
     Reaches,
 
-    /// <summary><c>happens: A</c>, <c>while: condition</c>, optional <c>by: [boundaries]</c>: every A happens while the condition holds, and A has happened by the time the run reaches those boundaries.</summary>
+    /// <summary>
+    /// <c>happens: A</c> with <c>while: condition</c>, <c>by: [boundaries]</c> or both: every A happens while the
+    /// condition holds; A has happened when the run reaches one of the <c>by</c> boundaries, and a run that hangs
+    /// before reaching any of them without A misses the deadline too. A run that ends at a boundary not in
+    /// <c>by</c> never came to the deadline: that part is not checked there.
+    /// </summary>
     HappensWhile,
 
     /// <summary><c>happens-before: {first: A, then: B}</c>: no B happens before an A.</summary>
     HappensBefore,
+
+    /// <summary>
+    /// <c>at-least-once: event</c>: the event happens in the run, whatever the run's end; a run that hangs, or ends
+    /// at any boundary, before the event breaks it.
+    /// </summary>
+    AtLeastOnce,
 }

@@ -5,13 +5,13 @@ namespace PanicPath.Model.Scenarios;
 
 /// <summary>
 /// Invariants: a name, an optional <c>when</c>, and exactly one check (at a boundary, over an event's
-/// count, termination, the boundary reached, an event while a condition holds, an order of events),
-/// with only the keys that check takes. At most 64, one bit each in a run's result.
+/// count, termination, the boundaries the run ends at, an event while a condition holds or by a deadline, an
+/// order of events), with only the keys that check takes. At most 64, one bit each in a run's result.
 /// </summary>
 public sealed partial class ScenarioParser
 {
     private static readonly string[] InvariantKeys =
-        ["name", "when", "at", "expect", "exactly-once", "at-most-once", "terminates", "reaches", "happens", "while", "by", "happens-before"];
+        ["name", "when", "at", "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "while", "by", "happens-before"];
 
     private void ParseInvariant(YamlMappingNode map)
     {
@@ -27,10 +27,12 @@ public sealed partial class ScenarioParser
             throw Error(map, "at most 64 invariants");
         }
 
-        var kinds = new[] { "expect", "exactly-once", "at-most-once", "terminates", "reaches", "happens", "happens-before" }.Where(fields.ContainsKey).ToList();
+        // 'expect' is the check of 'at', and the optional state check of 'reaches'.
+        var kinds = new[] { "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "happens-before" }
+            .Where(k => fields.ContainsKey(k) && !(k == "expect" && fields.ContainsKey("reaches"))).ToList();
         if (kinds.Count != 1)
         {
-            throw Error(map, "exactly one check: at+expect, exactly-once, at-most-once, terminates, reaches, happens+while, or happens-before");
+            throw Error(map, "exactly one check: at+expect, exactly-once, at-most-once, at-least-once, terminates, reaches (+expect), happens+while/by, or happens-before");
         }
 
         var index = scenario.Invariants.Count;
@@ -50,6 +52,9 @@ public sealed partial class ScenarioParser
             case "at-most-once":
                 invariant = new Invariant(index, name, InvariantKind.AtMostOnce, At(map)) { EventA = EventIndex(fields["at-most-once"], declare: false) };
                 break;
+            case "at-least-once":
+                invariant = new Invariant(index, name, InvariantKind.AtLeastOnce, At(map)) { EventA = EventIndex(fields["at-least-once"], declare: false) };
+                break;
             case "terminates":
                 if (!Bool(fields["terminates"], "terminates: true"))
                 {
@@ -59,20 +64,22 @@ public sealed partial class ScenarioParser
                 invariant = new Invariant(index, name, InvariantKind.Terminates, At(map));
                 break;
             case "reaches":
+                invariant = new Invariant(index, name, InvariantKind.Reaches, At(map))
                 {
-                    var text = Scalar(fields["reaches"], "a boundary").Value!;
-                    invariant = new Invariant(index, name, InvariantKind.Reaches, At(map))
-                    {
-                        Boundaries = BoundaryNames.TryParse(text, out var b) ? 1 << (int)b : throw Error(fields["reaches"], BoundaryList(text)),
-                    };
-                    break;
+                    Boundaries = Boundaries(fields["reaches"]),
+                    Condition = fields.TryGetValue("expect", out var expect) ? Condition(Scalar(expect, "a condition")) : null,
+                };
+                break;
+            case "happens":
+                if (!fields.ContainsKey("while") && !fields.ContainsKey("by"))
+                {
+                    throw Error(map, "'while: condition', 'by: [boundaries]' or both with 'happens'");
                 }
 
-            case "happens":
                 invariant = new Invariant(index, name, InvariantKind.HappensWhile, At(map))
                 {
                     EventA = EventIndex(fields["happens"], declare: false),
-                    Condition = fields.TryGetValue("while", out var w) ? Condition(Scalar(w, "a condition")) : throw Error(map, "'while: condition' with 'happens'"),
+                    Condition = fields.TryGetValue("while", out var w) ? Condition(Scalar(w, "a condition")) : null,
                     Boundaries = fields.TryGetValue("by", out var by) ? Boundaries(by) : 0,
                 };
                 break;
@@ -115,6 +122,11 @@ public sealed partial class ScenarioParser
     private int Boundaries(YamlNode node)
     {
         var items = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        if (items.Count == 0)
+        {
+            throw Error(node, "at least one boundary");
+        }
+
         var mask = 0;
         foreach (var item in items)
         {
