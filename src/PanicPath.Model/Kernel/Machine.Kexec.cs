@@ -49,6 +49,8 @@ public sealed partial class Machine
             return;
         }
 
+        // "if (kexec_crash_image)" under kexec_trylock() (6.1 kernel/kexec_core.c:970-971): a crash kernel loaded after
+        // boot (kexec_load, kernel/kexec.c) is the one panic() finds.
         if (!Knob(KernelSlots.KexecCrashLoaded))
         {
             Step($"{why}: no crash kernel loaded, returns", string.Empty);

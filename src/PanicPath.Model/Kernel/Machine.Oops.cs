@@ -40,6 +40,8 @@ public sealed partial class Machine
             return;
         }
 
+        // oops_end(): "if (panic_on_oops)" after the die chain (6.1 arch/x86/kernel/dumpstack.c:399; arm64
+        // arch/arm64/kernel/traps.c:232), so a die notifier that sets panic_on_oops makes this oops panic.
         if (Knob(KernelSlots.InInterrupt))
         {
             Panic("Fatal exception in interrupt");
@@ -67,6 +69,8 @@ public sealed partial class Machine
     private bool KexecShouldCrash(out string why)
     {
         why = string.Empty;
+        // kexec_should_crash(): "if (crash_kexec_post_notifiers) return 0;" then "... || panic_on_oops" (6.1
+        // kernel/kexec_core.c:81, :87), called by oops_end() after the die chain (x86 dumpstack.c:379, arm64 traps.c:223).
         if (scenario.Variant.IsSeries() ? PanicNotifiersBeforeKdump() : Knob(KernelSlots.CrashKexecPostNotifiers))
         {
             Step(scenario.Variant.IsSeries()

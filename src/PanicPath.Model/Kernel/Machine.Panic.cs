@@ -26,6 +26,14 @@ public sealed partial class Machine
             return;
         }
 
+        // panic(): "if (panic_on_warn) panic_on_warn = 0;" (6.1 kernel/panic.c:284-292), so a WARN on the panic path
+        // does not panic again; a callback that reads or sets panic_on_warn sees it cleared.
+        if (Knob(KernelSlots.PanicOnWarn))
+        {
+            Step("panic_on_warn = 0", "panic_on_warn: true → false");
+            values[KernelSlots.PanicOnWarn] = 0;
+        }
+
         // panic(): atomic_cmpxchg(&panic_cpu, PANIC_CPU_INVALID, this_cpu)
         if (panicCpu < 0)
         {
@@ -73,6 +81,9 @@ public sealed partial class Machine
     /// <summary>Models the body of mainline <c>panic()</c> (kernel/panic.c, 5.18 and 6.1) after the panic_cpu claim.</summary>
     private void MainlineSequence()
     {
+        // "bool _crash_kexec_post_notifiers = crash_kexec_post_notifiers;" (6.1 kernel/panic.c:282, 5.18 alike): read
+        // once as panic() starts; both __crash_kexec calls (:357, :381) and the stop (:360) use that copy, so a panic
+        // notifier that sets the knob changes only a later (nested) panic() and the oops path's kexec_should_crash().
         var post = Knob(KernelSlots.CrashKexecPostNotifiers);
         if (!post)
         {
@@ -104,6 +115,7 @@ public sealed partial class Machine
     /// <summary>Models <c>panic_other_cpus_shutdown()</c>'s <c>PANIC_PRINT_ALL_CPU_BT</c> (0x40): all CPUs' backtraces before they stop.</summary>
     private void PanicPrintBacktrace()
     {
+        // panic_other_cpus_shutdown(): "if (panic_print & PANIC_PRINT_ALL_CPU_BT)" (6.1 kernel/panic.c:250).
         if (!Ended && (values[KernelSlots.PanicPrint] & 0x40) != 0)
         {
             Step("panic_print 0x40: trigger_all_cpu_backtrace", string.Empty);
@@ -113,6 +125,7 @@ public sealed partial class Machine
     /// <summary>Models <c>panic_print_sys_info(false)</c>: what <c>panic_print</c> asks to print before the kmsg dump.</summary>
     private void PanicPrintSysInfo()
     {
+        // panic_print_sys_info(false) reads panic_print after the notifiers (6.1 kernel/panic.c:214-227, called at :368).
         var bits = values[KernelSlots.PanicPrint];
         if (Ended || (bits & 0x1F) == 0)
         {
@@ -138,12 +151,15 @@ public sealed partial class Machine
 
         Step("console_flush_on_panic", string.Empty);
         Emit(KernelEvents.ConsoleFlush, string.Empty);
+        // panic_print_sys_info(true): "if (panic_print & PANIC_PRINT_ALL_PRINTK_MSG)" (6.1 kernel/panic.c:209, called at :397).
         if ((values[KernelSlots.PanicPrint] & 0x20) != 0)
         {
             Step("panic_print 0x20: console_flush_on_panic(CONSOLE_REPLAY_ALL)", string.Empty);
             Emit(KernelEvents.ConsoleFlush, string.Empty);
         }
 
+        // "if (panic_timeout > 0)" / "if (panic_timeout != 0) emergency_restart()" (6.1 kernel/panic.c:402, :418): read
+        // at the very end, so a notifier (or anything before) that sets it decides the restart.
         var timeout = values[KernelSlots.PanicTimeout];
         Step(timeout == 0 ? "panic_timeout 0: no restart decided, the final loop" : $"panic_timeout {timeout}: emergency_restart decided", string.Empty);
         if (scenario.Variant.IsSeries())

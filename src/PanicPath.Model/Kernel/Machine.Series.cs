@@ -26,6 +26,8 @@ public sealed partial class Machine
     /// <summary>Models the body of the series' <c>panic()</c> after the panic_cpu claim.</summary>
     private void SeriesSequence()
     {
+        // order_panic_notifiers_and_kdump() and "if (!panic_notifiers_level)" read the level and the deprecated flag
+        // once, as panic() starts (series v1 patch 23); a notifier that writes them changes only a nested panic().
         var level = EffectiveLevel();
         var dumper = chains[ChainKind.KmsgDump].Count > 0;
         var hypervisorEarly = level >= 1;

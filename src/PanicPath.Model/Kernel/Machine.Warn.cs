@@ -11,6 +11,7 @@ public sealed partial class Machine
     {
         context = "warn";
         Step("__warn: WARNING", string.Empty);
+        // check_panic_on_warn(): "if (panic_on_warn)" (6.1 kernel/panic.c:234).
         if (Knob(KernelSlots.PanicOnWarn))
         {
             Panic("kernel: panic_on_warn set ...");

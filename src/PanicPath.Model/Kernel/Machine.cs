@@ -137,11 +137,18 @@ public sealed partial class Machine : IValueContext
 
         if (setupFlow == Flow.Ended)
         {
+            monitor.Start();
             return Finish();
         }
 
         context = "boot";
         Register();
+        if (AfterBoot() == Flow.Ended)
+        {
+            monitor.Start();
+            return Finish();
+        }
+
         InjectStartFaults();
         monitor.Start();
         context = string.Empty;
@@ -298,7 +305,10 @@ public sealed partial class Machine : IValueContext
 
     private bool inSetup;
 
-    /// <summary>Assigns <paramref name="target"/> and traces the change; in setup, remembers which step set it.</summary>
+    /// <summary>
+    /// Assigns <paramref name="target"/> and traces the change; in setup, remembers which step set it. A knob
+    /// written once the system runs (after boot, or by a callback) names the line of the step in the trace.
+    /// </summary>
     public void Assign(Variable target, int value, SourceLocation? at = null)
     {
         var old = values[target.Slot];
@@ -310,7 +320,8 @@ public sealed partial class Machine : IValueContext
 
         if (trace is not null)
         {
-            Step($"set {target.Name}", $"{target.Name}: {scenario.Symbols.Format(old, target.Kind)} → {scenario.Symbols.Format(value, target.Kind)}");
+            var line = !inSetup && at is { } where && (target.Role == VariableRole.Knob || context == AfterBootContext) ? $" (line {where.Line})" : string.Empty;
+            Step($"set {target.Name}{line}", $"{target.Name}: {scenario.Symbols.Format(old, target.Kind)} → {scenario.Symbols.Format(value, target.Kind)}");
         }
     }
 

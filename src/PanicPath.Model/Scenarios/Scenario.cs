@@ -45,6 +45,12 @@ public sealed class Scenario
 
     public ScenarioAction[] Setup { get; internal set; } = [];
 
+    /// <summary>
+    /// <c>after-boot:</c>: what an administrator changes once the system runs, after the drivers registered and
+    /// before the fault and the entry point. Its knob writes are not part of the configuration's identity.
+    /// </summary>
+    public ScenarioAction[] AfterBoot { get; internal set; } = [];
+
     public List<Callback> Callbacks { get; } = [];
 
     public Dictionary<string, ScenarioAction[]> Helpers { get; } = new(StringComparer.Ordinal);

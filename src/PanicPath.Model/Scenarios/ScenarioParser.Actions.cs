@@ -120,6 +120,7 @@ public sealed partial class ScenarioParser
                 {
                     var call = new CallAction(at, Identifier(value, "the name of a helper"));
                     calls.Add((call, At(value)));
+                    helperCalls.Add((owner, call.Helper));
                     return call;
                 }
 
@@ -138,6 +139,7 @@ public sealed partial class ScenarioParser
                 }
 
             default:
+                CheckPanicAction(at);
                 return new PanicAction(at, Scalar(value, "a panic message").Value ?? string.Empty);
         }
     }
@@ -165,11 +167,14 @@ public sealed partial class ScenarioParser
         var lead = lhs.Length - lhs.TrimStart().Length;
         var name = lhs.Trim();
         var variable = scenario.Variables.FirstOrDefault(v => v.Name == name);
-        if (variable is null || !(variable.Role == VariableRole.State || (inSetup && variable.Role == VariableRole.Knob)))
+        if (variable is null || variable.Role == VariableRole.Builtin)
         {
-            throw new ScenarioException(start.Shift(lead), inSetup
-                ? $"a state variable or a kernel knob to assign, not '{name}'"
-                : $"a state variable to assign (knobs only in setup), not '{name}'");
+            throw new ScenarioException(start.Shift(lead), $"{KnobWrites.Expected(owner.Site, scenario.Variant)}, not '{name}'");
+        }
+
+        if (variable.Role == VariableRole.Knob)
+        {
+            CheckKnobWrite(variable, start.Shift(lead));
         }
 
         var rhsStart = eq + 1;

@@ -94,6 +94,7 @@ public sealed partial class ScenarioParser
         scenario.Callbacks.Add(callback);
         if (fields.TryGetValue("do", out var body))
         {
+            owner = (WriteSite.Callback, null, "callback " + name);
             callback.Actions = Actions(body);
         }
 

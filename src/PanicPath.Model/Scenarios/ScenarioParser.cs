@@ -17,7 +17,7 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "helpers", "callbacks", "faults", "entry", "invariants"];
+        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "callbacks", "faults", "entry", "invariants"];
 
     private static readonly (string Name, ValueKind Kind, string Default)[] KernelKnobs =
     [
@@ -38,7 +38,6 @@ public sealed partial class ScenarioParser
     private readonly Scenario scenario;
     private readonly ScenarioNames names;
     private readonly List<(CallAction Call, SourceLocation Where)> calls = [];
-    private bool inSetup;
 
     private ScenarioParser(string file, string name)
     {
@@ -234,15 +233,23 @@ public sealed partial class ScenarioParser
 
         if (get("setup") is { } setup)
         {
-            inSetup = true;
+            owner = (WriteSite.Setup, null, "setup");
             scenario.Setup = Actions(setup);
-            inSetup = false;
+        }
+
+        if (get("after-boot") is { } afterBoot)
+        {
+            owner = (WriteSite.AfterBoot, null, "after-boot");
+            scenario.AfterBoot = Actions(afterBoot);
         }
 
         foreach (var (helperName, body) in helperNodes)
         {
+            owner = (WriteSite.Callback, helperName, "helper " + helperName);
             scenario.Helpers[helperName] = Actions(body);
         }
+
+        owner = (WriteSite.Callback, null, "callback");
 
         if (get("callbacks") is { } callbacks)
         {
@@ -258,6 +265,8 @@ public sealed partial class ScenarioParser
                 ? body
                 : throw new ScenarioException(where, $"the name of a helper defined under 'helpers', not '{call.Helper}'");
         }
+
+        CheckHelperWrites();
 
         scenario.Faults.Add(new Fault(FaultKind.None, -1, "none"));
         if (get("faults") is { } faults)

@@ -15,7 +15,7 @@ public sealed class LocatedErrorTests
     public void A_file_that_is_not_a_mapping_is_refused_at_its_first_node()
     {
         var error = Model.Error("- a\n- b\n");
-        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, knobs, features, constraints, state, locks, setup, helpers, callbacks, faults, entry, invariants", error.Message);
+        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, knobs, features, constraints, state, locks, setup, after-boot, helpers, callbacks, faults, entry, invariants", error.Message);
     }
 
     [Fact]
@@ -152,16 +152,16 @@ public sealed class LocatedErrorTests
     }
 
     [Fact]
-    public void Assigning_a_knob_outside_setup_is_refused()
+    public void Assigning_a_builtin_is_refused_with_what_may_be_assigned_there()
     {
         var error = Model.Error("""
             callbacks:
               - name: n
                 chain: panic
                 do:
-                  - set: panic_timeout = 1
+                  - set: entry = oops
             """);
-        Assert.Equal("test.yaml:5:14: expected a state variable to assign (knobs only in setup), not 'panic_timeout'", error.Message);
+        Assert.Equal("test.yaml:5:14: expected a state variable, a feature or a knob kernel code may write (panic_timeout, panic_on_oops, panic_on_warn, panic_print, crash_kexec_post_notifiers), not 'entry'", error.Message);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using PanicPath.Model.Scenarios.Expressions;
 
 namespace PanicPath.Model.Scenarios.Actions;
 
-/// <summary><c>set: name = expression</c>: assigns a state variable (or, in setup, a knob).</summary>
+/// <summary><c>set: name = expression</c>: assigns a state variable, a feature or a knob where the kernel lets it be written (<see cref="KnobWrites"/>).</summary>
 public sealed class SetAction(SourceLocation location, Variable target, Expr value) : ScenarioAction(location)
 {
     /// <summary>The variable assigned.</summary>
