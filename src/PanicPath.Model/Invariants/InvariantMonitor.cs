@@ -6,9 +6,10 @@ namespace PanicPath.Model.Invariants;
 /// <summary>
 /// Watches one run for the scenario's invariants: at each event (happens-while, happens-before), at the
 /// boundary (state checks, required events) and at the end (exactly once, at most once, at least once,
-/// terminates, reaches, and the deadlines of happens-by that a hang never let come). Answers the violated
-/// invariants as a bit mask, counting only those whose <c>when</c> held after boot. A hang violates every
-/// liveness invariant it breaks, and the violation step names the hang's reason.
+/// terminates, reaches, and the deadlines of happens-by that a hang or the host's end of the VM never let
+/// come). Answers the violated invariants as a bit mask, counting only those whose <c>when</c> held after
+/// boot. A hang violates every liveness invariant it breaks, and the violation step names the hang's reason;
+/// a host end (host-stop, host-reset, host-pause) is an end, not a hang.
 /// </summary>
 public sealed class InvariantMonitor
 {
@@ -116,8 +117,11 @@ public sealed class InvariantMonitor
                         ? $"the run hangs before reaching {Names(invariant.Boundaries)}: {hangReason}"
                         : $"the run ends at {BoundaryNames.Name(outcome)}");
                     break;
-                case InvariantKind.HappensWhile when invariant.Boundaries != 0 && outcome == Boundary.Hang && machine.Count(invariant.EventA) == 0:
-                    Violate(invariant, $"the run hangs before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)}): {hangReason}");
+                case InvariantKind.HappensWhile when invariant.Boundaries != 0 && (invariant.Boundaries & outcomeBit) == 0
+                    && (outcome == Boundary.Hang || BoundaryNames.IsHostEnd(outcome)) && machine.Count(invariant.EventA) == 0:
+                    Violate(invariant, outcome == Boundary.Hang
+                        ? $"the run hangs before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)}): {hangReason}"
+                        : $"the host ends the run at {BoundaryNames.Name(outcome)} before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)})");
                     break;
             }
         }

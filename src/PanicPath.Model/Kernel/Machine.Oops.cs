@@ -15,7 +15,12 @@ public sealed partial class Machine
     {
         context = "oops";
         Step("die(): oops", string.Empty);
-        var stopped = CallChain(ChainKind.Die, dieOopsSymbol) && !Ended;
+        var stopped = CallChain(ChainKind.Die, dieOopsSymbol);
+        if (Ended)
+        {
+            return;
+        }
+
         if (stopped)
         {
             Step("notify_die(DIE_OOPS) returned NOTIFY_STOP", string.Empty);

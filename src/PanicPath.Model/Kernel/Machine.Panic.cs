@@ -40,6 +40,12 @@ public sealed partial class Machine
             SetPanicCpu(cpu);
             Step($"panic: {message}", $"panic_cpu: none → cpu{cpu}");
             Emit(KernelEvents.PanicEntry, string.Empty);
+            if (Ended)
+            {
+                context = savedContext;
+                callback = savedCallback;
+                return;
+            }
         }
         else if (panicCpu != cpu)
         {
@@ -152,10 +158,15 @@ public sealed partial class Machine
         Step("console_flush_on_panic", string.Empty);
         Emit(KernelEvents.ConsoleFlush, string.Empty);
         // panic_print_sys_info(true): "if (panic_print & PANIC_PRINT_ALL_PRINTK_MSG)" (6.1 kernel/panic.c:209, called at :397).
-        if ((values[KernelSlots.PanicPrint] & 0x20) != 0)
+        if (!Ended && (values[KernelSlots.PanicPrint] & 0x20) != 0)
         {
             Step("panic_print 0x20: console_flush_on_panic(CONSOLE_REPLAY_ALL)", string.Empty);
             Emit(KernelEvents.ConsoleFlush, string.Empty);
+        }
+
+        if (Ended)
+        {
+            return;
         }
 
         // "if (panic_timeout > 0)" / "if (panic_timeout != 0) emergency_restart()" (6.1 kernel/panic.c:402, :418): read

@@ -329,6 +329,7 @@ public sealed partial class Machine : IValueContext
     public void ReportToHost(string kind)
     {
         values[KernelSlots.HostReports]++;
+        reportKind = kind;
         Emit(KernelEvents.HostReport, $"host receives {kind} (reports: {values[KernelSlots.HostReports]})");
     }
 
@@ -342,6 +343,10 @@ public sealed partial class Machine : IValueContext
         }
 
         monitor.OnEvent(eventIndex);
+        if (scenario.HostReactions.Count > 0)
+        {
+            HostReacts(eventIndex);
+        }
     }
 
     /// <summary>Ends the run without reaching a boundary.</summary>
@@ -360,6 +365,11 @@ public sealed partial class Machine : IValueContext
 
     private void Reach(Boundary boundary, int eventIndex)
     {
+        if (Ended)
+        {
+            return;
+        }
+
         Emit(eventIndex, string.Empty);
         monitor.OnBoundary(boundary);
         outcome = boundary;

@@ -61,6 +61,9 @@ public sealed class Scenario
 
     public List<Invariant> Invariants { get; } = [];
 
+    /// <summary>The host's reactions (<c>host:</c>), in file order.</summary>
+    public List<HostReaction> HostReactions { get; } = [];
+
     /// <summary>
     /// The number of configurations before constraints: knobs × features × faults × entry points, or
     /// <see cref="long.MaxValue"/> when the product does not fit.

@@ -26,7 +26,7 @@ public sealed partial class ScenarioParser
         return [.. list];
     }
 
-    private static readonly string[] ActionKeys = ["set", "lock", "unlock", "trylock", "if", "wait", "never-return", "report", "emit", "call", "return", "panic"];
+    private static readonly string[] ActionKeys = ["set", "lock", "unlock", "trylock", "if", "wait", "never-return", "report", "emit", "call", "return", "panic", "hypercall"];
 
     private ScenarioAction Action(YamlNode item)
     {
@@ -112,6 +112,17 @@ public sealed partial class ScenarioParser
 
             case "never-return":
                 return new NeverReturnAction(at);
+            case "hypercall":
+                {
+                    var text = Scalar(value, "crash or reset").Value;
+                    return text switch
+                    {
+                        "crash" => new HypercallAction(at, Boundary.HostStop),
+                        "reset" => new HypercallAction(at, Boundary.HostReset),
+                        _ => throw Error(value, $"a hypercall that ends the VM: crash or reset, not '{text}'"),
+                    };
+                }
+
             case "report":
                 return new ReportAction(at, Identifier(value, "the kind of report, e.g. crash-registers"));
             case "emit":

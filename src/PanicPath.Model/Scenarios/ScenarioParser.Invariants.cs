@@ -117,7 +117,7 @@ public sealed partial class ScenarioParser
         scenario.Invariants.Add(invariant);
     }
 
-    private static string BoundaryList(string text) => $"one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, end-of-warn, not '{text}'";
+    private static string BoundaryList(string text) => $"one of the boundaries {string.Join(", ", BoundaryNames.Usable)}, not '{text}'";
 
     private int Boundaries(YamlNode node)
     {

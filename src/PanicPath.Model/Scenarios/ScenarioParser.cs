@@ -12,12 +12,12 @@ namespace PanicPath.Model.Scenarios;
 /// which refuses hostile shapes first. This file holds the entry points and the top-level keys in the order
 /// they compile; each concept has its own part: <c>ScenarioParser.Declarations.cs</c> (knobs, features,
 /// state), <c>.Callbacks.cs</c> (callbacks and their chains), <c>.Actions.cs</c> (actions and conditions),
-/// <c>.Faults.cs</c>, <c>.Invariants.cs</c>, and <c>.Nodes.cs</c> (the node readers they share).
+/// <c>.Faults.cs</c>, <c>.Host.cs</c>, <c>.Invariants.cs</c>, and <c>.Nodes.cs</c> (the node readers they share).
 /// </summary>
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "callbacks", "faults", "entry", "invariants"];
+        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "callbacks", "faults", "entry", "host", "invariants"];
 
     private static readonly (string Name, ValueKind Kind, string Default)[] KernelKnobs =
     [
@@ -297,6 +297,14 @@ public sealed partial class ScenarioParser
         else
         {
             scenario.Entries.Add(EntryPoint.Panic);
+        }
+
+        if (get("host") is { } host)
+        {
+            foreach (var item in Sequence(host, "a list of the host's reactions"))
+            {
+                ParseHostReaction(Mapping(item, "a host reaction: a mapping with on, kind, if, do"));
+            }
         }
 
         if (get("invariants") is { } invariants)

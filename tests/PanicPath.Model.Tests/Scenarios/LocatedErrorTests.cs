@@ -15,7 +15,7 @@ public sealed class LocatedErrorTests
     public void A_file_that_is_not_a_mapping_is_refused_at_its_first_node()
     {
         var error = Model.Error("- a\n- b\n");
-        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, knobs, features, constraints, state, locks, setup, after-boot, helpers, callbacks, faults, entry, invariants", error.Message);
+        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, knobs, features, constraints, state, locks, setup, after-boot, helpers, callbacks, faults, entry, host, invariants", error.Message);
     }
 
     [Fact]
@@ -201,6 +201,6 @@ public sealed class LocatedErrorTests
     public void A_boundary_name_is_checked()
     {
         var error = Model.Error("invariants:\n  - name: x\n    reaches: kdump\n");
-        Assert.Equal("test.yaml:3:14: expected one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, end-of-warn, not 'kdump'", error.Message);
+        Assert.Equal("test.yaml:3:14: expected one of the boundaries crash-kernel-boot, restart, end-of-panic, end-of-oops, end-of-warn, host-stop, host-reset, host-pause, not 'kdump'", error.Message);
     }
 }
