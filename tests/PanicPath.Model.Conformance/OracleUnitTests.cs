@@ -150,4 +150,20 @@ public sealed class OracleUnitTests
         Assert.Contains(" ppo_mod=die_nb=", line, StringComparison.Ordinal);
         Assert.DoesNotContain(' ', line.Split("ppo_mod=")[1]);
     }
+
+    [Fact]
+    public void A_panic_notifier_that_sets_panic_timeout_restarts_a_kernel_booted_with_panic_0_by_the_sources_and_by_the_model()
+    {
+        var k1 = ConfigurationCover.RuntimeKnobs().Single(c => c.Id == "k1");
+        Assert.Equal(0, k1.PanicTimeout);
+        Assert.Contains("panic_nb=t/0/timeout,a/INT_MIN/mark", string.Join(' ', k1.ModuleArguments), StringComparison.Ordinal);
+        var expected = KernelReference.Expect(k1);
+        Assert.Equal(["panic-entry", "panic:t", "timeout", "panic:a"], expected.Order);
+        Assert.Equal(PathRecord.Restart, expected.End);
+        var predicted = ModelPrediction.Predict(k1);
+        Assert.Equal(expected.Order, predicted.Order);
+        Assert.Equal(PathRecord.Restart, predicted.End);
+        Assert.Equal(expected.Pstore, predicted.Pstore);
+        Assert.Equal(expected.Pvpanic, predicted.Pvpanic);
+    }
 }

@@ -28,14 +28,14 @@ public static class ConfigurationCover
         ("dumper", ["none", "PANIC", "OOPS"]),
     ];
 
-    /// <summary>Every configuration: the pairwise cover, then the seed's arrangement.</summary>
-    public static IReadOnlyList<OracleConfiguration> All() => [.. Pairwise(), .. Seed()];
+    /// <summary>Every configuration: the pairwise cover, then the seed's arrangement, then the knob writes at run time.</summary>
+    public static IReadOnlyList<OracleConfiguration> All() => [.. Pairwise(), .. Seed(), .. RuntimeKnobs()];
 
     /// <summary>The factor values of a configuration of the cover (null for the seed's).</summary>
     public static string[]? FactorValues(OracleConfiguration c)
     {
         var parts = c.Arrangement.Split(' ');
-        if (parts[0] == "seed")
+        if (parts[0] is "seed" or "runtime-knob")
         {
             return null;
         }
@@ -164,6 +164,25 @@ public static class ConfigurationCover
             Seed(9, post: false, poo: false, kdump: false, Entry.Panic, 0, LockHolder.InCriticalSection),
             Seed(10, post: true, poo: false, kdump: false, Entry.Panic, 0, LockHolder.InCriticalSection),
             Seed(11, post: false, poo: false, kdump: false, Entry.OopsInInterrupt, 1, LockHolder.InCriticalSection),
+        ];
+    }
+
+    /// <summary>
+    /// A knob written at run time: panic notifier t (priority 0) sets <c>panic_timeout</c> to 1 in a kernel booted
+    /// with <c>panic=0</c>, a notifier a at <c>INT_MIN</c> runs after it; <c>panic()</c> reads the global at its
+    /// end (kernel/panic.c:402, :418), so the final loop becomes an emergency restart (k1).
+    /// </summary>
+    public static IReadOnlyList<OracleConfiguration> RuntimeKnobs()
+    {
+        IReadOnlyList<NotifierSpec> notifiers =
+        [
+            new("t", ChainName.Panic, 0, NotifierAction.Timeout),
+            new("a", ChainName.Panic, int.MinValue, NotifierAction.Mark),
+        ];
+        return
+        [
+            new("k1", "runtime-knob t-sets-panic_timeout", PostNotifiers: false, PanicOnOops: false, CrashKernel: false, Entry.Panic, PanicTimeout: 0,
+                notifiers, [], NotifierAction.Mark, LockHolder.None),
         ];
     }
 }

@@ -35,6 +35,7 @@ public static class KernelReference
     {
         private bool reported;
         private bool unloaded;
+        private int panicTimeout = c.PanicTimeout;
 
         public List<string> Order { get; } = [];
 
@@ -121,7 +122,8 @@ public static class KernelReference
                 return;
             }
 
-            End = c.PanicTimeout != 0 ? PathRecord.Restart : PathRecord.EndOfPanic;
+            // kernel/panic.c:402, :418 read the global panic_timeout at the very end: a notifier's write counts.
+            End = panicTimeout != 0 ? PathRecord.Restart : PathRecord.EndOfPanic;
         }
 
         /// <summary>
@@ -187,6 +189,10 @@ public static class KernelReference
                 case NotifierAction.Unload when !unloaded:
                     unloaded = true;
                     Order.Add("unload");
+                    return true;
+                case NotifierAction.Timeout:
+                    panicTimeout = 1;
+                    Order.Add("timeout");
                     return true;
                 default:
                     return true;

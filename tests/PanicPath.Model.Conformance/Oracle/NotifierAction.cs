@@ -17,4 +17,7 @@ public enum NotifierAction
 
     /// <summary>Emits <c>unload</c> once per boot (the seed's channel unload).</summary>
     Unload,
+
+    /// <summary>Sets <c>panic_timeout</c> to 1 and emits <c>timeout</c>: a notifier that writes a knob at run time.</summary>
+    Timeout,
 }

@@ -126,6 +126,9 @@ public static class ScenarioText
             case NotifierAction.Unload:
                 y.AppendLine("    do: [{ call: unload }]");
                 break;
+            case NotifierAction.Timeout:
+                y.AppendLine("    do: [{ set: panic_timeout = 1 }, { emit: timeout }]");
+                break;
         }
     }
 

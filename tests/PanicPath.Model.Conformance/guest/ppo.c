@@ -26,10 +26,13 @@
  *   report  once per boot, prints "PPO: event report" (mimics writing the hypervisor's crash
  *           registers); on the die chain only when poo=1
  *   unload  once per boot, prints "PPO: event unload" (mimics unloading the host channel)
+ *   timeout sets panic_timeout (the kernel.panic sysctl, an exported global) to 1 and prints
+ *           "PPO: event timeout": a notifier that asks for a restart rather than the final loop
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/panic_notifier.h>
 #include <linux/notifier.h>
 #include <linux/kdebug.h>
@@ -44,7 +47,7 @@
 
 #define PPO_MAX 8
 
-enum ppo_action { ACT_MARK, ACT_HANG, ACT_LOCK, ACT_REPORT, ACT_UNLOAD };
+enum ppo_action { ACT_MARK, ACT_HANG, ACT_LOCK, ACT_REPORT, ACT_UNLOAD, ACT_TIMEOUT };
 enum ppo_chain { CHAIN_PANIC, CHAIN_DIE };
 
 struct ppo_notifier {
@@ -133,6 +136,10 @@ static void ppo_do(enum ppo_action action, enum ppo_chain chain)
 			break;
 		pr_emerg("PPO: event unload\n");
 		break;
+	case ACT_TIMEOUT:
+		panic_timeout = 1;
+		pr_emerg("PPO: event timeout\n");
+		break;
 	}
 }
 
@@ -203,7 +210,7 @@ static int parse_priority(const char *s, int *out)
 
 static int parse_action(const char *s, enum ppo_action *out)
 {
-	static const char *const names[] = { "mark", "hang", "lock", "report", "unload" };
+	static const char *const names[] = { "mark", "hang", "lock", "report", "unload", "timeout" };
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(names); i++) {
