@@ -29,6 +29,7 @@ public sealed class ConditionCoverTests
                 var described = configurations.Where(c => conjunction.Describes(c.Choices)).ToList();
                 Assert.All(described.Where(c => t.Ran[c.Index]), c => Assert.True(t.Violated[c.Index]));
                 Assert.Equal(described.Count(c => t.Violated[c.Index]), conjunction.Count);
+                Assert.Equal(described.First(c => t.Violated[c.Index]).Index, conjunction.First);
                 Assert.True(conjunction.Count > 0);
                 AssertWellFormed(t.Radix, conjunction);
             }

@@ -44,5 +44,5 @@ public sealed class ConditionTextTests
         Assert.Equal("always", Text());
     }
 
-    private static string Text(params Literal[] literals) => ConditionText.Format(new Conjunction(literals, 1), Dimensions);
+    private static string Text(params Literal[] literals) => ConditionText.Format(new Conjunction(literals, 1, 0), Dimensions);
 }

@@ -67,7 +67,7 @@ public static class ConditionCover
             }
 
             space.Clear(best, uncovered);
-            found.Add(new Conjunction(LiteralsOf(space, best), space.Count(best, null, bad)));
+            found.Add(new Conjunction(LiteralsOf(space, best), space.Count(best, null, bad), space.First(best, bad)));
         }
 
         var left = PopCount(uncovered);

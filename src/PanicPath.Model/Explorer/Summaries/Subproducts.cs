@@ -57,13 +57,24 @@ internal sealed class Subproducts
     /// How many bits of <paramref name="counted"/> the sub-product <paramref name="sets"/> holds, or −1 as soon as
     /// it holds a bit of <paramref name="forbidden"/> (null: nothing is).
     /// </summary>
-    public long Count(int[][] sets, ulong[]? forbidden, ulong[] counted) => Walk(sets, forbidden, counted, clear: false);
+    public long Count(int[][] sets, ulong[]? forbidden, ulong[] counted) => Walk(sets, forbidden, counted, Mode.Count);
 
     /// <summary>Clears the bits of the sub-product <paramref name="sets"/> in <paramref name="words"/>.</summary>
-    public void Clear(int[][] sets, ulong[] words) => Walk(sets, null, words, clear: true);
+    public void Clear(int[][] sets, ulong[] words) => Walk(sets, null, words, Mode.Clear);
 
-    private long Walk(int[][] sets, ulong[]? forbidden, ulong[] counted, bool clear)
+    /// <summary>The smallest index of the sub-product <paramref name="sets"/> whose bit is set in <paramref name="words"/>, or −1.</summary>
+    public long First(int[][] sets, ulong[] words) => Walk(sets, null, words, Mode.First);
+
+    private enum Mode
     {
+        Count,
+        Clear,
+        First,
+    }
+
+    private long Walk(int[][] sets, ulong[]? forbidden, ulong[] counted, Mode mode)
+    {
+        // Runs are visited in ascending order: every set is ascending and the last dimension varies fastest.
         // The dimensions from `inner` on keep every value: each point of the outer dimensions is one run.
         var inner = radix.Length;
         while (inner > 0 && sets[inner - 1].Length == radix[inner - 1])
@@ -78,7 +89,7 @@ internal sealed class Subproducts
         {
             if (sets[d].Length == 0)
             {
-                return 0;
+                return mode == Mode.First ? -1 : 0;
             }
 
             start += sets[d][0] * strides[d];
@@ -92,13 +103,22 @@ internal sealed class Subproducts
                 return -1;
             }
 
-            if (clear)
+            switch (mode)
             {
-                Words.Clear(counted, start, start + run);
-            }
-            else
-            {
-                count += Words.Count(counted, start, start + run);
+                case Mode.Clear:
+                    Words.Clear(counted, start, start + run);
+                    break;
+                case Mode.First:
+                    var first = Words.Next(counted, start, start + run);
+                    if (first >= 0)
+                    {
+                        return first;
+                    }
+
+                    break;
+                default:
+                    count += Words.Count(counted, start, start + run);
+                    break;
             }
 
             var d = inner - 1;
@@ -118,7 +138,7 @@ internal sealed class Subproducts
 
             if (d < 0)
             {
-                return count;
+                return mode == Mode.First ? -1 : count;
             }
         }
     }
@@ -143,6 +163,22 @@ internal sealed class Subproducts
             return (words[a] & first) != 0
                 || (b - a > 1 && words.AsSpan(a + 1, b - a - 1).IndexOfAnyExcept(0UL) >= 0)
                 || (words[b] & last) != 0;
+        }
+
+        /// <summary>The first set bit in [<paramref name="from"/>, <paramref name="to"/>), or −1.</summary>
+        public static long Next(ulong[] words, long from, long to)
+        {
+            for (var w = from >> 6; from < to; w++, from = w << 6)
+            {
+                var word = words[w] & (ulong.MaxValue << (int)(from & 63));
+                if (word != 0)
+                {
+                    var index = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    return index < to ? index : -1;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>How many bits in [<paramref name="from"/>, <paramref name="to"/>) are set.</summary>
