@@ -1,16 +1,21 @@
 using System.Diagnostics;
+using PanicPath.Reports;
 
 namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
 /// What the channel knows of one life of the supervised child: the root of the process tree it admits,
 /// the inbox directory its report is written to (the child's run spool) and the reserved slot it falls
-/// back to, whether a report came (at most one is accepted), and its heartbeats. Thread-safe.
+/// back to, whether its reports came (at most one short report, at panic entry, and one long report), the
+/// first of them as soon as it is stored (<see cref="FirstReport"/>), the duplicates rejected, and its heartbeats. Thread-safe.
 /// </summary>
 public sealed class ChannelLife
 {
     private readonly TaskCompletionSource firstBeat = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<CrashReport> firstReport = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int reportClaimed;
+    private int shortClaimed;
+    private long duplicates;
     private long lastBeat;
     private long beats;
 
@@ -35,6 +40,18 @@ public sealed class ChannelLife
 
     /// <summary>The file the channel wrote the report to (the slot when the inbox write failed), once one was acknowledged.</summary>
     public string? ReportPath { get; private set; }
+
+    /// <summary>The file the channel wrote the short report to (null when it could be kept in memory only), once one was acknowledged.</summary>
+    public string? ShortReportPath { get; private set; }
+
+    /// <summary>
+    /// Completes with the first report stored for this life — the short one, or the long one when no
+    /// short one came — the moment it is stored and acknowledged.
+    /// </summary>
+    public Task<CrashReport> FirstReport => firstReport.Task;
+
+    /// <summary>Reports rejected as duplicates in this life (a second short or long report, a short one after the long).</summary>
+    public long DuplicatesRejected => Interlocked.Read(ref duplicates);
 
     /// <summary>The pid that sent the report.</summary>
     public int ReportSenderPid { get; private set; }
@@ -61,10 +78,27 @@ public sealed class ChannelLife
     /// <summary>Gives the claim back when the report could not be stored.</summary>
     internal void ReleaseClaim() => Volatile.Write(ref reportClaimed, 0);
 
-    internal void Stored(string path, int pid, string? inboxProblem = null)
+    /// <summary>Claims the one short report of this life; false when one was claimed already or the long report came first.</summary>
+    internal bool TryClaimShort() => Volatile.Read(ref reportClaimed) == 0 && Interlocked.CompareExchange(ref shortClaimed, 1, 0) == 0;
+
+    /// <summary>Gives the short claim back when the short report could not be stored.</summary>
+    internal void ReleaseShortClaim() => Volatile.Write(ref shortClaimed, 0);
+
+    /// <summary>Counts a duplicate report rejected.</summary>
+    internal void Duplicate() => Interlocked.Increment(ref duplicates);
+
+    internal void Stored(string path, int pid, CrashReport report, string? inboxProblem = null)
     {
         InboxProblem = inboxProblem;
         ReportSenderPid = pid;
         ReportPath = path;
+        firstReport.TrySetResult(report);
+    }
+
+    internal void StoredShort(string? path, int pid, CrashReport report)
+    {
+        ReportSenderPid = pid;
+        ShortReportPath = path;
+        firstReport.TrySetResult(report);
     }
 }

@@ -45,6 +45,9 @@ internal sealed class RejectionLog(TextWriter error, int detailed = 10, TimeSpan
         }
     }
 
+    /// <summary>Writes one line about the channel that is not a rejection (not counted).</summary>
+    internal void Note(string line) => Write($"panicpath: channel: {line}");
+
     /// <summary>Writes the summary of rejections not yet written.</summary>
     internal void Flush()
     {

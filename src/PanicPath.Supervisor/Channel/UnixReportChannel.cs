@@ -9,7 +9,8 @@ namespace PanicPath.Supervisor.Channel;
 /// chosen by <see cref="SocketPath"/>).
 /// Each connection is admitted only when the kernel's peer credentials name the supervisor's own uid
 /// and a pid in the current life's process tree; then frames are read one after another: heartbeats
-/// are counted, one report per life is parsed (<see cref="CrashReport.Parse"/>), written to the
+/// are counted; per life one short report (protocol version 2, at panic entry) and one long report are
+/// parsed (<see cref="CrashReport.Parse"/>), written to the
 /// life's inbox with <see cref="SpoolFile"/> (when that fails, into the life's reserved slot with
 /// <see cref="SlotFile"/>) and only then acknowledged. A malformed, oversized,
 /// truncated, unknown or unexpected frame is rejected (<see cref="RejectionLog"/>) and its connection
@@ -231,46 +232,100 @@ internal sealed class UnixReportChannel : IReportChannel
                 return;
             }
 
-            if (ChannelFrame.TryReadHeader(header, options.MaxMessageBytes, out var kind, out var length) is { } problem)
+            if (ChannelFrame.TryReadHeader(header, options.MaxMessageBytes, out ChannelFrameHeader frame) is var error and not ChannelFrameError.None)
             {
-                Reject(pid, Category(problem), problem);
+                Reject(pid, ChannelFrame.Category(error), ChannelFrame.Describe(error, header, options.MaxMessageBytes)!);
                 return;
             }
 
-            switch (kind)
+            switch (frame.Kind)
             {
                 case ChannelFrameKind.Hello:
+                    // A version 1 hello stays unanswered (a version 1 library reads nothing but acks); a later
+                    // version's is answered with the version both speak.
+                    if (frame.Version >= ChannelFrame.Version2)
+                    {
+                        var spoken = Math.Min(frame.Version, ChannelFrame.HighestVersion);
+                        await client.SendAsync(ChannelFrame.Encode(ChannelFrameKind.Hello, [], (byte)spoken), SocketFlags.None, closing.Token).ConfigureAwait(false);
+                    }
+
                     continue;
                 case ChannelFrameKind.Heartbeat:
                     life.Beat();
                     continue;
-                case ChannelFrameKind.Report:
-                    var payload = new byte[length];
+                case ChannelFrameKind.Report or ChannelFrameKind.ShortReport:
+                    var payload = new byte[frame.PayloadLength];
                     var read = await ReceiveFullyAsync(client, payload, frameTime.Token).ConfigureAwait(false);
-                    if (read < length)
+                    if (read < frame.PayloadLength)
                     {
-                        Reject(pid, "truncated frame", $"report payload ended after {read} of {length} bytes");
+                        Reject(pid, "truncated frame", $"report payload ended after {read} of {frame.PayloadLength} bytes");
                         return;
                     }
 
-                    if (!await StoreAsync(client, life, pid, payload).ConfigureAwait(false))
+                    var stored = frame.Kind == ChannelFrameKind.ShortReport
+                        ? await StoreShortAsync(client, life, pid, payload).ConfigureAwait(false)
+                        : await StoreAsync(client, life, pid, payload).ConfigureAwait(false);
+                    if (!stored)
                     {
                         return;
                     }
 
                     continue;
                 default:
-                    Reject(pid, "unexpected kind", $"{kind} is sent by the supervisor, not to it");
+                    Reject(pid, "unexpected kind", $"{frame.Kind} is sent by the supervisor, not to it");
                     return;
             }
         }
     }
 
-    private async Task<bool> StoreAsync(Socket client, ChannelLife life, int pid, byte[] payload)
+    /// <summary>
+    /// Stores the short report of a life (version 2, at panic entry) in its inbox as a short spool file and
+    /// acknowledges it; a second one, or one after the long report, is rejected and counted. A short report
+    /// that cannot be written (a full disk) is kept in memory only — the slot is kept for the long one —
+    /// and still acknowledged: the library does nothing else with a short report either way.
+    /// </summary>
+    private async Task<bool> StoreShortAsync(Socket client, ChannelLife life, int pid, byte[] payload)
     {
+        CrashReport report;
         try
         {
-            CrashReport.Parse(payload);
+            report = CrashReport.Parse(payload);
+        }
+        catch (FormatException e)
+        {
+            Reject(pid, "invalid report", e.Message);
+            return false;
+        }
+
+        if (!life.TryClaimShort())
+        {
+            life.Duplicate();
+            Reject(pid, life.ReportPath is null ? "second short report" : "short report after the long one", $"a short report for the child (pid {life.RootPid}) is not taken now");
+            return false;
+        }
+
+        string? path = null;
+        try
+        {
+            path = SpoolFile.Write(life.Inbox, payload, pid, shortReport: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The slot is kept for the long report; the short one still makes the pending record.
+            rejections.Note($"short report from pid {pid.ToString(CultureInfo.InvariantCulture)} not written ({life.Inbox}: {e.Message}); it is kept in memory only");
+        }
+
+        life.StoredShort(path, pid, report);
+        await client.SendAsync(ack, SocketFlags.None, closing.Token).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> StoreAsync(Socket client, ChannelLife life, int pid, byte[] payload)
+    {
+        CrashReport report;
+        try
+        {
+            report = CrashReport.Parse(payload);
         }
         catch (FormatException e)
         {
@@ -280,6 +335,7 @@ internal sealed class UnixReportChannel : IReportChannel
 
         if (!life.TryClaimReport())
         {
+            life.Duplicate();
             Reject(pid, "second report", $"a report for the child (pid {life.RootPid}) was already accepted");
             return false;
         }
@@ -303,7 +359,7 @@ internal sealed class UnixReportChannel : IReportChannel
             path = life.Slot!;
         }
 
-        life.Stored(path, pid, inboxProblem);
+        life.Stored(path, pid, report, inboxProblem);
         await client.SendAsync(ack, SocketFlags.None, closing.Token).ConfigureAwait(false);
         return true;
     }
@@ -329,15 +385,6 @@ internal sealed class UnixReportChannel : IReportChannel
 
     private void Reject(int pid, string reason, string detail) =>
         rejections.Reject(reason, string.Create(CultureInfo.InvariantCulture, $"from pid {pid}: {detail}"));
-
-    private static string Category(string problem) => problem switch
-    {
-        _ when problem.StartsWith("bad magic", StringComparison.Ordinal) => "bad magic",
-        _ when problem.StartsWith("unsupported version", StringComparison.Ordinal) => "bad version",
-        _ when problem.StartsWith("unknown kind", StringComparison.Ordinal) => "unknown kind",
-        _ when problem.StartsWith("payload length", StringComparison.Ordinal) => "oversized",
-        _ => "malformed header",
-    };
 
     private static async Task<int> ReceiveFullyAsync(Socket client, Memory<byte> buffer, CancellationToken cancellationToken)
     {

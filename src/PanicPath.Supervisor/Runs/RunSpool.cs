@@ -180,9 +180,9 @@ public sealed class RunSpool
 
     /// <summary>
     /// The report left in a run spool <paramref name="directory"/> (a private directory of ours; a
-    /// symbolic link or another user's file is not read): the first spooled file by name that parses,
+    /// symbolic link or another user's file is not read): the first spooled long report by name that parses,
     /// else the report the supervisor kept in the slot from the channel, else the one the child kept in
-    /// the slot. Answers where it was found and, when something could not be read (a report that does
+    /// the slot, else the short report the channel received at panic entry. Answers where it was found and, when something could not be read (a report that does
     /// not parse, a torn slot record, an unsafe directory), what.
     /// </summary>
     internal static (CrashReport? Report, string? Source, string? Problem) ReadReport(string directory)
@@ -194,16 +194,9 @@ public sealed class RunSpool
 
         string? problem = null;
         var files = System.IO.Directory.EnumerateFiles(directory).Where(f => SpoolFile.IsReportName(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files)
+        if (FirstParsing(files.Where(f => !SpoolFile.IsShortReportName(Path.GetFileName(f))), ref problem) is { } spooled)
         {
-            try
-            {
-                return (CrashReport.Parse(PrivateFile.ReadAllBytes(file, MaxReportBytes)), file, problem);
-            }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-            {
-                problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
-            }
+            return (spooled.Report, spooled.File, problem);
         }
 
         var slot = Path.Combine(directory, SlotFile.FileName);
@@ -229,7 +222,31 @@ public sealed class RunSpool
             }
         }
 
+        // Only the short report sent at panic entry: the path never reached its end (or its long report was lost).
+        if (FirstParsing(files.Where(f => SpoolFile.IsShortReportName(Path.GetFileName(f))), ref problem) is { } first)
+        {
+            return (first.Report, first.File, problem);
+        }
+
         return (null, null, problem);
+    }
+
+    /// <summary>The first of <paramref name="files"/> that parses as a report, or null; each that does not is added to <paramref name="problem"/>'s note.</summary>
+    private static (CrashReport Report, string File)? FirstParsing(IEnumerable<string> files, ref string? problem)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                return (CrashReport.Parse(PrivateFile.ReadAllBytes(file, MaxReportBytes)), file);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                problem = e is UnsafePathException ? e.Message : $"{file}: {e.Message}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The death kept in the slot of <paramref name="directory"/>, or null; a torn or unreadable record is named in the problem.</summary>

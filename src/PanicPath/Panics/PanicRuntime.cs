@@ -299,6 +299,7 @@ public sealed class PanicRuntime
         {
             watchdog?.Arm();
             run.Begin(kind, reason, exception);
+            ending.SendShort(run);
             Announce(reason, exception);
             run.Execute();
             ending.Deliver(run, watchdogFired: false);
@@ -396,6 +397,7 @@ public sealed class PanicRuntime
         try
         {
             run.Begin(kind, reason, exception);
+            ending.SendShort(run);
             run.Execute();
             return ending.Deliver(run, watchdogFired: false) ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
         }

@@ -20,6 +20,7 @@ internal sealed class PathEnding
     private const int AbortExitCode = 134;
 
     private readonly IReportTransport[] transports;
+    private readonly ChannelTransport? channel;
     private readonly IReadOnlyList<string> installProblems;
     private readonly ErrorAnnouncer? announcer;
     private readonly int panicExitCode;
@@ -37,6 +38,7 @@ internal sealed class PathEnding
     internal PathEnding(IReportTransport[] transports, IReadOnlyList<string> installProblems, ErrorAnnouncer? announcer, int panicExitCode, bool runtimeCaptureArmed, bool exits)
     {
         this.transports = transports;
+        channel = Array.Find(transports, t => t is ChannelTransport) as ChannelTransport;
         this.installProblems = installProblems;
         this.announcer = announcer;
         this.panicExitCode = panicExitCode;
@@ -61,6 +63,30 @@ internal sealed class PathEnding
     {
         Volatile.Write(ref verdict, 0);
         Volatile.Write(ref dump, 0);
+    }
+
+    /// <summary>
+    /// At panic entry, before any notifier: sends the short report of <paramref name="run"/> (no
+    /// notifiers yet, the exit code the path means to end with) over the channel when the supervisor
+    /// speaks protocol version 2, waiting for its ack at most <see cref="ChannelTransport.ShortAckTimeout"/>.
+    /// It does not claim the report: the long one at the end is still the death's one report, and a short
+    /// one that was not acknowledged goes nowhere else. Never throws.
+    /// </summary>
+    internal void SendShort(PanicRun run)
+    {
+        if (channel is not { Version: >= ChannelFrame.Version2 })
+        {
+            return;
+        }
+
+        try
+        {
+            channel.TrySendShort(run.BuildReport(Aborts ? AbortExitCode : panicExitCode, deadlineExceeded: false).ToUtf8Json());
+        }
+        catch (Exception)
+        {
+            // The short report is a first word; the path goes on without it.
+        }
     }
 
     /// <summary>

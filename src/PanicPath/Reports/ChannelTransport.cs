@@ -1,14 +1,21 @@
 namespace PanicPath.Reports;
 
 /// <summary>
-/// Delivers the report to the supervisor over its report channel (<c>PANICPATH_CHANNEL</c>): the
-/// connection is made (and greeted with a hello frame) at install; at panic time the report frame is sent and the supervisor's
-/// acknowledgement awaited at most <see cref="AckTimeout"/>. No acknowledgement, a refused or broken
-/// connection: the answer is false and the next transport (the spool) is used.
+/// Delivers the report to the supervisor over its report channel (<c>PANICPATH_CHANNEL</c>). At install
+/// the connection is made and greeted with a hello of the highest protocol version this library speaks
+/// (<see cref="ChannelFrame.HighestVersion"/>); a supervisor that closes the connection on it (version 1)
+/// is connected to again and greeted in version 1. In version 2, <see cref="TrySendShort"/> sends the
+/// short report at panic entry and waits for its ack at most <see cref="ShortAckTimeout"/>; in both, the
+/// long report is sent at the end of the path and its acknowledgement awaited at most
+/// <see cref="AckTimeout"/>. No acknowledgement, a refused or broken connection: the answer is false and
+/// the next transport (the spool) is used for the long report (the short one has no other way).
 /// </summary>
 internal sealed class ChannelTransport : IReportTransport, IDisposable
 {
     internal const string EnvironmentVariable = "PANICPATH_CHANNEL";
+
+    /// <summary>The longest the path waits for the short report's ack.</summary>
+    internal static readonly TimeSpan MaxShortAckWait = TimeSpan.FromMilliseconds(200);
 
     private readonly ChannelSocket socket;
 
@@ -17,13 +24,22 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
         Address = address;
         this.socket = socket;
         AckTimeout = ackTimeout;
+        ShortAckTimeout = ackTimeout < MaxShortAckWait ? ackTimeout : MaxShortAckWait;
     }
 
     internal string Address { get; }
 
     internal TimeSpan AckTimeout { get; }
 
-    /// <summary>Connects to the channel at <paramref name="address"/>; null when there is none or it cannot be reached.</summary>
+    internal TimeSpan ShortAckTimeout { get; }
+
+    /// <summary>The protocol version agreed with the supervisor at install.</summary>
+    internal byte Version => socket.Version;
+
+    /// <summary>
+    /// Connects to the channel at <paramref name="address"/> and agrees on a version (waiting at most
+    /// <paramref name="ackTimeout"/> for the supervisor's hello); null when there is none or it cannot be reached.
+    /// </summary>
     internal static ChannelTransport? TryConnect(string? address, TimeSpan ackTimeout)
     {
         if (IsNone(address))
@@ -31,19 +47,24 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
             return null;
         }
 
-        if (ChannelSocket.TryConnect(address!, ackTimeout) is not { } socket)
+        // A hello now runs the send path once before any panic needs it, finds a channel that refuses us,
+        // and agrees on the version; a version 1 supervisor closes on a version it does not know.
+        foreach (var version in (ReadOnlySpan<byte>)[ChannelFrame.HighestVersion, ChannelFrame.Version1])
         {
-            return null;
-        }
+            if (ChannelSocket.TryConnect(address!, ackTimeout) is not { } socket)
+            {
+                return null;
+            }
 
-        // A hello now runs the send path once before any panic needs it, and finds a channel that refuses us.
-        if (!socket.TrySend(ChannelFrameKind.Hello, ReadOnlySpan<byte>.Empty))
-        {
+            if (socket.Greet(version, ackTimeout))
+            {
+                return new ChannelTransport(address!, socket, ackTimeout);
+            }
+
             socket.Dispose();
-            return null;
         }
 
-        return new ChannelTransport(address!, socket, ackTimeout);
+        return null;
     }
 
     /// <summary>True when <paramref name="address"/> names no channel (null, empty or <c>none</c>).</summary>
@@ -51,9 +72,18 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
 
     public string? Failure { get; private set; }
 
+    /// <summary>
+    /// Version 2: sends the short report and waits for its ack at most <see cref="ShortAckTimeout"/>;
+    /// false at version 1, or when it could not be sent or was not acknowledged in time.
+    /// </summary>
+    internal bool TrySendShort(ReadOnlySpan<byte> report) =>
+        Version >= ChannelFrame.Version2
+        && socket.TrySendReport(ChannelFrameKind.ShortReport, report)
+        && socket.TryReceiveAck(ShortAckTimeout);
+
     public bool TryDeliver(byte[] report)
     {
-        if (!socket.TrySend(ChannelFrameKind.Report, report))
+        if (!socket.TrySendReport(ChannelFrameKind.Report, report))
         {
             Failure = $"channel delivery failed ({Address}: the report could not be sent)";
             return false;

@@ -3,26 +3,34 @@ namespace PanicPath.Reports;
 /// <summary>
 /// The spool's file format, shared by the library's spool and the supervisor's channel inbox: a report
 /// is written to a hidden temporary file in the directory, flushed to disk, then renamed to
-/// <c>panicpath-&lt;pid&gt;-&lt;utc&gt;.json</c>, so a reader of the directory never sees a partial report.
+/// <c>panicpath-&lt;pid&gt;-&lt;utc&gt;.json</c> (a short report sent at panic entry over the channel:
+/// <c>panicpath-&lt;pid&gt;-&lt;utc&gt;.short.json</c>), so a reader of the directory never sees a partial report.
 /// Both files are created mode 0600 (owner only) on Unix, whatever the umask, and never through an
 /// existing name (a symbolic link included).
 /// </summary>
 public static class SpoolFile
 {
     private const string Prefix = "panicpath-";
+    private const string ShortSuffix = ".short.json";
 
     /// <summary>True when <paramref name="fileName"/> is a report's name as <see cref="Write"/> gives it: <c>panicpath-&lt;pid&gt;-….json</c>.</summary>
     public static bool IsReportName(string fileName) => HasShape(fileName, Prefix, ".json");
 
+    /// <summary>True when <paramref name="fileName"/> is a short report's name as <see cref="Write"/> gives it with <c>shortReport</c>: <c>panicpath-&lt;pid&gt;-….short.json</c>.</summary>
+    public static bool IsShortReportName(string fileName) => IsReportName(fileName) && fileName.EndsWith(ShortSuffix, StringComparison.Ordinal);
+
     /// <summary>True when <paramref name="fileName"/> is a temporary file's name as <see cref="Write"/> gives it: <c>.panicpath-&lt;pid&gt;-….tmp</c>.</summary>
     public static bool IsTemporaryName(string fileName) => HasShape(fileName, "." + Prefix, ".tmp");
 
-    /// <summary>Writes <paramref name="report"/> for process <paramref name="pid"/> into <paramref name="directory"/>; answers the final path.</summary>
+    /// <summary>
+    /// Writes <paramref name="report"/> for process <paramref name="pid"/> into <paramref name="directory"/>
+    /// (named as a short report when <paramref name="shortReport"/>); answers the final path.
+    /// </summary>
     /// <exception cref="IOException">The file could not be written (the temporary file is removed).</exception>
     /// <exception cref="UnauthorizedAccessException">The directory refuses writes.</exception>
-    public static string Write(string directory, ReadOnlySpan<byte> report, int pid)
+    public static string Write(string directory, ReadOnlySpan<byte> report, int pid, bool shortReport = false)
     {
-        var stem = $"panicpath-{pid}-{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}";
+        var stem = $"panicpath-{pid}-{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}{(shortReport ? ".short" : string.Empty)}";
         var temporary = Path.Combine(directory, "." + stem + ".tmp");
         var final = Path.Combine(directory, stem + ".json");
         try

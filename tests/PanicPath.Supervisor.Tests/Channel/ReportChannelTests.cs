@@ -40,7 +40,7 @@ public sealed class ReportChannelTests
     }
 
     [Fact]
-    public async Task A_second_report_in_one_life_is_rejected_and_the_first_is_kept()
+    public async Task In_protocol_version_1_a_second_report_in_one_life_is_rejected_counted_and_the_first_is_kept()
     {
         using var temp = new TempDirectory();
         using var log = new StringWriter();
@@ -54,6 +54,8 @@ public sealed class ReportChannelTests
         Assert.Equal("first", CrashReport.Parse(File.ReadAllBytes(Assert.Single(Directory.GetFiles(inbox, "*.json")))).Reason);
         Assert.Equal(Environment.ProcessId, life.ReportSenderPid);
         Assert.Contains("second report", log.ToString());
+        Assert.Equal(1, life.DuplicatesRejected);
+        Assert.Equal("first", (await life.FirstReport).Reason);
     }
 
     [Fact]
@@ -154,7 +156,7 @@ public sealed class ReportChannelTests
                     break;
                 case 2:
                     message = (byte[])valid.Clone();
-                    message[2] = (byte)random.Next(2, 256);
+                    message[2] = (byte)random.Next(ChannelFrame.HighestVersion + 1, 256);
                     break;
                 case 3:
                     message = ChannelFrame.Encode(ChannelFrameKind.Report, []);

@@ -71,6 +71,59 @@ public sealed class ChannelTransportTests : IDisposable
         Assert.Single(Directory.GetFiles(spool, "*.json"));
     }
 
+    [Fact]
+    public void A_version_2_library_sends_the_short_report_at_panic_entry_before_any_notifier_and_the_long_one_at_the_end()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        var harness = Harness(supervisor.Address);
+        var shortsWhenTheNotifierRan = -1;
+        harness.Add("first", PanicPath.Lists.PanicList.Supervisor, body: () => shortsWhenTheNotifierRan = supervisor.ShortReports.Count);
+        Assert.Equal(ChannelFrame.Version2, harness.Runtime.Channel!.Version);
+
+        harness.Runtime.RunWithoutExit(PanicKind.Panic, "disk full", new IOException("no space"));
+
+        Assert.True(supervisor.ReportArrived.Wait(Guard));
+        Assert.Equal(1, shortsWhenTheNotifierRan);
+        Assert.Equal([ChannelFrameKind.ShortReport, ChannelFrameKind.Report], supervisor.Order);
+        var first = Assert.Single(supervisor.ShortReports);
+        var last = Assert.Single(supervisor.Reports);
+        Assert.Equal(("disk full", "short", "System.IO.IOException"), (first.Reason, first.Form, first.Exception!.Type));
+        Assert.Empty(first.Notifiers);
+        Assert.Equal(first.Exception.Signature, last.Exception!.Signature);
+        Assert.Equal("first", Assert.Single(last.Notifiers).Name);
+        Assert.Empty(Directory.GetFiles(spool));
+    }
+
+    [Fact]
+    public void A_version_2_library_with_a_version_1_supervisor_falls_back_to_version_1_and_sends_the_long_report_only()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version1);
+        var runtime = Runtime(supervisor.Address);
+        Assert.Equal(ChannelFrame.Version1, runtime.Channel!.Version);
+
+        runtime.RunWithoutExit(PanicKind.Panic, "disk full", null);
+
+        Assert.True(supervisor.ReportArrived.Wait(Guard));
+        Assert.Equal(1, supervisor.Refused);
+        Assert.Equal(1, supervisor.Hellos);
+        Assert.Equal([ChannelFrameKind.Report], supervisor.Order);
+        Assert.Equal("disk full", Assert.Single(supervisor.Reports).Reason);
+        Assert.Empty(Directory.GetFiles(spool));
+    }
+
+    [Fact]
+    public void A_short_report_whose_ack_does_not_come_in_time_costs_the_path_that_wait_only_and_the_long_report_still_goes_to_the_spool()
+    {
+        using var supervisor = new FakeSupervisor(acknowledge: false, version: ChannelFrame.Version2);
+        var runtime = Runtime(supervisor.Address, TimeSpan.FromMilliseconds(300));
+
+        runtime.RunWithoutExit(PanicKind.Panic, "disk full", null);
+
+        Assert.True(supervisor.ReportArrived.Wait(Guard));
+        Assert.Single(supervisor.ShortReports);
+        Assert.Equal("disk full", CrashReport.Parse(File.ReadAllBytes(Assert.Single(Directory.GetFiles(spool, "*.json")))).Reason);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("none")]
@@ -103,12 +156,14 @@ public sealed class ChannelTransportTests : IDisposable
         Assert.Contains("PanicOptions.HeartbeatInterval", e.Message);
     }
 
-    private PanicRuntime Runtime(string address, TimeSpan? budget = null) =>
-        new PathHarness(new PanicOptions
+    private PanicRuntime Runtime(string address, TimeSpan? budget = null) => Harness(address, budget).Runtime;
+
+    private PathHarness Harness(string address, TimeSpan? budget = null) =>
+        new(new PanicOptions
         {
             ChannelAddress = address,
             SpoolDirectory = spool,
             NotifierBudget = budget ?? TimeSpan.FromSeconds(30),
             Deadline = TimeSpan.FromSeconds(60),
-        }).Runtime;
+        });
 }

@@ -6,20 +6,25 @@ namespace PanicPath.Tests.Channel;
 
 /// <summary>
 /// A real Unix socket server speaking the channel's frames, standing in for the supervisor: it records
-/// every report and heartbeat, and acknowledges reports unless told not to.
+/// every report (short and long) and heartbeat, and acknowledges reports unless told not to. As a
+/// version 1 supervisor it closes a connection on a frame of any other version, as a version 1
+/// supervisor does; as version 2 it answers a version 2 hello and takes short reports.
 /// </summary>
 internal sealed class FakeSupervisor : IDisposable
 {
     private readonly Socket listener;
     private readonly bool acknowledge;
+    private readonly byte version;
     private readonly string directory;
     private readonly List<Socket> clients = [];
     private readonly Task accepting;
     private int hellos;
+    private int refused;
 
-    internal FakeSupervisor(bool acknowledge = true)
+    internal FakeSupervisor(bool acknowledge = true, byte version = ChannelFrame.Version1)
     {
         this.acknowledge = acknowledge;
+        this.version = version;
         directory = Path.Combine(Path.GetTempPath(), "pp-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(directory);
         Address = Path.Combine(directory, "c.sock");
@@ -34,6 +39,15 @@ internal sealed class FakeSupervisor : IDisposable
     internal ConcurrentQueue<CrashReport> Reports { get; } = new();
 
     internal int Hellos => Volatile.Read(ref hellos);
+
+    /// <summary>Connections closed on a frame of a version this supervisor does not speak.</summary>
+    internal int Refused => Volatile.Read(ref refused);
+
+    /// <summary>Short reports received (version 2), in order.</summary>
+    internal ConcurrentQueue<CrashReport> ShortReports { get; } = new();
+
+    /// <summary>Every report frame's kind, in the order they arrived.</summary>
+    internal ConcurrentQueue<ChannelFrameKind> Order { get; } = new();
 
     internal SemaphoreSlim ReportArrived { get; } = new(0);
 
@@ -90,7 +104,15 @@ internal sealed class FakeSupervisor : IDisposable
         {
             while (await ReadAsync(client, header) == header.Length)
             {
-                Assert.Null(ChannelFrame.TryReadHeader(header, ChannelFrame.DefaultMaxPayload, out var kind, out var length));
+                if (header[2] > version)
+                {
+                    Interlocked.Increment(ref refused);
+                    client.Dispose();
+                    return;
+                }
+
+                Assert.Equal(ChannelFrameError.None, ChannelFrame.TryReadHeader(header, ChannelFrame.DefaultMaxPayload, out ChannelFrameHeader frame));
+                var (kind, length) = (frame.Kind, frame.PayloadLength);
                 if (kind == ChannelFrameKind.Heartbeat)
                 {
                     HeartbeatArrived.Release();
@@ -100,13 +122,27 @@ internal sealed class FakeSupervisor : IDisposable
                 if (kind == ChannelFrameKind.Hello)
                 {
                     Interlocked.Increment(ref hellos);
+                    if (frame.Version >= ChannelFrame.Version2)
+                    {
+                        await client.SendAsync(ChannelFrame.Encode(ChannelFrameKind.Hello, [], Math.Min(frame.Version, version)), SocketFlags.None);
+                    }
+
                     continue;
                 }
 
                 var payload = new byte[length];
                 await ReadAsync(client, payload);
-                Reports.Enqueue(CrashReport.Parse(payload));
-                ReportArrived.Release();
+                Order.Enqueue(kind);
+                if (kind == ChannelFrameKind.ShortReport)
+                {
+                    ShortReports.Enqueue(CrashReport.Parse(payload));
+                }
+                else
+                {
+                    Reports.Enqueue(CrashReport.Parse(payload));
+                    ReportArrived.Release();
+                }
+
                 if (acknowledge)
                 {
                     await client.SendAsync(ChannelFrame.Encode(ChannelFrameKind.Ack, []), SocketFlags.None);
