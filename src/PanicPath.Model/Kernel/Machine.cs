@@ -129,7 +129,7 @@ public sealed partial class Machine : IValueContext
             effective[i] = values[v.Slot];
             if (trace is not null && effective[i] != v.Values[choices[i]])
             {
-                var where = setBy[v.Slot] is { } at ? $" by the setup step at line {at.Line}" : " by setup";
+                var where = setBy[v.Slot] is { } at ? $" by the setup step at line {at.Line}{(at.File == scenario.File ? string.Empty : " of " + at.File)}" : " by setup";
                 Record(0, "setup", string.Empty, $"{v.Name} runs as {scenario.Symbols.Format(effective[i], v.Kind)}: changed{where}",
                     $"{v.Name}: {scenario.Symbols.Format(v.Values[choices[i]], v.Kind)} → {scenario.Symbols.Format(effective[i], v.Kind)}");
             }

@@ -17,10 +17,7 @@ public sealed partial class ScenarioParser
     {
         var fields = Fields(map, CallbackKeys);
         var name = fields.TryGetValue("name", out var n) ? Identifier(n, "the callback's name") : throw Error(map, "a 'name' for the callback");
-        if (scenario.Callbacks.Any(c => c.Name == name))
-        {
-            throw Error(n, $"a new callback name; '{name}' is already used");
-        }
+        Declare(map, name, "callback");
 
         if (!fields.TryGetValue("chain", out var chainNode))
         {

@@ -7,7 +7,7 @@ namespace PanicPath.Model.Scenarios;
 /// <summary>
 /// Knobs, features and state: the scenario's named values. A knob is one of the kernel's and may list
 /// values to explore; a feature is new and lists its values (all of one type); a state starts at one
-/// value (a symbolic state also lists the values it may take). Every name is declared once.
+/// value (a symbolic state also lists the values it may take). Every name is declared once (<c>.Clashes.cs</c>).
 /// </summary>
 public sealed partial class ScenarioParser
 {
@@ -77,7 +77,7 @@ public sealed partial class ScenarioParser
                 ?? throw Error(key, "one of the kernel's knobs " + string.Join(", ", KernelKnobs.Select(k => k.Name)) + $", not '{name}'");
             if (scenario.Explored.Contains(variable))
             {
-                throw Error(key, $"each knob once; '{name}' is already listed");
+                throw Error(key, Clash("knob", name, variable.Location));
             }
 
             variable.Values = ValueList(value, variable.Kind, name);
@@ -101,18 +101,10 @@ public sealed partial class ScenarioParser
         foreach (var (key, value) in features.Children)
         {
             var name = Identifier(key, "a feature name");
-            CheckNew(key, name);
+            Declare(key, name, "feature");
             var values = ValueList(value, null, name);
             var kind = KindOf(Scalar(((YamlSequenceNode)value).Children[0], "a value").Value!);
             scenario.Explored.Add(AddVariable(name, kind, VariableRole.Feature, At(key), values));
-        }
-    }
-
-    private void CheckNew(YamlNode key, string name)
-    {
-        if (scenario.Variables.Any(v => v.Name == name))
-        {
-            throw Error(key, $"a new name; '{name}' is already a knob, feature, state or builtin");
         }
     }
 
@@ -121,7 +113,7 @@ public sealed partial class ScenarioParser
         foreach (var (key, value) in state.Children)
         {
             var name = Identifier(key, "a state name");
-            CheckNew(key, name);
+            Declare(key, name, "state");
             if (value is YamlMappingNode map)
             {
                 YamlNode? initial = null;

@@ -17,9 +17,9 @@ public sealed partial class ScenarioParser
     {
         var fields = Fields(map, InvariantKeys);
         var name = fields.TryGetValue("name", out var n) ? Scalar(n, "the invariant's name").Value! : throw Error(map, "a 'name' for the invariant");
-        if (scenario.Invariants.Any(i => i.Name == name))
+        if (scenario.Invariants.FirstOrDefault(i => i.Name == name) is { } first)
         {
-            throw Error(n, $"a new invariant name; '{name}' is already used");
+            throw Error(map, Clash("invariant", name, first.Location));
         }
 
         if (scenario.Invariants.Count == 64)

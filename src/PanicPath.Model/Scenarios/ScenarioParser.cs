@@ -1,5 +1,6 @@
 using PanicPath.Model.Kernel;
 using PanicPath.Model.Scenarios.Actions;
+using PanicPath.Model.Scenarios.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,12 +13,16 @@ namespace PanicPath.Model.Scenarios;
 /// which refuses hostile shapes first. This file holds the entry points and the top-level keys in the order
 /// they compile; each concept has its own part: <c>ScenarioParser.Declarations.cs</c> (knobs, features,
 /// state), <c>.Callbacks.cs</c> (callbacks and their chains), <c>.Actions.cs</c> (actions and conditions),
-/// <c>.Faults.cs</c>, <c>.Host.cs</c>, <c>.Invariants.cs</c>, and <c>.Nodes.cs</c> (the node readers they share).
+/// <c>.Faults.cs</c>, <c>.Host.cs</c>, <c>.Invariants.cs</c>, <c>.Includes.cs</c> (files read into one scenario),
+/// <c>.Clashes.cs</c> (one declaration per name) and <c>.Nodes.cs</c> (the node readers they share).
 /// </summary>
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
         ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "callbacks", "faults", "entry", "host", "invariants"];
+
+    /// <summary>The keys a file may have: the sections, and <c>include</c>, which the compiler resolves first.</summary>
+    private static string[] FileKeys => [.. TopKeys, "include"];
 
     private static readonly (string Name, ValueKind Kind, string Default)[] KernelKnobs =
     [
@@ -34,15 +39,15 @@ public sealed partial class ScenarioParser
         ("oops_limit_reached", ValueKind.Bool, "false"),
     ];
 
-    private readonly string file;
+    private readonly NodeOrigins origins;
     private readonly Scenario scenario;
     private readonly ScenarioNames names;
     private readonly List<(CallAction Call, SourceLocation Where)> calls = [];
 
-    private ScenarioParser(string file, string name)
+    private ScenarioParser(NodeOrigins origins, string name)
     {
-        this.file = file;
-        scenario = new Scenario(name, file);
+        this.origins = origins;
+        scenario = new Scenario(name, origins.Top);
         names = new ScenarioNames(scenario);
     }
 
@@ -50,60 +55,60 @@ public sealed partial class ScenarioParser
     public const int MaxFileBytes = 16 << 20;
 
     /// <summary>
-    /// Reads and compiles the scenario file at <paramref name="path"/>; a file larger than
-    /// <see cref="MaxFileBytes"/> is refused at its first line without being read whole.
+    /// Reads and compiles the scenario file at <paramref name="path"/> and the files it includes. Only a regular
+    /// file is read (a directory, a FIFO or a device is refused without blocking, as an <see cref="IOException"/>
+    /// saying what it is); a file larger than <see cref="MaxFileBytes"/> is refused at its first line without being
+    /// read whole.
     /// </summary>
     public static Scenario ParseFile(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                throw new ScenarioException(new SourceLocation(path, 1, 1), $"a scenario file of at most {MaxFileBytes >> 20} MiB");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer);
-        return Parse(reader.ReadToEnd(), path);
+        var text = ScenarioFileReader.Read(path, out var identity);
+        return Parse(text, path, identity);
     }
 
-    /// <summary>Compiles scenario <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>
-    public static Scenario Parse(string text, string file)
+    /// <summary>
+    /// Compiles scenario <paramref name="text"/>; <paramref name="file"/> names it in errors, and the paths it
+    /// includes are relative to <paramref name="file"/>'s directory.
+    /// </summary>
+    public static Scenario Parse(string text, string file) => Parse(text, file, identity: null);
+
+    private static Scenario Parse(string text, string file, FileIdentity? identity)
     {
-        var document = ScenarioYaml.Load(text, file);
-        if (document?.RootNode is not YamlMappingNode root)
-        {
-            var at = document is null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, (int)document.RootNode.Start.Line, (int)document.RootNode.Start.Column);
-            throw new ScenarioException(at, "a mapping with the keys " + string.Join(", ", TopKeys));
-        }
-
-        var parser = new ScenarioParser(file, Path.GetFileNameWithoutExtension(file));
-        return parser.Compile(root);
+        var nodes = 0L;
+        var root = Root(ScenarioYaml.Load(text, file, ref nodes), file);
+        var parser = new ScenarioParser(new NodeOrigins(file), Path.GetFileNameWithoutExtension(file));
+        return parser.Compile(parser.Include(root, identity, nodes), root);
     }
 
-    private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+    /// <summary>The root mapping of a scenario file's <paramref name="document"/>; anything else is refused at its start.</summary>
+    private static YamlMappingNode Root(YamlDocument? document, string file)
+    {
+        if (document?.RootNode is YamlMappingNode root)
+        {
+            return root;
+        }
+
+        var at = document is null ? new SourceLocation(file, 1, 1) : new SourceLocation(file, (int)document.RootNode.Start.Line, (int)document.RootNode.Start.Column);
+        throw new ScenarioException(at, "a mapping with the keys " + string.Join(", ", FileKeys));
+    }
+
+    private SourceLocation At(YamlNode node) => origins.At(node);
 
     private SourceLocation ContentAt(YamlScalarNode node) =>
         At(node).Shift(node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0);
 
     private ScenarioException Error(YamlNode node, string expected) => new(At(node), expected);
 
-    private Scenario Compile(YamlMappingNode root)
+    /// <summary>The top-level keys of one file's <paramref name="root"/>, each a known key given once.</summary>
+    private Dictionary<string, (YamlScalarNode Key, YamlNode Value)> TopLevel(YamlMappingNode root)
     {
         var keys = new Dictionary<string, (YamlScalarNode Key, YamlNode Value)>(StringComparer.Ordinal);
         foreach (var (key, value) in root.Children)
         {
             var k = Scalar(key, "a key");
-            if (!TopKeys.Contains(k.Value))
+            if (!FileKeys.Contains(k.Value))
             {
-                throw Error(key, "one of the keys " + string.Join(", ", TopKeys) + $", not '{k.Value}'");
+                throw Error(key, "one of the keys " + string.Join(", ", FileKeys) + $", not '{k.Value}'");
             }
 
             if (!keys.TryAdd(k.Value!, (k, value)))
@@ -112,6 +117,12 @@ public sealed partial class ScenarioParser
             }
         }
 
+        return keys;
+    }
+
+    /// <summary>Compiles the sections of a scenario, <paramref name="keys"/>, every included file's already merged in.</summary>
+    private Scenario Compile(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys, YamlMappingNode root)
+    {
         YamlNode? Get(string key) => keys.TryGetValue(key, out var entry) ? entry.Value : null;
 
         if (Get("scenario") is not { } named)
@@ -121,7 +132,7 @@ public sealed partial class ScenarioParser
 
         // The scenario's own name replaces the file's: compile with a parser that carries it.
         var name = Scalar(named, "the scenario's name").Value;
-        return new ScenarioParser(file, string.IsNullOrWhiteSpace(name) ? scenario.Name : name).Fill(Get, root);
+        return new ScenarioParser(origins, string.IsNullOrWhiteSpace(name) ? scenario.Name : name).Fill(Get, root);
     }
 
     private Scenario Fill(Func<string, YamlNode?> get, YamlMappingNode root)
@@ -196,11 +207,7 @@ public sealed partial class ScenarioParser
             foreach (var item in Sequence(locks, "a list of lock names"))
             {
                 var lockName = Identifier(item, "a lock name");
-                if (scenario.Locks.Contains(lockName))
-                {
-                    throw Error(item, $"each lock once; '{lockName}' is already declared");
-                }
-
+                Declare(item, lockName, "lock");
                 scenario.Locks.Add(lockName);
             }
         }
@@ -221,11 +228,7 @@ public sealed partial class ScenarioParser
             foreach (var (key, value) in Mapping(helpers, "a mapping from helper name to its actions").Children)
             {
                 var helperName = Identifier(key, "a helper name");
-                if (scenario.Helpers.ContainsKey(helperName))
-                {
-                    throw Error(key, $"each helper once; '{helperName}' is already defined");
-                }
-
+                Declare(key, helperName, "helper");
                 scenario.Helpers[helperName] = [];
                 helperNodes.Add((helperName, value));
             }

@@ -10,7 +10,7 @@ namespace PanicPath.Model.Scenarios;
 /// complete before it (undefined, or its own ancestor: a cycle), a mapping with a key and no value, and more than <see cref="MaxNodes"/> nodes
 /// once aliases are expanded (the compiler walks an alias as many times as it is used). Every error,
 /// including every exception of the YAML library, is a <see cref="ScenarioException"/> located at
-/// <c>file:line:column</c>. The shape is checked on the event stream, without recursion; only then is the
+/// <c>file:line:column</c>. A scenario made of several files (<c>include:</c>) has one node budget for all of them. The shape is checked on the event stream, without recursion; only then is the
 /// (recursive) node tree built, to a depth already known to be small.
 /// </summary>
 internal static class ScenarioYaml
@@ -24,7 +24,17 @@ internal static class ScenarioYaml
     /// <summary>The first document of <paramref name="text"/>, or null when there is none.</summary>
     public static YamlDocument? Load(string text, string file)
     {
-        CheckShape(text, file);
+        var nodes = 0L;
+        return Load(text, file, ref nodes);
+    }
+
+    /// <summary>
+    /// As <see cref="Load(string, string)"/>, for one of several files read into one scenario: <paramref name="nodes"/>
+    /// counts the nodes of the files read before, and this file's are added to it; <see cref="MaxNodes"/> bounds them all.
+    /// </summary>
+    public static YamlDocument? Load(string text, string file, ref long nodes)
+    {
+        nodes = CheckShape(text, file, nodes);
         var stream = new YamlStream();
         var events = new Parser(new StringReader(text));
         try
@@ -41,13 +51,13 @@ internal static class ScenarioYaml
         return stream.Documents.Count == 0 ? null : stream.Documents[0];
     }
 
-    private static void CheckShape(string text, string file)
+    private static long CheckShape(string text, string file, long before)
     {
         var parser = new Parser(new StringReader(text));
         var open = new Stack<Frame>();
         var anchors = new Dictionary<string, (long Nodes, int Height)>(StringComparer.Ordinal);
         var last = Mark.Empty;
-        var total = 0L;
+        var total = before;
         while (true)
         {
             ParsingEvent current;
@@ -55,7 +65,7 @@ internal static class ScenarioYaml
             {
                 if (!parser.MoveNext())
                 {
-                    return;
+                    return total;
                 }
 
                 current = parser.Current!;
@@ -149,7 +159,7 @@ internal static class ScenarioYaml
 
             if (total > MaxNodes)
             {
-                throw new ScenarioException(At(current.Start, file), $"at most {MaxNodes} YAML nodes, aliases expanded");
+                throw new ScenarioException(At(current.Start, file), $"at most {MaxNodes} YAML nodes, aliases expanded" + (before > 0 ? ", in a scenario and all the files it includes" : string.Empty));
             }
         }
     }

@@ -1,0 +1,62 @@
+using YamlDotNet.RepresentationModel;
+
+namespace PanicPath.Model.Scenarios;
+
+/// <summary>
+/// Where each YAML node of a scenario comes from. The nodes of the top file name the top file; the nodes of
+/// an included file are registered with that file's name, so an error anywhere in the compiled scenario
+/// names the file, line and column it was written at. A node made by merging sections of several files is
+/// placed where the first of them starts.
+/// </summary>
+internal sealed class NodeOrigins(string top)
+{
+    private readonly Dictionary<YamlNode, string> files = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlNode, SourceLocation> placed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The top file's name.</summary>
+    public string Top { get; } = top;
+
+    /// <summary>Names <paramref name="file"/> as the origin of <paramref name="root"/> and every node under it.</summary>
+    public void Register(YamlNode root, string file)
+    {
+        var pending = new Stack<YamlNode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            // An alias is the node it names: seen once, walked once.
+            if (!files.TryAdd(node, file))
+            {
+                continue;
+            }
+
+            switch (node)
+            {
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Places <paramref name="made"/>, a node no file holds, at <paramref name="at"/>.</summary>
+    public void Place(YamlNode made, SourceLocation at) => placed[made] = at;
+
+    /// <summary>The file, line and column where <paramref name="node"/> starts.</summary>
+    public SourceLocation At(YamlNode node) =>
+        placed.TryGetValue(node, out var at) ? at : new(FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>The file <paramref name="node"/> was read from.</summary>
+    public string FileOf(YamlNode node) => files.TryGetValue(node, out var file) ? file : Top;
+}
