@@ -12,6 +12,7 @@ internal sealed class NodeOrigins(string top)
 {
     private readonly Dictionary<YamlNode, string> files = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YamlNode, SourceLocation> placed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> ranks = new(StringComparer.Ordinal);
 
     /// <summary>The top file's name.</summary>
     public string Top { get; } = top;
@@ -56,6 +57,21 @@ internal sealed class NodeOrigins(string top)
     /// <summary>The file, line and column where <paramref name="node"/> starts.</summary>
     public SourceLocation At(YamlNode node) =>
         placed.TryGetValue(node, out var at) ? at : new(FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>Ranks <paramref name="file"/> after every file ranked before it: the order in which files' sections are merged.</summary>
+    public void Rank(string file) => ranks.TryAdd(file, ranks.Count);
+
+    /// <summary>
+    /// Whether <paramref name="a"/> is written after <paramref name="b"/> in the merged scenario: in a file merged
+    /// later (the top file last), or further down the same file.
+    /// </summary>
+    public bool After(YamlNode a, YamlNode b)
+    {
+        var (fa, fb) = (RankOf(FileOf(a)), RankOf(FileOf(b)));
+        return fa != fb ? fa > fb : (At(a).Line, At(a).Column).CompareTo((At(b).Line, At(b).Column)) > 0;
+    }
+
+    private int RankOf(string file) => file == Top ? int.MaxValue : ranks.GetValueOrDefault(file);
 
     /// <summary>The file <paramref name="node"/> was read from.</summary>
     public string FileOf(YamlNode node) => files.TryGetValue(node, out var file) ? file : Top;

@@ -72,6 +72,7 @@ public sealed partial class ScenarioParser
             }
 
             chain.RemoveAt(chain.Count - 1);
+            parser.origins.Rank(file);
             foreach (var (name, section) in keys)
             {
                 if (name != "include")
