@@ -129,7 +129,7 @@ public sealed partial class Machine : IValueContext
             effective[i] = values[v.Slot];
             if (trace is not null && effective[i] != v.Values[choices[i]])
             {
-                var where = setBy[v.Slot] is { } at ? $" by the setup step at line {at.Line}{(at.File == scenario.File ? string.Empty : " of " + at.File)}" : " by setup";
+                var where = setBy[v.Slot] is { } at ? $" by the setup step at {Line(at)}" : " by setup";
                 Record(0, "setup", string.Empty, $"{v.Name} runs as {scenario.Symbols.Format(effective[i], v.Kind)}: changed{where}",
                     $"{v.Name}: {scenario.Symbols.Format(v.Values[choices[i]], v.Kind)} → {scenario.Symbols.Format(effective[i], v.Kind)}");
             }
@@ -320,10 +320,13 @@ public sealed partial class Machine : IValueContext
 
         if (trace is not null)
         {
-            var line = !inSetup && at is { } where && (target.Role == VariableRole.Knob || context == AfterBootContext) ? $" (line {where.Line})" : string.Empty;
+            var line = !inSetup && at is { } where && (target.Role == VariableRole.Knob || context == AfterBootContext) ? $" ({Line(where)})" : string.Empty;
             Step($"set {target.Name}{line}", $"{target.Name}: {scenario.Symbols.Format(old, target.Kind)} → {scenario.Symbols.Format(value, target.Kind)}");
         }
     }
+
+    /// <summary>A step's place for the trace: <c>line N</c> in the top file, <c>line N of FILE</c> in a file it includes.</summary>
+    private string Line(SourceLocation at) => at.File == scenario.File ? $"line {at.Line}" : $"line {at.Line} of {at.File}";
 
     /// <summary>The host receives a report of <paramref name="kind"/>.</summary>
     public void ReportToHost(string kind)

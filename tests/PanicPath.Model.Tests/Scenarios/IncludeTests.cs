@@ -81,6 +81,18 @@ public sealed class IncludeTests
     }
 
     [Fact]
+    public void A_knob_written_in_an_included_file_names_that_file_in_the_trace()
+    {
+        using var folder = new ScenarioFolder();
+        folder.Write("top.yaml", "include: admin.yaml\nafter-boot:\n  - set: panic_timeout = 5\n");
+        folder.Write("admin.yaml", "\nafter-boot:\n  - set: panic_timeout = 10\n");
+
+        var steps = ScenarioExplorer.Trace(folder.Parse("top.yaml"), string.Empty).Trace.Select(s => s.Action).Where(a => a.StartsWith("set panic_timeout", StringComparison.Ordinal));
+
+        Assert.Equal([$"set panic_timeout (line 3 of {folder.Path("admin.yaml")})", "set panic_timeout (line 3)"], steps);
+    }
+
+    [Fact]
     public void A_cycle_is_refused_at_the_include_that_closes_it_naming_the_chain()
     {
         using var folder = new ScenarioFolder();
