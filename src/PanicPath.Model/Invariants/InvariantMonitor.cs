@@ -34,11 +34,20 @@ public sealed class InvariantMonitor
         }
     }
 
-    /// <summary>Decides which invariants apply to this run; call after boot.</summary>
+    /// <summary>Starts a run: forgets what the last run violated and decides which invariants apply from their <c>when</c> now (then <see cref="Decide"/> again after boot).</summary>
     public void Start()
     {
-        applicable = 0;
         violated = 0;
+        Decide();
+    }
+
+    /// <summary>
+    /// Decides again which invariants apply, from their <c>when</c> now, keeping what was violated so far: call
+    /// once boot is over (setup, after-boot, faults injected), or when the run hangs before that.
+    /// </summary>
+    public void Decide()
+    {
+        applicable = 0;
         foreach (var invariant in scenario.Invariants)
         {
             if (invariant.When is null || invariant.When.IsTrue(machine))

@@ -119,6 +119,7 @@ public sealed partial class Machine : IValueContext
         var entry = scenario.Entries[choices[explored.Count + 1]];
         values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)entry];
 
+        monitor.Start();
         context = "setup";
         inSetup = true;
         var setupFlow = ScenarioAction.ExecuteAll(scenario.Setup, this);
@@ -137,7 +138,7 @@ public sealed partial class Machine : IValueContext
 
         if (setupFlow == Flow.Ended)
         {
-            monitor.Start();
+            monitor.Decide();
             return Finish();
         }
 
@@ -145,12 +146,12 @@ public sealed partial class Machine : IValueContext
         Register();
         if (AfterBoot() == Flow.Ended)
         {
-            monitor.Start();
+            monitor.Decide();
             return Finish();
         }
 
         InjectStartFaults();
-        monitor.Start();
+        monitor.Decide();
         context = string.Empty;
         callback = string.Empty;
         switch (entry)

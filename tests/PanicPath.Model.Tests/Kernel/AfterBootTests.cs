@@ -148,4 +148,24 @@ public sealed class AfterBootTests
         Assert.Equal(Boundary.Hang, result.Outcome);
         Assert.True(Model.Violates(yaml, result, "terminates"));
     }
+
+    [Fact]
+    public void An_event_after_boot_is_checked_like_any_other()
+    {
+        var yaml = """
+            after-boot:
+              - emit: sysctl-write
+              - set: panic_timeout = 10
+            invariants:
+              - name: written-while-set
+                happens: sysctl-write
+                while: panic_timeout != 0
+              - name: written-once
+                exactly-once: sysctl-write
+            """;
+        var (result, _) = Model.Run(yaml);
+        Assert.Equal(Boundary.Restart, result.Outcome);
+        Assert.True(Model.Violates(yaml, result, "written-while-set"));
+        Assert.False(Model.Violates(yaml, result, "written-once"));
+    }
 }
