@@ -6,7 +6,8 @@ namespace PanicPath.Benchmarks.Supervisor;
 /// The programs the supervisor benchmarks start, all built next to this assembly: the crasher
 /// (<c>Crashers.dll</c>) and the <c>panicpath</c> command (<c>PanicPath.Cli.dll</c>), run with the
 /// <c>dotnet</c> host of the running runtime. <see cref="RunAsync"/> starts one, drains its output
-/// and answers its exit code.
+/// and answers its exit code; when <c>cancellation</c> fires first, it kills the command's process
+/// tree, waits for it and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 internal static class ChildCommand
 {
@@ -26,7 +27,7 @@ internal static class ChildCommand
         ["DOTNET_EnableCrashReport"] = "0",
     };
 
-    public static async Task<int> RunAsync(string command, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<int> RunAsync(string command, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellation = default)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -42,7 +43,17 @@ internal static class ChildCommand
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         await Task.WhenAll(output, error).ConfigureAwait(false);
         return process.ExitCode;
     }
