@@ -90,6 +90,12 @@ public sealed partial class ScenarioParser
                 throw parser.Error(entry, "an include path (a string), not an empty value");
             }
 
+            if (path.Contains('\0', StringComparison.Ordinal))
+            {
+                // The system would read the path only up to the NUL: another file than the one written.
+                throw parser.Error(entry, "an include path without a NUL character");
+            }
+
             var file = Path.Combine(Path.GetDirectoryName(from) ?? string.Empty, path);
             string text;
             FileIdentity identity;

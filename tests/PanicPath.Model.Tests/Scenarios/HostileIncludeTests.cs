@@ -82,6 +82,7 @@ public sealed class HostileIncludeTests
     [InlineData("include:\n  - [a.yaml]\n", 2, 5, "an include path (a string), not a list")]
     [InlineData("include: ''\n", 1, 10, "an include path (a string), not an empty value")]
     [InlineData("include:\n  - a.yaml\n  -\n", 3, 4, "an include path (a string), not an empty value")]
+    [InlineData("include: \"a.yaml\\0.txt\"\n", 1, 10, "an include path without a NUL character")]
     public async Task An_include_path_that_is_not_a_string_is_refused_where_it_stands(string top, int line, int column, string expected)
     {
         using var folder = new ScenarioFolder();

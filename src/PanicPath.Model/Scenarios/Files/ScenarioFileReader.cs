@@ -33,6 +33,12 @@ internal static unsafe partial class ScenarioFileReader
             return ReadPortably(path, out identity);
         }
 
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            // The system would read the path only up to the NUL: another file than the one named.
+            throw new IOException("a path without a NUL character");
+        }
+
         var fd = Open(path, ORdOnly | OCloExec | ONonBlock, 0);
         if (fd < 0)
         {
@@ -70,7 +76,7 @@ internal static unsafe partial class ScenarioFileReader
             return File.Exists(path) ? new FileIdentity(Path.GetFullPath(path)) : null;
         }
 
-        return path.Length > 0 && Status(AtFdCwd, path, 0) is { Type: Regular } status ? status.Identity : null;
+        return path.Length > 0 && !path.Contains('\0', StringComparison.Ordinal) && Status(AtFdCwd, path, 0) is { Type: Regular } status ? status.Identity : null;
     }
 
     private static string ReadPortably(string path, out FileIdentity identity)
