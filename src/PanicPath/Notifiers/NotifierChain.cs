@@ -47,6 +47,13 @@ public sealed class NotifierChain<TEvent>
     public IReadOnlyList<NotifierRegistration<TEvent>> Registrations => Volatile.Read(ref snapshot).Registrations;
 
     /// <summary>
+    /// The registrations of the current snapshot in call order, for a walk that must stop and resume
+    /// on another thread over the same snapshot (the panic path). Load it inside a read section
+    /// (<see cref="ReadSide.Enter"/>), keep a section open while calling from it, and never change it.
+    /// </summary>
+    internal NotifierRegistration<TEvent>[] CurrentRegistrations => Volatile.Read(ref snapshot).Registrations;
+
+    /// <summary>
     /// Adds <paramref name="handler"/> with <paramref name="priority"/>: after every handler of higher or
     /// equal priority, before every handler of lower priority.
     /// </summary>

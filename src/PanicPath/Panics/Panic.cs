@@ -30,6 +30,9 @@ public static class Panic
             executor.AbandonForNestedPanic(reason, exception);
         }
 
+        // Nested, raised by a step the panicking thread runs inline, whichever runtime runs it.
+        PanicRun.AbandonIfInsideStep(reason, exception);
+
         if (PanicRuntime.Current is { } runtime)
         {
             runtime.Panic(PanicKind.Panic, reason, exception);

@@ -8,30 +8,67 @@ using PanicPath.Watchdog;
 namespace PanicPath.Panics;
 
 /// <summary>
-/// One run of the panic path: walks the stages of <see cref="PathSequence"/>, hands every notifier,
-/// hook, dumper and dump to an executor under its budget, records each outcome, and builds the report.
-/// Created at install for the real panic, so that a panic allocates as little as possible.
+/// One run of the panic path: walks the stages of <see cref="PathSequence"/>, runs every notifier,
+/// hook, dumper and dump under its budget, records each outcome, and builds the report. Created at
+/// install for the real panic, so that a panic allocates as little as possible.
+/// <para>
+/// Inline first: the thread that panicked walks the steps itself (<see cref="Execute"/>), publishing
+/// each one to the <see cref="StepWatchdog"/> started at install. Only when a step overruns its budget
+/// does the watchdog claim it, record it timed out, and move the rest of the path to an executor from
+/// the <see cref="ExecutorPool"/>, which goes on from the next step over the same list snapshot and
+/// hands each later step to another executor under its budget (the hand-off path: any number of hangs
+/// cost their own steps only). A nested panic inside an inline step moves the rest the same way, its
+/// step recorded abandoned. The claim and the walker's end of step are compare-and-swaps on one word:
+/// the stuck thread, should its step return late, finds the step claimed, touches nothing more and parks
+/// for good, so no step runs twice and nothing is recorded twice. The position (stage, item), the
+/// records and the step being run are plain fields written by whichever thread owns the path; the
+/// claim's compare-and-swap (and the executor's start event) hands them over with the path.
+/// </para>
 /// <para>
 /// Steps get the deadline minus a reserve (a quarter of it, at most 2 s) kept for delivering the
-/// report and exiting. Each step waits for the smaller of its budget and the time left. A step that
+/// report and exiting. Each step runs for at most the smaller of its budget and the time left. A step that
 /// overruns its budget is <c>timed-out</c> and costs only itself; a step cut short because the time
 /// left ran out, or not started because none is left, marks the run <see cref="DeadlineExceeded"/>,
-/// and every later step is <c>skipped</c>.
+/// and every later step is <c>skipped</c>. Whoever runs the last step finishes the path
+/// (<see cref="PanicRuntime.FinishPath"/>).
 /// </para>
 /// </summary>
 internal sealed class PanicRun
 {
     private const int MaxRecords = 512;
 
+    [ThreadStatic] private static PanicRun? inlineWalker;
+
     private readonly PanicRuntime runtime;
     private readonly StepRecord[] records = new StepRecord[MaxRecords];
     private readonly List<NestedPanic> nested = new(8);
     private readonly byte[] logBuffer;
+    private readonly StepWatchdog watch;
+    private readonly Action continueJob;
     private int recordCount;
     private long startTimestamp;
     private long stepsDeadline;
     private int logLength;
     private bool logTaken;
+
+    // Where the path is, and how it runs: written only by the thread that owns the path.
+    private int stage;
+    private int item;
+    private bool resuming;
+    private bool handOff;
+    private int walkerThread;
+    private int moved;
+    private ReadSide.Section inlineSection;
+    private NotifierRegistration<PanicEvent>[] listRegistrations = [];
+    private (Logging.LogDumper Dumper, Action Job)[] stageDumpers = [];
+    private Dumps.CrashShutdownHook[] stageHooks = [];
+
+    // The inline step running now, published to the step watchdog with its token.
+    private string stepName = string.Empty;
+    private string stepList = string.Empty;
+    private int stepPriority;
+    private long stepStarted;
+    private bool stepCut;
 
     /// <summary>The event notifiers receive; a field so executors can pass it by reference.</summary>
     internal PanicEvent Event;
@@ -40,6 +77,8 @@ internal sealed class PanicRun
     {
         this.runtime = runtime;
         logBuffer = new byte[runtime.Options.ReportLogBytes];
+        continueJob = Walk;
+        watch = new StepWatchdog(OnOverrun);
     }
 
     internal PanicKind Kind { get; private set; }
@@ -57,12 +96,13 @@ internal sealed class PanicRun
 
     internal string? DumpPath { get; private set; }
 
-    internal void Begin(PanicKind kind, string reason, Exception? exception)
+    /// <summary>Starts a run for a panic raised on thread <paramref name="panickingThread"/> (by default the calling one).</summary>
+    internal void Begin(PanicKind kind, string reason, Exception? exception, int panickingThread = 0)
     {
         Kind = kind;
         Reason = reason;
         Exception = exception;
-        ThreadId = Environment.CurrentManagedThreadId;
+        ThreadId = panickingThread != 0 ? panickingThread : Environment.CurrentManagedThreadId;
         StartedUtc = DateTime.UtcNow;
         startTimestamp = Stopwatch.GetTimestamp();
         var deadline = runtime.Options.Deadline;
@@ -76,32 +116,59 @@ internal sealed class PanicRun
         DumpPath = null;
     }
 
-    /// <summary>Runs every stage in order. Never throws.</summary>
+    /// <summary>
+    /// Runs every stage in order on the calling thread, then finishes the path. Never throws. Returns
+    /// only when this thread finished the path; a thread whose step was claimed (overrun, or a nested
+    /// panic in it) never returns: another thread runs the rest.
+    /// </summary>
     internal void Execute()
     {
-        var options = runtime.Options;
-        foreach (var step in PathSequence.For(options.DumpPolicy, runtime.CaptureArmed))
+        stage = 0;
+        item = 0;
+        resuming = false;
+        handOff = false;
+        moved = 0;
+        walkerThread = Environment.CurrentManagedThreadId;
+        inlineWalker = this;
+        watch.Arm();
+        Walk();
+    }
+
+    /// <summary>
+    /// Called by a panic raised on the calling thread: when that thread is walking the path inline and
+    /// is inside a step, the step is abandoned (recorded with the nested panic), the rest of the path
+    /// moves to an executor, and the thread parks for good. Otherwise returns.
+    /// </summary>
+    internal static void AbandonIfInsideStep(string reason, Exception? exception)
+    {
+        if (inlineWalker is not { } run || run.walkerThread != Environment.CurrentManagedThreadId)
         {
-            try
-            {
-                switch (step)
-                {
-                    case PathStep.LogDump:
-                        DumpLog();
-                        break;
-                    case PathStep.CrashDump:
-                        CrashDump();
-                        break;
-                    default:
-                        WalkList(PathSequence.ListOf(step)!.Value);
-                        break;
-                }
-            }
-            catch (Exception)
-            {
-                // The path's own bookkeeping must not stop the path.
-            }
+            return;
         }
+
+        var step = run.watch.Current;
+        if (step <= 0)
+        {
+            return;
+        }
+
+        if (run.watch.TryClaim(step))
+        {
+            lock (run.nested)
+            {
+                run.nested.Add(new NestedPanic
+                {
+                    Notifier = run.stepName,
+                    Reason = reason,
+                    ExceptionType = exception?.GetType().FullName,
+                });
+            }
+
+            run.Record(run.stepName, run.stepList, run.stepPriority, NotifierOutcome.Abandoned, Stopwatch.GetElapsedTime(run.stepStarted).TotalMilliseconds, null);
+            run.MoveRest();
+        }
+
+        run.LeaveForGood();
     }
 
     internal NotifyResult RunNotifier(NotifierRegistration<PanicEvent> registration, PanicList list)
@@ -162,23 +229,159 @@ internal sealed class PanicRun
         return report;
     }
 
+    /// <summary>
+    /// Walks the stages from the current position to the end, then finishes the path. The thread that
+    /// takes a moved path holds a read section for the rest of it, opened before it reads anything, so
+    /// that the list snapshot it goes on with stays safe when the stuck thread leaves its own.
+    /// </summary>
+    private void Walk()
+    {
+        var section = default(ReadSide.Section);
+        if (handOff)
+        {
+            section = ReadSide.Enter();
+            Volatile.Write(ref moved, 1);
+        }
+
+        try
+        {
+            var sequence = PathSequence.For(runtime.Options.DumpPolicy, runtime.CaptureArmed);
+            for (; stage < sequence.Length; stage++)
+            {
+                try
+                {
+                    switch (sequence[stage])
+                    {
+                        case PathStep.LogDump:
+                            DumpLog();
+                            break;
+                        case PathStep.CrashDump:
+                            CrashDump();
+                            break;
+                        default:
+                            WalkList(PathSequence.ListOf(sequence[stage])!.Value);
+                            break;
+                    }
+                }
+                catch (Exception)
+                {
+                    // The path's own bookkeeping must not stop the path.
+                }
+
+                item = 0;
+                resuming = false;
+            }
+        }
+        catch (Exception)
+        {
+            // Finish regardless.
+        }
+
+        ReadSide.Exit(section);
+        watch.Disarm();
+        runtime.FinishPath();
+    }
+
+    /// <summary>
+    /// The step watchdog's action once it claimed an overrunning inline step: records it timed out
+    /// (and the deadline exceeded when the time left, not its budget, cut it) and moves the rest.
+    /// </summary>
+    private void OnOverrun()
+    {
+        if (stepCut)
+        {
+            DeadlineExceeded = true;
+        }
+
+        Record(stepName, stepList, stepPriority, NotifierOutcome.TimedOut, Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds, null);
+        MoveRest();
+    }
+
+    /// <summary>
+    /// Moves the path after the claimed step to an executor, which runs it in hand-off mode; when no
+    /// executor can be had, the calling thread runs it.
+    /// </summary>
+    private void MoveRest()
+    {
+        item++;
+        resuming = true;
+        handOff = true;
+        if (runtime.Executors.Next(out _) is { } driver)
+        {
+            driver.Take(continueJob);
+        }
+        else
+        {
+            Walk();
+        }
+    }
+
+    /// <summary>
+    /// The end of a thread whose inline step was claimed: once the thread that took the path holds its
+    /// read section (or a second has passed), it closes the list's read section it had open, so that
+    /// unregistrations are not held up for ever, and parks for good without touching the path.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void LeaveForGood()
+    {
+        SpinWait.SpinUntil(() => Volatile.Read(ref moved) == 1, TimeSpan.FromSeconds(1));
+        ReadSide.Exit(inlineSection);
+        PathExecutor.ParkForever();
+    }
+
     private void WalkList(PanicList list)
     {
-        Event = new PanicEvent(Kind, Reason, Exception, list, ThreadId);
-        var invoker = new ListInvoker(this, list);
-        runtime.Chain(list).Call(in Event, ref invoker);
+        var section = ReadSide.Enter();
+        if (!handOff)
+        {
+            inlineSection = section;
+        }
+
+        try
+        {
+            if (!resuming)
+            {
+                Event = new PanicEvent(Kind, Reason, Exception, list, ThreadId);
+                listRegistrations = runtime.Chain(list).CurrentRegistrations;
+            }
+
+            var registrations = listRegistrations;
+            for (; item < registrations.Length; item++)
+            {
+                if (RunNotifier(registrations[item], list).Stops())
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (!handOff)
+            {
+                inlineSection = default;
+            }
+
+            ReadSide.Exit(section);
+        }
     }
 
     private void DumpLog()
     {
-        if (runtime.Options.ReportForm == ReportForm.Long)
+        if (!resuming)
         {
-            logLength = runtime.LogRing.CopyYoungest(logBuffer);
-            Volatile.Write(ref logTaken, true);
+            if (runtime.Options.ReportForm == ReportForm.Long)
+            {
+                logLength = runtime.LogRing.CopyYoungest(logBuffer);
+                Volatile.Write(ref logTaken, true);
+            }
+
+            stageDumpers = runtime.PanicDumpers;
         }
 
-        foreach (var (dumper, job) in runtime.PanicDumpers)
+        var dumpers = stageDumpers;
+        for (; item < dumpers.Length; item++)
         {
+            var (dumper, job) = dumpers[item];
             if (dumper.Accepts(Logging.LogDumpReason.Panic))
             {
                 RunStep(dumper.Name, "log-dump", 0, runtime.Options.NotifierBudget, null, job);
@@ -188,15 +391,18 @@ internal sealed class PanicRun
 
     private void CrashDump()
     {
-        if (runtime.Options.Platform.HasCrashShutdownHooks)
+        if (!resuming)
         {
-            foreach (var hook in runtime.Hooks)
-            {
-                RunStep(hook.Name, "crash-shutdown", 0, runtime.Options.NotifierBudget, null, hook.Run);
-            }
+            stageHooks = runtime.Options.Platform.HasCrashShutdownHooks ? runtime.HookArray : [];
         }
 
-        if (runtime.Options.DumpWriter is not null)
+        var hooks = stageHooks;
+        for (; item < hooks.Length; item++)
+        {
+            RunStep(hooks[item].Name, "crash-shutdown", 0, runtime.Options.NotifierBudget, null, hooks[item].Run);
+        }
+
+        if (item == hooks.Length && runtime.Options.DumpWriter is not null)
         {
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), stepsDeadline);
             var outcome = RunStep("crash-dump", "crash-dump", 0, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, null, runtime.DumpJob);
@@ -207,7 +413,58 @@ internal sealed class PanicRun
         }
     }
 
-    private NotifyResult RunStep(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
+    private NotifyResult RunStep(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job) =>
+        handOff ? HandOff(name, list, priority, budget, registration, job) : RunInline(name, list, priority, budget, registration, job);
+
+    /// <summary>Runs a step on this thread, published to the step watchdog; parks for good if the watchdog claimed it meanwhile.</summary>
+    private NotifyResult RunInline(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (DeadlineExceeded || now >= stepsDeadline)
+        {
+            return SkipPastDeadline(name, list, priority);
+        }
+
+        var remaining = Stopwatch.GetElapsedTime(now, stepsDeadline);
+        var cutByDeadline = budget >= remaining;
+        stepName = name;
+        stepList = list;
+        stepPriority = priority;
+        stepStarted = now;
+        stepCut = cutByDeadline;
+        var step = watch.Enter(cutByDeadline ? stepsDeadline : now + (long)(budget.TotalSeconds * Stopwatch.Frequency));
+        var result = NotifyResult.Done;
+        var outcome = NotifierOutcome.Ran;
+        Exception? fault = null;
+        try
+        {
+            if (registration is not null)
+            {
+                result = registration.Handler(in Event);
+            }
+            else
+            {
+                job!();
+            }
+        }
+        catch (Exception exception)
+        {
+            fault = exception;
+            outcome = NotifierOutcome.Threw;
+        }
+
+        if (!watch.TryLeave(step))
+        {
+            // The step overran and the path moved on without this thread: it must not resume it.
+            LeaveForGood();
+        }
+
+        Record(name, list, priority, outcome, Stopwatch.GetElapsedTime(now).TotalMilliseconds, fault?.GetType().FullName);
+        return outcome == NotifierOutcome.Ran ? result : NotifyResult.Bad & ~NotifyResult.StopMask;
+    }
+
+    /// <summary>Hands a step to an executor and waits for it at most its budget (or the time left).</summary>
+    private NotifyResult HandOff(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
     {
         if (DeadlineExceeded || Stopwatch.GetTimestamp() >= stepsDeadline)
         {
@@ -293,10 +550,4 @@ internal sealed class PanicRun
     };
 
     private readonly record struct StepRecord(string Name, string List, int Priority, NotifierOutcome Outcome, double Ms, string? Error);
-
-    /// <summary>Hands each notifier of a list to an executor, while the chain keeps order and the stop bit.</summary>
-    private readonly struct ListInvoker(PanicRun run, PanicList list) : INotifierInvoker<PanicEvent>
-    {
-        public NotifyResult Invoke(NotifierRegistration<PanicEvent> registration, in PanicEvent e) => run.RunNotifier(registration, list);
-    }
 }

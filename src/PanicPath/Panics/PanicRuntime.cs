@@ -17,11 +17,12 @@ namespace PanicPath.Panics;
 /// <summary>
 /// The installed panic path of a process: the four lists, the die chain, the orderly shutdown chain,
 /// the log ring and dumpers, crash-shutdown hooks, and what runs them. <see cref="Install"/> prepares
-/// everything a panic needs (executor threads, watchdog thread, spool directory, JSON metadata, the
-/// run's buffers, the standard-error writer) so that a panic initialises nothing lazily and starts no
-/// thread, except one replacement executor per hung step once every installed executor is lost
-/// (<see cref="ExecutorPool"/>); the panicking thread itself never runs a step nor blocks on anything
-/// outside the path.
+/// everything a panic needs (executor threads, the step and deadline watchdog threads, spool directory,
+/// JSON metadata, the run's buffers, the standard-error writer) so that a panic initialises nothing
+/// lazily and starts no thread, except one replacement executor per hung step once every installed
+/// executor is lost (<see cref="ExecutorPool"/>). The panicking thread walks the path itself
+/// (<see cref="PanicRun"/>); when a step overruns its budget the step watchdog moves the rest of the path
+/// to an executor and the stuck thread is abandoned.
 /// <para>
 /// Panic entry: the first thread to panic runs the path; any other thread that panics meanwhile, or
 /// calls <c>Environment.Exit</c>, parks for good. A panic raised inside a notifier abandons that
@@ -47,6 +48,8 @@ public sealed class PanicRuntime
     private Heartbeat? heartbeat;
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
+    private readonly ManualResetEventSlim pathFinished = new(false);
+    private CrashReport? finishedReport;
     private int owner;
     private int warnings;
 
@@ -185,6 +188,9 @@ public sealed class PanicRuntime
 
     internal (LogDumper Dumper, Action Job)[] PanicDumpers => Volatile.Read(ref dumpers);
 
+    /// <summary>The crash-shutdown hooks as registered now (an array never changed once published).</summary>
+    internal CrashShutdownHook[] HookArray => Volatile.Read(ref hooks);
+
     /// <summary>
     /// Installs the panic path for this process: validates <paramref name="options"/>, starts the
     /// executor and watchdog threads, hooks unhandled and unobserved exceptions (as configured) and
@@ -290,6 +296,9 @@ public sealed class PanicRuntime
             executor.AbandonForNestedPanic(reason, exception);
         }
 
+        // Nested, raised by a step this thread runs inline: the rest of the path moves on without it.
+        PanicRun.AbandonIfInsideStep(reason, exception);
+
         if (Interlocked.CompareExchange(ref owner, Environment.CurrentManagedThreadId, 0) != 0)
         {
             PathExecutor.ParkForever();
@@ -301,19 +310,15 @@ public sealed class PanicRuntime
             run.Begin(kind, reason, exception);
             ending.SendShort(run);
             Announce(reason, exception);
-            run.Execute();
-            ending.Deliver(run, watchdogFired: false);
         }
         catch (Exception)
         {
             // The path never throws out of itself.
         }
 
-        watchdog?.Disarm();
-        ending.Drain(TimeSpan.FromMilliseconds(500));
-        ending.Terminate(Options.ExitCode, reason);
-
-        // A detached runtime does not exit: its panicking thread parks, as a second panicking thread would.
+        // Returns only on a detached runtime, whose path does not exit: its panicking thread parks,
+        // as a second panicking thread would.
+        run.Execute();
         PathExecutor.ParkForever();
     }
 
@@ -384,8 +389,86 @@ public sealed class PanicRuntime
         DumpLog(LogDumpReason.Shutdown);
     }
 
-    /// <summary>Runs the whole path on a detached runtime and answers the report it delivered, without ending the process.</summary>
+    /// <summary>
+    /// Runs the whole path on a detached runtime and answers the report it delivered, without ending the
+    /// process. The path runs on a thread started for it, standing in for the calling thread (the report
+    /// names the caller), so that a step that hangs there leaves that thread stuck, as in a real panic,
+    /// and not the caller.
+    /// </summary>
     internal CrashReport RunWithoutExit(PanicKind kind, string reason, Exception? exception)
+    {
+        StartDetachedRun();
+        try
+        {
+            var caller = Environment.CurrentManagedThreadId;
+            var standIn = new Thread(() =>
+            {
+                run.Begin(kind, reason, exception, caller);
+                ending.SendShort(run);
+                run.Execute();
+            })
+            { IsBackground = true, Name = "panicpath-panicking" };
+            standIn.Start();
+            pathFinished.Wait();
+            return finishedReport ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
+        }
+        finally
+        {
+            Volatile.Write(ref owner, 0);
+        }
+    }
+
+    /// <summary>
+    /// Runs the whole path of a detached runtime on the calling thread, as the panicking thread runs it,
+    /// and answers the report it delivered. A step that hangs leaves the caller stuck in it (the rest of
+    /// the path still runs and finishes on an executor); use it where no step hangs (benchmarks).
+    /// </summary>
+    internal CrashReport RunInline(PanicKind kind, string reason, Exception? exception)
+    {
+        StartDetachedRun();
+        try
+        {
+            run.Begin(kind, reason, exception);
+            ending.SendShort(run);
+            run.Execute();
+            return finishedReport ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
+        }
+        finally
+        {
+            Volatile.Write(ref owner, 0);
+        }
+    }
+
+    /// <summary>
+    /// Ends the path, on whichever thread ran its last step: delivers the report; on an installed
+    /// runtime then ends the process (never returns); on a detached one, keeps the report for the caller
+    /// waiting in <see cref="RunWithoutExit"/> and returns.
+    /// </summary>
+    internal void FinishPath()
+    {
+        CrashReport? report = null;
+        try
+        {
+            report = ending.Deliver(run, watchdogFired: false);
+        }
+        catch (Exception)
+        {
+            // The path never throws out of itself.
+        }
+
+        if (attached)
+        {
+            watchdog?.Disarm();
+            ending.Drain(TimeSpan.FromMilliseconds(500));
+            ending.Terminate(Options.ExitCode, run.Reason);
+            PathExecutor.ParkForever();
+        }
+
+        finishedReport = report;
+        pathFinished.Set();
+    }
+
+    private void StartDetachedRun()
     {
         if (attached)
         {
@@ -394,17 +477,8 @@ public sealed class PanicRuntime
 
         Volatile.Write(ref owner, Environment.CurrentManagedThreadId);
         ending.Reset();
-        try
-        {
-            run.Begin(kind, reason, exception);
-            ending.SendShort(run);
-            run.Execute();
-            return ending.Deliver(run, watchdogFired: false) ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
-        }
-        finally
-        {
-            Volatile.Write(ref owner, 0);
-        }
+        finishedReport = null;
+        pathFinished.Reset();
     }
 
     /// <summary>Claims the one report of this death with the exit code it carries; see <see cref="PathEnding.TryClaim"/>.</summary>

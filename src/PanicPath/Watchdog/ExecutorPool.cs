@@ -1,7 +1,8 @@
 namespace PanicPath.Watchdog;
 
 /// <summary>
-/// The executor threads the panic path hands its steps to. The constructor starts <c>size</c> threads
+/// The executor threads the panic path moves to once a step overran its budget: one takes the rest of
+/// the path, and hands each later step to another. The constructor starts <c>size</c> threads
 /// (at install, never at panic time). <see cref="Next"/> answers the executor the next step runs on:
 /// the current one while it is not lost, else the next thread started at install. An executor whose
 /// step overran its budget or panicked is lost for good: it is never handed another step.
@@ -9,11 +10,12 @@ namespace PanicPath.Watchdog;
 /// When every executor started at install is lost, <see cref="Next"/> starts one replacement thread,
 /// the only thread a panic ever starts. It does so only for a step that is about to run, after an
 /// earlier step has already spent its whole budget hung, so a path starts at most one thread per hung
-/// step, and the deadline bounds how many steps can hang. The panicking thread therefore never runs a
-/// step itself and never waits for one past its budget, however many steps hang.
+/// step, and the deadline bounds how many steps can hang. The thread running the rest of the path
+/// therefore never runs a step itself and never waits for one past its budget, however many steps hang.
 /// </para>
 /// <para>
-/// Not thread-safe: only the thread running the path calls <see cref="Next"/>.
+/// Not thread-safe: only the thread moving or running the path calls <see cref="Next"/>, one at a time
+/// (the step watchdog once, when it moves the path; then the executor that took it).
 /// </para>
 /// </summary>
 internal sealed class ExecutorPool

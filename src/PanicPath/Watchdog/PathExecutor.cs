@@ -4,11 +4,12 @@ using PanicPath.Panics;
 namespace PanicPath.Watchdog;
 
 /// <summary>
-/// A thread parked on an event that runs one step of the panic path at a time for the panicking thread,
-/// which waits for it with a timeout. <see cref="ExecutorPool"/> starts them (at install, and one
+/// A thread parked on an event that runs one step of the panic path at a time for the thread running
+/// the path once a step has overrun its budget, which waits for it with a timeout; or, taken
+/// (<see cref="Take"/>), the rest of the path itself. <see cref="ExecutorPool"/> starts them (at install, and one
 /// replacement at a time once every installed one is lost). An executor that overruns its budget, or
 /// whose step panics, is lost: the path never hands it another step. A nested panic on an executor
-/// marks its step abandoned, wakes the panicking thread and parks the executor for good.
+/// marks its step abandoned, wakes the thread waiting for it and parks the executor for good.
 /// </summary>
 internal sealed class PathExecutor
 {
@@ -18,7 +19,7 @@ internal sealed class PathExecutor
     private readonly ManualResetEventSlim done = new(false);
     private readonly Thread thread;
 
-    // The job, written by the panicking thread before it sets 'go'.
+    // The job, written by the thread running the path before it sets 'go'.
     private NotifierRegistration<PanicEvent>? registration;
     private PanicRun? run;
     private Action? action;
@@ -63,6 +64,24 @@ internal sealed class PathExecutor
         run = null;
         action = job;
         return Dispatch(timeout);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="job"/> and returns at once, without waiting for it: the executor is lost
+    /// to the pool for good, as it now runs the rest of the path (which hands its own steps to others).
+    /// </summary>
+    internal void Take(Action job)
+    {
+        Lost = true;
+        registration = null;
+        run = null;
+        action = job;
+        Outcome = NotifierOutcome.Ran;
+        Result = NotifyResult.Done;
+        Fault = null;
+        done.Reset();
+        Busy = true;
+        go.Set();
     }
 
     /// <summary>Called by a nested panic on this executor's thread: abandons the step and parks for good.</summary>

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+
+namespace PanicPath.Watchdog;
+
+/// <summary>
+/// Watches the budget of the step the panicking thread runs itself. One thread, started at install,
+/// sleeps until a path is armed; it then reads the step the walker published and sleeps until that
+/// step's expiry. A step still running at its expiry is claimed: the watchdog calls the overrun action,
+/// which moves the rest of the path to another thread, and goes back to sleep.
+/// <para>
+/// The walker publishes a step with <see cref="Enter"/> (its expiry, then a fresh token with release
+/// semantics, so whatever the walker wrote before is visible to whoever claims the step) and ends it
+/// with <see cref="TryLeave"/>. The token is the step's one owner: ending it and claiming it are
+/// compare-and-swaps on the same word, so exactly one of "the step returned in time" and "the step
+/// overran" wins. A walker whose <see cref="TryLeave"/> fails has lost the path and must not touch it
+/// again. The walker pays two plain stores and one compare-and-swap per step; no system call.
+/// </para>
+/// </summary>
+internal sealed class StepWatchdog
+{
+    private const long NoStep = 0;
+    private const long Claimed = -1;
+
+    private readonly ManualResetEventSlim wake = new(false);
+    private readonly Action onOverrun;
+    private long token;
+    private long expiry;
+    private long issued;
+    private int armed;
+
+    /// <summary>Starts the watchdog thread, named <c>panicpath-step-watchdog</c>; <paramref name="onOverrun"/> runs on it after a claim.</summary>
+    internal StepWatchdog(Action onOverrun)
+    {
+        this.onOverrun = onOverrun;
+        new Thread(Loop) { IsBackground = true, Name = "panicpath-step-watchdog" }.Start();
+    }
+
+    /// <summary>A path starts: watch its steps from now.</summary>
+    internal void Arm()
+    {
+        Volatile.Write(ref armed, 1);
+        wake.Set();
+    }
+
+    /// <summary>The path has no more steps to watch.</summary>
+    internal void Disarm() => Volatile.Write(ref armed, 0);
+
+    /// <summary>Publishes a step running until <paramref name="expiresAt"/> (a <see cref="Stopwatch"/> timestamp); answers its token. Walker only.</summary>
+    internal long Enter(long expiresAt)
+    {
+        Volatile.Write(ref expiry, expiresAt);
+        var next = ++issued;
+        Volatile.Write(ref token, next);
+        return next;
+    }
+
+    /// <summary>Ends step <paramref name="step"/>; false when it was claimed (the walker has lost the path).</summary>
+    internal bool TryLeave(long step) => Interlocked.CompareExchange(ref token, NoStep, step) == step;
+
+    /// <summary>
+    /// Claims step <paramref name="step"/> for whoever moves the rest of the path (the watchdog at an
+    /// overrun, the walker at a nested panic); false when it already ended or was claimed. A claim
+    /// disarms the watchdog: the rest of the path does not run inline.
+    /// </summary>
+    internal bool TryClaim(long step)
+    {
+        if (step <= NoStep || Interlocked.CompareExchange(ref token, Claimed, step) != step)
+        {
+            return false;
+        }
+
+        Disarm();
+        return true;
+    }
+
+    /// <summary>The token of the step running now, or a value that is not positive when none is.</summary>
+    internal long Current => Volatile.Read(ref token);
+
+    private void Loop()
+    {
+        while (true)
+        {
+            if (Volatile.Read(ref armed) == 0)
+            {
+                wake.Wait();
+                wake.Reset();
+                continue;
+            }
+
+            var step = Volatile.Read(ref token);
+            var expiresAt = Volatile.Read(ref expiry);
+            if (step <= NoStep || Volatile.Read(ref token) != step)
+            {
+                // Between steps: the next one starts within the walker's bookkeeping.
+                Thread.Sleep(1);
+                continue;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (now < expiresAt)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Ceiling(Stopwatch.GetElapsedTime(now, expiresAt).TotalMilliseconds)));
+                continue;
+            }
+
+            if (TryClaim(step))
+            {
+                try
+                {
+                    onOverrun();
+                }
+                catch (Exception)
+                {
+                    // The whole-path deadline still ends the process.
+                }
+            }
+        }
+    }
+}
