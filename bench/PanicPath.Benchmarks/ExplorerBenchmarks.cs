@@ -32,28 +32,28 @@ public class ExplorerBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "2^16 configs, kernel only")]
-    public int Bare65536() => ScenarioExplorer.CountViolations(bare);
+    public long Bare65536() => ScenarioExplorer.CountViolations(bare);
 
     [Benchmark(Description = "2^16 configs, 14 drivers")]
-    public int Generated65536() => ScenarioExplorer.CountViolations(generated);
+    public long Generated65536() => ScenarioExplorer.CountViolations(generated);
 
-    [Benchmark(Description = "2^16 configs, 14 drivers, report with traces")]
-    public int Generated65536Report() => ScenarioExplorer.Explore(generated, 1 << 16).Violations.Count;
+    [Benchmark(Description = "2^16 configs, 14 drivers, report as bit sets")]
+    public long Generated65536Report() => ScenarioExplorer.Explore(generated, 1 << 16).Violating().Count();
 
     [Benchmark(Description = "seed v0-before (2560 runs)")]
-    public int SeedV0() => ScenarioExplorer.CountViolations(v0);
+    public long SeedV0() => ScenarioExplorer.CountViolations(v0);
 
     [Benchmark(Description = "seed v1-patch16 (2560 runs)")]
-    public int SeedV1() => ScenarioExplorer.CountViolations(v1);
+    public long SeedV1() => ScenarioExplorer.CountViolations(v1);
 
     [Benchmark(Description = "seed v1-patch16-patch21 (19200 runs)")]
-    public int SeedPatch21() => ScenarioExplorer.CountViolations(patch21);
+    public long SeedPatch21() => ScenarioExplorer.CountViolations(patch21);
 
     [Benchmark(Description = "seed merged (2560 runs)")]
-    public int SeedMerged() => ScenarioExplorer.CountViolations(merged);
+    public long SeedMerged() => ScenarioExplorer.CountViolations(merged);
 
-    [Benchmark(Description = "seed merged, report with traces")]
-    public int SeedMergedReport() => ScenarioExplorer.Explore(merged).Violations.Count;
+    [Benchmark(Description = "seed merged, report as bit sets")]
+    public long SeedMergedReport() => ScenarioExplorer.Explore(merged).Violating().Count();
 
     private static string Examples()
     {

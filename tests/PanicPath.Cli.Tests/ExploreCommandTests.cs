@@ -15,36 +15,107 @@ public sealed class ExploreCommandTests
         """;
 
     [Fact]
-    public async Task Explore_exits_0_and_prints_the_table_when_every_invariant_holds()
+    public async Task Explore_exits_0_and_says_each_invariant_holds_when_every_invariant_holds()
     {
         var file = CliRun.TempScenario(Holding);
-        var (exit, output, _) = await CliRun.Run("explore", file);
+        var (exit, output, error) = await CliRun.Run("explore", file);
         Assert.Equal(0, exit);
-        Assert.Contains("holding", output, StringComparison.Ordinal);
-        Assert.Contains("the other 1 configurations", output, StringComparison.Ordinal);
-        Assert.Contains("terminates", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains($"holding ({file}): 1 runs, 0 configurations with a violation", output, StringComparison.Ordinal);
+        Assert.Contains("terminates: holds", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Explore_exits_1_and_prints_a_trace_per_violation_on_the_seed()
+    public async Task The_v1_patch16_summary_fits_in_200_lines_and_names_the_arm64_kdump_condition_of_the_seed_finding()
     {
-        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"), "--max-traces", "1");
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"));
         Assert.Equal(1, exit);
-        Assert.Contains("FAIL", output, StringComparison.Ordinal);
-        Assert.Contains("violated in arch=", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        Assert.InRange(lines.Length, 1, 200);
+        Assert.StartsWith("hyperv-v1-patch16 (", lines[0], StringComparison.Ordinal);
+        var channel = Array.FindIndex(lines, l => l.StartsWith("channel-unloaded-before-next-kernel: violated in ", StringComparison.Ordinal));
+        Assert.True(channel >= 0, output);
+        var next = Array.FindIndex(lines, channel + 1, l => l.Length > 0 && !l.StartsWith(' '));
+        var section = lines[channel..(next < 0 ? lines.Length : next)];
+        Assert.Contains(section, l => l.Contains("arch == arm64 && kexec_crash_loaded == true", StringComparison.Ordinal));
+        Assert.Contains(section, l => l.Contains("machine_kexec: the crash kernel boots", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_other_condition_names_the_trace_command_that_shows_its_first_configuration_and_that_command_violates_the_invariant()
+    {
+        var (_, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"));
+        var commands = output.Split('\n').Where(l => l.Contains(": panicpath trace ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(commands);
+        var line = commands[0];
+        var config = line[(line.IndexOf("--config '", StringComparison.Ordinal) + "--config '".Length)..].TrimEnd('\'', '\r');
+        var (exit, _, error) = await CliRun.Run("trace", CliRun.Example("v1-patch16"), "--config", config);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task All_traces_prints_one_trace_per_violation_the_same_pairs_as_the_explorer_streams()
+    {
+        var file = CliRun.Example("v1-patch16");
+        var (exit, output, _) = await CliRun.Run("explore", file, "--all-traces");
+        Assert.Equal(1, exit);
+        var printed = output.Split('\n').Where(l => l.Contains(" violated in arch=", StringComparison.Ordinal)).Select(l => l[..l.LastIndexOf(" (ends: ", StringComparison.Ordinal)]).ToList();
+        var expected = new List<string>();
+        PanicPath.Model.Explorer.ScenarioExplorer.Explore(PanicPath.Model.Scenarios.ScenarioParser.ParseFile(file), PanicPath.Model.Explorer.SpaceLimit.DefaultMaxConfigs,
+            v => expected.Add($"{v.Invariant} violated in {string.Join(" ", v.Configuration.Values.Select(p => $"{p.Key}={p.Value}"))}"));
+        Assert.Equal(expected, printed);
+        Assert.Equal(expected.Count, printed.Distinct().Count());
+        Assert.Equal(expected.Count, output.Split('\n').Count(l => l.Contains("action", StringComparison.Ordinal) && l.Contains("state change", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Max_traces_bounds_the_traces_of_all_traces()
+    {
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"), "--all-traces", "--max-traces", "1");
+        Assert.Equal(1, exit);
+        Assert.Single(output.Split('\n'), l => l.Contains(" violated in arch=", StringComparison.Ordinal));
         Assert.Contains("more traces (raise --max-traces to see them)", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Explore_json_has_exactly_scenario_kernel_runs_and_violations()
+    public async Task Explore_json_holds_the_summary_of_each_invariant_with_its_conditions_and_traces()
     {
-        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), "--json");
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("v1-patch16"), "--json");
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(["scenario", "kernel", "runs", "violations"], json.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("hyperv-merged", json.RootElement.GetProperty("scenario").GetString());
-        Assert.Equal("mainline-6.1", json.RootElement.GetProperty("kernel").GetString());
-        Assert.True(json.RootElement.GetProperty("runs").GetInt32() > 0);
+        var root = json.RootElement;
+        Assert.Equal(["scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("hyperv-v1-patch16", root.GetProperty("scenario").GetString());
+        Assert.Equal("mainline-5.18", root.GetProperty("kernel").GetString());
+        Assert.Equal(2560, root.GetProperty("runs").GetInt32());
+        var channel = root.GetProperty("invariants").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "channel-unloaded-before-next-kernel");
+        Assert.True(channel.GetProperty("violated").GetInt32() > 0);
+        var conditions = channel.GetProperty("conditions").EnumerateArray().ToList();
+        Assert.InRange(conditions.Count, 1, 8);
+        Assert.Contains(conditions, c => c.GetProperty("condition").GetString()!.Contains("arch == arm64 && kexec_crash_loaded == true", StringComparison.Ordinal));
+        Assert.All(conditions, c => Assert.True(c.GetProperty("trace").GetArrayLength() > 0));
+        Assert.All(conditions, c => Assert.True(c.GetProperty("count").GetInt32() > 0));
+    }
+
+    [Fact]
+    public async Task Explore_all_traces_json_holds_every_violation_then_the_totals()
+    {
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), CliRun.Example("v1-patch16"), "--json", "--all-traces", "--max-traces", "3");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.Equal(["scenario", "kernel", "violations", "runs", "violating", "invariants"], f.EnumerateObject().Select(p => p.Name)));
+        Assert.All(files, f => Assert.InRange(f.GetProperty("violations").GetArrayLength(), 1, 3));
+        Assert.Equal(["invariant", "config", "outcome", "trace"], files[1].GetProperty("violations")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Redirected_explore_draws_no_progress_bar()
+    {
+        var (_, _, error) = await CliRun.Run("explore", CliRun.Example("v1-patch16-patch21"));
+        Assert.Equal(string.Empty, error);
     }
 
     [Fact]
@@ -90,7 +161,7 @@ public sealed class ExploreCommandTests
     [Fact]
     public async Task Explore_explores_a_space_exactly_at_max_configs()
     {
-        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), "--max-configs", "5120", "--max-traces", "0");
+        var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), "--max-configs", "5120");
         Assert.Equal(1, exit);
         // 3840 configurations chosen; setup forces crash_kexec_post_notifiers where the crash MSRs exist,
         // so 1280 of them run as another one and are counted once.

@@ -69,7 +69,9 @@ public sealed partial class ScenarioFuzzTests
         {
             var scenario = ModelRendering.Compile(text, "mutant.yaml", errors, MaxConfigs);
             error = errors.ToString();
-            return scenario is null ? ExitCodes.BadInput : ScenarioExplorer.Explore(scenario, MaxConfigs).Holds ? ExitCodes.Fine : ExitCodes.Findings;
+            var report = scenario is null ? null : ModelRendering.Located(() => ScenarioExplorer.Explore(scenario, MaxConfigs), errors);
+            error = errors.ToString();
+            return report is null ? ExitCodes.BadInput : report.Holds ? ExitCodes.Fine : ExitCodes.Findings;
         }
         catch (Exception e)
         {

@@ -34,6 +34,18 @@ public sealed class TraceCommandTests
     }
 
     [Fact]
+    public async Task Trace_refuses_a_configuration_the_constraints_exclude_naming_the_constraint_and_its_place()
+    {
+        var file = CliRun.TempScenario("features:\n  a: [false, true]\n  b: [false, true]\nconstraints:\n  - a\n  - \"b -> !a\"\n");
+        var (exit, output, error) = await CliRun.Run("trace", file, "--config", "a=true,b=true");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"panicpath: {file}:6:6: expected a configuration the constraints allow; 'a=true,b=true' breaks the constraint 'b -> !a'{Environment.NewLine}", error);
+        var (allowed, _, _) = await CliRun.Run("trace", file, "--config", "a=true");
+        Assert.Equal(0, allowed);
+    }
+
+    [Fact]
     public async Task Trace_refuses_an_unknown_dimension_naming_the_argument()
     {
         var (exit, _, error) = await CliRun.Run("trace", CliRun.Example("merged"), "--config", "arch=sparc");

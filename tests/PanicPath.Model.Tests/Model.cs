@@ -15,6 +15,14 @@ internal static class Model
         return (run.Result, run.Trace);
     }
 
+    /// <summary>Explores <paramref name="scenario"/> and answers every violation as the explorer streams them, in order.</summary>
+    public static List<Violation> Violations(Scenario scenario)
+    {
+        var violations = new List<Violation>();
+        ScenarioExplorer.Explore(scenario, SpaceLimit.DefaultMaxConfigs, violations.Add);
+        return violations;
+    }
+
     /// <summary>The steps as "callback: action" (or "chain: action" for kernel steps), in order.</summary>
     public static List<string> Steps(IReadOnlyList<TraceStep> trace) =>
         trace.Select(s => $"{(s.Callback.Length > 0 ? s.Callback : s.Chain)}: {s.Action}").ToList();

@@ -24,24 +24,23 @@ public static class ScenarioDiff
         SpaceLimit.Check(@new, maxConfigs);
         var oldReport = ScenarioExplorer.Explore(old, maxConfigs);
         var newReport = ScenarioExplorer.Explore(@new, maxConfigs);
-        var oldSpace = new ConfigurationSpace(old);
-        var newSpace = new ConfigurationSpace(@new);
-        var shared = oldSpace.Dimensions.Where(newSpace.Dimensions.Contains).ToList();
-        var oldKeys = AllKeys(oldSpace, shared);
-        var newKeys = AllKeys(newSpace, shared);
+        var newNames = newReport.Space.Dimensions.Select(d => d.Name).ToList();
+        var shared = oldReport.Space.Dimensions.Select(d => d.Name).Where(newNames.Contains).ToList();
+        var oldKeys = AllKeys(oldReport, shared);
+        var newKeys = AllKeys(newReport, shared);
         var oldBroken = Broken(oldReport, shared);
         var newBroken = Broken(newReport, shared);
         return new DiffReport(oldReport, newReport, shared,
-            Changes(newBroken, oldBroken, oldKeys),
-            Changes(oldBroken, newBroken, newKeys));
+            Changes(newReport, newBroken, oldBroken, oldKeys),
+            Changes(oldReport, oldBroken, newBroken, newKeys));
     }
 
-    private static HashSet<string> AllKeys(ConfigurationSpace space, List<string> shared)
+    private static HashSet<string> AllKeys(ExplorationReport report, List<string> shared)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var choices in space.Choices())
+        foreach (var index in report.Ran.Ones())
         {
-            keys.Add(Project(space.Describe(choices), shared).Key);
+            keys.Add(Project(report.Space.Describe(index), shared).Key);
         }
 
         return keys;
@@ -50,27 +49,50 @@ public static class ScenarioDiff
     private static Projection Project(Configuration configuration, List<string> shared) =>
         new(shared.Select(d => new KeyValuePair<string, string>(d, configuration[d]!)).ToList());
 
-    private static Dictionary<(string Invariant, string Key), (Projection Config, Violation Example)> Broken(ExplorationReport report, List<string> shared)
+    /// <summary>Per (invariant, shared configuration) the first configuration of the report that breaks it.</summary>
+    private static Dictionary<(string Invariant, string Key), (Projection Config, long Index)> Broken(ExplorationReport report, List<string> shared)
     {
-        var broken = new Dictionary<(string, string), (Projection, Violation)>();
-        foreach (var violation in report.Violations)
+        var broken = new Dictionary<(string, string), (Projection, long)>();
+        foreach (var index in report.Violating().Ones())
         {
-            var projection = Project(violation.Configuration, shared);
-            broken.TryAdd((violation.Invariant, projection.Key), (projection, violation));
+            var projection = Project(report.Space.Describe(index), shared);
+            foreach (var outcome in report.Invariants)
+            {
+                if (outcome.Violated[index])
+                {
+                    broken.TryAdd((outcome.Invariant.Name, projection.Key), (projection, index));
+                }
+            }
         }
 
         return broken;
     }
 
     private static List<DiffEntry> Changes(
-        Dictionary<(string Invariant, string Key), (Projection Config, Violation Example)> side,
-        Dictionary<(string Invariant, string Key), (Projection Config, Violation Example)> other,
+        ExplorationReport report,
+        Dictionary<(string Invariant, string Key), (Projection Config, long Index)> side,
+        Dictionary<(string Invariant, string Key), (Projection Config, long Index)> other,
         HashSet<string> otherKeys)
     {
-        return side
-            .Where(p => !other.ContainsKey(p.Key) && otherKeys.Contains(p.Key.Key))
-            .Select(p => new DiffEntry(p.Key.Invariant, p.Value.Config.Values, p.Value.Example))
-            .ToList();
+        var traces = new Dictionary<long, (Configuration, Kernel.RunResult, IReadOnlyList<Kernel.TraceStep>)>();
+        var entries = new List<DiffEntry>();
+        foreach (var (key, (config, index)) in side)
+        {
+            if (other.ContainsKey(key) || !otherKeys.Contains(key.Key))
+            {
+                continue;
+            }
+
+            if (!traces.TryGetValue(index, out var run))
+            {
+                run = report.Trace(index);
+                traces.Add(index, run);
+            }
+
+            entries.Add(new DiffEntry(key.Invariant, config.Values, new Violation(key.Invariant, run.Item1, run.Item2.Outcome, run.Item3)));
+        }
+
+        return entries;
     }
 
     private sealed record Projection(IReadOnlyList<KeyValuePair<string, string>> Values)

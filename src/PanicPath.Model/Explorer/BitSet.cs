@@ -40,6 +40,16 @@ public sealed class BitSet
         return true;
     }
 
+    /// <summary>Adds every index of <paramref name="other"/>, a set of the same size.</summary>
+    public void UnionWith(BitSet other)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(other.Size, Size);
+        for (var w = 0; w < words.Length; w++)
+        {
+            words[w] |= other.words[w];
+        }
+    }
+
     /// <summary>How many indexes are in the set.</summary>
     public long Count()
     {

@@ -24,13 +24,22 @@ public sealed class ConfigurationSpace
     public IReadOnlyList<string> Dimensions => [.. scenario.Explored.Select(v => v.Name), "fault", "entry"];
 
     /// <summary>Every allowed configuration's choices, in order. The array is reused between items: copy it to keep it.</summary>
-    public IEnumerable<int[]> Choices()
+    public IEnumerable<int[]> Choices() => Choices(null);
+
+    /// <summary>As <see cref="Choices()"/>, adding every configuration tried, allowed or not, to <paramref name="progress"/>.</summary>
+    public IEnumerable<int[]> Choices(ExplorationProgress? progress)
     {
+        const int step = 4096;
         var choices = new int[radix.Length];
         var context = new ConstraintContext(scenario);
         var total = scenario.SpaceSize;
         for (long n = 0; n < total; n++)
         {
+            if (progress is not null && (n & (step - 1)) == step - 1)
+            {
+                progress.Add(step);
+            }
+
             if (Allowed(choices, context))
             {
                 yield return choices;
@@ -46,6 +55,27 @@ public sealed class ConfigurationSpace
                 choices[d] = 0;
             }
         }
+
+        progress?.Add(total % step);
+    }
+
+    /// <summary>True when the scenario's constraints allow <paramref name="choices"/>.</summary>
+    public bool Allows(int[] choices) => Allowed(choices, new ConstraintContext(scenario));
+
+    /// <summary>The first constraint that excludes <paramref name="choices"/>, or −1 when all allow them.</summary>
+    public int Excluding(int[] choices)
+    {
+        var context = new ConstraintContext(scenario);
+        context.Load(choices);
+        for (var i = 0; i < scenario.Constraints.Count; i++)
+        {
+            if (!scenario.Constraints[i].IsTrue(context))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private bool Allowed(int[] choices, ConstraintContext context)

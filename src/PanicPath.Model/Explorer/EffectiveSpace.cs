@@ -23,6 +23,7 @@ public sealed class EffectiveSpace
     private readonly int[][] domains;
     private readonly int[] radix;
     private readonly long[] strides;
+    private readonly bool[] setBySetup;
 
     /// <summary>The effective space of <paramref name="scenario"/>.</summary>
     public EffectiveSpace(Scenario scenario)
@@ -30,8 +31,10 @@ public sealed class EffectiveSpace
         this.scenario = scenario;
         var explored = scenario.Explored;
         var assigned = new List<(Variable Target, int Value)>();
-        CollectSetupConstants(scenario.Setup, assigned);
+        var targets = new HashSet<Variable>();
+        CollectSetup(scenario.Setup, assigned, targets);
         domains = new int[explored.Count][];
+        setBySetup = [.. explored.Select(targets.Contains)];
         var dimensions = new List<SpaceDimension>();
         for (var d = 0; d < explored.Count; d++)
         {
@@ -137,6 +140,9 @@ public sealed class EffectiveSpace
         return index + (choices[n] * strides[n]) + (choices[n + 1] * strides[n + 1]);
     }
 
+    /// <summary>True when a setup <c>set:</c> assigns knob dimension <paramref name="dimension"/>: its value after setup may differ from the chosen one.</summary>
+    public bool SetBySetup(int dimension) => dimension < setBySetup.Length && setBySetup[dimension];
+
     /// <summary>The encoded value of value index <paramref name="valueIndex"/> of knob or feature dimension <paramref name="dimension"/>.</summary>
     public int Value(int dimension, int valueIndex) => domains[dimension][valueIndex];
 
@@ -169,18 +175,22 @@ public sealed class EffectiveSpace
         }
     }
 
-    private static void CollectSetupConstants(ScenarioAction[] actions, List<(Variable, int)> assigned)
+    private static void CollectSetup(ScenarioAction[] actions, List<(Variable, int)> assigned, HashSet<Variable> targets)
     {
         foreach (var action in actions)
         {
-            if (action is SetAction { Value: Expr.Constant constant } set)
+            if (action is SetAction set)
             {
-                assigned.Add((set.Target, constant.Value));
+                targets.Add(set.Target);
+                if (set.Value is Expr.Constant constant)
+                {
+                    assigned.Add((set.Target, constant.Value));
+                }
             }
 
             foreach (var nested in action.Nested)
             {
-                CollectSetupConstants(nested, assigned);
+                CollectSetup(nested, assigned, targets);
             }
         }
     }

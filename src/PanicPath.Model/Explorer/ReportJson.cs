@@ -1,47 +1,117 @@
-using System.Text;
 using System.Text.Json;
 using PanicPath.Model.Kernel;
 
 namespace PanicPath.Model.Explorer;
 
 /// <summary>
-/// The machine-readable form of an exploration:
-/// <c>{ "scenario", "kernel", "runs", "violations": [ { "invariant", "config": {…}, "trace": […] } ] }</c>, each trace
-/// step an object with cpu, chain, callback, action and change.
+/// The machine-readable form of an exploration, written straight to a <see cref="Utf8JsonWriter"/> piece by piece.
+/// The summary: <c>{ "scenario", "kernel", "runs", "violating", "invariants": [ { "name", "violated", "exact",
+/// "uncovered", "conditions": [ { "condition", "count", "config", "outcome", "trace" } ] } ] }</c>, with an
+/// <c>"example"</c> (<c>config</c>, <c>outcome</c>, <c>trace</c>) for a violated invariant that has no condition.
+/// Every violation (<c>--all-traces</c>): <c>{ "scenario", "kernel", "violations": [ { "invariant", "config",
+/// "outcome", "trace" } ], "runs", "violating", "invariants": [ { "name", "violated" } ] }</c>, the violations
+/// written as they are found. A trace step is an object with cpu, chain, callback, action and change.
 /// </summary>
 public static class ReportJson
 {
-    /// <summary>Writes <paramref name="report"/> as indented JSON.</summary>
-    public static string Write(ExplorationReport report)
+    /// <summary>Writes the summary of <paramref name="report"/> as one object, flushing <paramref name="writer"/> after each invariant.</summary>
+    public static void WriteSummary(JsonTextWriter writer, ExplorationReport report, IReadOnlyList<InvariantSummary> summaries)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var json = writer.Json;
+        json.WriteStartObject();
+        WriteHeader(json, report);
+        json.WriteNumber("runs", report.Runs);
+        json.WriteNumber("violating", report.Violating().Count());
+        json.WriteStartArray("invariants");
+        foreach (var summary in summaries)
         {
             json.WriteStartObject();
-            json.WriteString("scenario", report.Scenario.Name);
-            json.WriteString("kernel", KernelVariants.Name(report.Scenario.Variant));
-            json.WriteNumber("runs", report.Runs);
-            json.WriteStartArray("violations");
-            foreach (var violation in report.Violations)
+            json.WriteString("name", summary.Outcome.Invariant.Name);
+            json.WriteNumber("violated", summary.Outcome.Count);
+            json.WriteBoolean("exact", summary.Exact);
+            json.WriteNumber("uncovered", summary.Uncovered);
+            json.WriteStartArray("conditions");
+            foreach (var condition in summary.Conditions)
             {
                 json.WriteStartObject();
-                json.WriteString("invariant", violation.Invariant);
-                WriteConfig(json, violation.Configuration);
-                json.WriteStartArray("trace");
-                foreach (var step in violation.Trace)
-                {
-                    WriteStep(json, step);
-                }
-
-                json.WriteEndArray();
+                json.WriteString("condition", condition.Text);
+                json.WriteNumber("count", condition.Count);
+                WriteRun(json, report.Trace(condition.Representative));
                 json.WriteEndObject();
+                writer.Flush();
             }
 
             json.WriteEndArray();
+            if (summary.Conditions.Count == 0 && summary.Representative >= 0)
+            {
+                json.WriteStartObject("example");
+                WriteRun(json, report.Trace(summary.Representative));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            writer.Flush();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>Writes <c>"scenario"</c> and <c>"kernel"</c>.</summary>
+    public static void WriteHeader(Utf8JsonWriter json, ExplorationReport report) => WriteHeader(json, report.Scenario);
+
+    /// <summary>Writes <c>"scenario"</c> and <c>"kernel"</c>.</summary>
+    public static void WriteHeader(Utf8JsonWriter json, Scenarios.Scenario scenario)
+    {
+        json.WriteString("scenario", scenario.Name);
+        json.WriteString("kernel", KernelVariants.Name(scenario.Variant));
+    }
+
+    /// <summary>Writes one violation as found: <c>{ "invariant", "config", "outcome", "trace" }</c>.</summary>
+    public static void WriteViolation(Utf8JsonWriter json, Violation violation)
+    {
+        json.WriteStartObject();
+        json.WriteString("invariant", violation.Invariant);
+        WriteConfig(json, violation.Configuration);
+        json.WriteString("outcome", BoundaryNames.Name(violation.Outcome));
+        WriteTrace(json, violation.Trace);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the totals that end an every-violation document: <c>"runs"</c>, <c>"violating"</c> and each invariant's count.</summary>
+    public static void WriteTotals(Utf8JsonWriter json, ExplorationReport report)
+    {
+        json.WriteNumber("runs", report.Runs);
+        json.WriteNumber("violating", report.Violating().Count());
+        json.WriteStartArray("invariants");
+        foreach (var outcome in report.Invariants)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", outcome.Invariant.Name);
+            json.WriteNumber("violated", outcome.Count);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        json.WriteEndArray();
+    }
+
+    private static void WriteRun(Utf8JsonWriter json, (Configuration Configuration, RunResult Result, IReadOnlyList<TraceStep> Trace) run)
+    {
+        WriteConfig(json, run.Configuration);
+        json.WriteString("outcome", BoundaryNames.Name(run.Result.Outcome));
+        WriteTrace(json, run.Trace);
+    }
+
+    private static void WriteTrace(Utf8JsonWriter json, IReadOnlyList<TraceStep> trace)
+    {
+        json.WriteStartArray("trace");
+        foreach (var step in trace)
+        {
+            WriteStep(json, step);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes <c>"config": {…}</c>.</summary>

@@ -14,12 +14,13 @@ namespace PanicPath.Model.Explorer;
 public static class SpaceLimit
 {
     /// <summary>
-    /// The default bound, <c>--max-configs</c>. The explorer keeps every violating configuration with its
-    /// trace, so its memory grows with the space: the lowest power of two that admits every example
-    /// (the largest, <c>v1-patch16-patch21</c>, has 25,600 configurations) while a scenario shaped like
-    /// them stays under about 1 GB.
+    /// The default bound, <c>--max-configs</c>: 2^24 configurations. The explorer keeps one bit per configuration
+    /// for "ran" and one per invariant for "violated", nothing per run, so its memory is (invariants + 1) × 2 MiB
+    /// at this bound: 130 MiB at the 64 invariants a scenario may have, under the 500 MB the explorer is meant to
+    /// stay within with the runtime and the compiled scenario; a run takes about a microsecond, so the largest
+    /// space explores in seconds to a minute.
     /// </summary>
-    public const int DefaultMaxConfigs = 32_768;
+    public const int DefaultMaxConfigs = 1 << 24;
 
     /// <summary>Refuses <paramref name="scenario"/> when its space holds more than <paramref name="maxConfigs"/> configurations.</summary>
     public static void Check(Scenario scenario, long maxConfigs)

@@ -43,6 +43,9 @@ public sealed class Scenario
 
     public List<string> ConstraintTexts { get; } = [];
 
+    /// <summary>Where each constraint's text starts, in <see cref="Constraints"/> order.</summary>
+    public List<SourceLocation> ConstraintLocations { get; } = [];
+
     public ScenarioAction[] Setup { get; internal set; } = [];
 
     /// <summary>

@@ -219,6 +219,7 @@ public sealed partial class ScenarioParser
                 var text = Scalar(item, "a condition");
                 scenario.Constraints.Add(Condition(text));
                 scenario.ConstraintTexts.Add(text.Value!);
+                scenario.ConstraintLocations.Add(ContentAt(text));
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class EffectiveConfigurationTests
     {
         var report = ScenarioExplorer.Explore(Model.Compile(Yaml));
         Assert.Equal(3, report.Runs);
-        var labels = report.Outcomes.Select(o => o.Configuration.Key).Order().ToList();
+        var labels = report.Invariants[0].Violated.Ones().Select(i => report.Space.Describe(i).Key).Order().ToList();
         Assert.Equal(
             [
                 "crash_kexec_post_notifiers=false,crash_msrs=false,fault=none,entry=panic",

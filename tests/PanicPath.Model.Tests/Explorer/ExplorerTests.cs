@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PanicPath.Model.Explorer;
+using PanicPath.Model.Kernel;
 
 namespace PanicPath.Model.Tests.Explorer;
 
@@ -34,12 +35,48 @@ public sealed class ExplorerTests
             expect: link == down
         """;
 
+    private const string Forced = """
+        knobs:
+          crash_kexec_post_notifiers: [false, true]
+          panic_timeout: [0, 10]
+        features:
+          crash_msrs: [false, true]
+          fb: [true, false]
+        constraints:
+          - "!(fb && panic_timeout == 10)"
+        state:
+          flushed: false
+        setup:
+          - if: crash_msrs
+            do:
+              - set: crash_kexec_post_notifiers = true
+              - set: panic_timeout = 30
+        callbacks:
+          - name: flush
+            chain: panic
+            register-if: fb
+            do: [ { set: flushed = true } ]
+        faults:
+          - second-cpu-panics
+        entry: [panic, oops]
+        invariants:
+          - name: reboots
+            at: [end-of-panic]
+            expect: "false"
+          - name: flushed-at-restart
+            at: [restart]
+            expect: flushed
+          - name: terminates
+            terminates: true
+        """;
+
     [Fact]
-    public void Exploration_reports_each_broken_invariant_of_each_configuration_with_its_trace()
+    public void Exploration_streams_each_broken_invariant_of_each_configuration_with_its_trace()
     {
-        var report = ScenarioExplorer.Explore(Model.Compile(Yaml));
-        Assert.Equal(8, report.Runs);
-        var broken = report.Violations.Select(v => $"{v.Invariant} {v.Configuration.Key}").Order().ToList();
+        var scenario = Model.Compile(Yaml);
+        var violations = Model.Violations(scenario);
+        Assert.Equal(8, ScenarioExplorer.Explore(scenario).Runs);
+        var broken = violations.Select(v => $"{v.Invariant} {v.Configuration.Key}").Order().ToList();
         Assert.Equal(
             [
                 "down-at-boot kexec_crash_loaded=true,fb=false,fault=none,entry=panic",
@@ -49,30 +86,114 @@ public sealed class ExplorerTests
                 "terminates kexec_crash_loaded=false,fb=true,fault=stopped-cpu-holds(l),entry=panic",
             ],
             broken);
-        var hang = report.Violations.Single(v => v.Invariant == "terminates");
+        var hang = violations.Single(v => v.Invariant == "terminates");
         Assert.Contains(hang.Trace, s => s.Action.Contains("held by stopped cpu1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Yaml)]
+    [InlineData(Forced)]
+    public void The_bit_sets_and_counts_equal_a_brute_force_run_of_every_choice_deduplicated_by_effective_values(string yaml)
+    {
+        var scenario = Model.Compile(yaml);
+        var report = ScenarioExplorer.Explore(scenario);
+
+        // Reference: a fresh machine per choice, keyed by the effective values as text; the first run of a key counts.
+        var space = new ConfigurationSpace(scenario);
+        var firstRun = new Dictionary<string, RunResult>();
+        foreach (var choices in space.Choices())
+        {
+            var machine = new Machine(scenario);
+            var result = machine.Run(choices);
+            var key = space.Describe(choices, machine.Effective).Key;
+            firstRun.TryAdd(key, result);
+        }
+
+        Assert.Equal(firstRun.Count, report.Runs);
+        Assert.Equal(firstRun.Keys.Order(), report.Ran.Ones().Select(i => report.Space.Describe(i).Key).Order());
+        foreach (var outcome in report.Invariants)
+        {
+            var expected = firstRun.Where(p => p.Value.Violates(outcome.Invariant.Index)).Select(p => p.Key).Order().ToList();
+            Assert.Equal(expected, outcome.Violated.Ones().Select(i => report.Space.Describe(i).Key).Order());
+            Assert.Equal(expected.Count, outcome.Count);
+        }
+
+        var streamed = Model.Violations(scenario).Select(v => $"{v.Invariant} {v.Configuration.Key}").Order().ToList();
+        Assert.Equal(
+            report.Invariants.SelectMany(o => o.Violated.Ones().Select(i => $"{o.Invariant.Name} {report.Space.Describe(i).Key}")).Order(),
+            streamed);
+    }
+
+    [Fact]
+    public void Choices_that_setup_turns_into_one_configuration_run_once_and_the_representative_trace_runs_as_it()
+    {
+        var scenario = Model.Compile(Forced);
+        var report = ScenarioExplorer.Explore(scenario);
+
+        // crash_msrs=true forces post_notifiers=true and panic_timeout=30: 2 × 2 chosen values become one.
+        var forced = report.Ran.Ones().Where(i => report.Space.Describe(i)["crash_msrs"] == "true").ToList();
+        Assert.All(forced, i => Assert.Equal("30", report.Space.Describe(i)["panic_timeout"]));
+        Assert.Equal(2 * 2 * 2, forced.Count);
+        foreach (var index in report.Ran.Ones())
+        {
+            var (configuration, result, trace) = report.Trace(index);
+            Assert.Equal(report.Space.Describe(index).Key, configuration.Key);
+            Assert.All(report.Invariants, o => Assert.Equal(o.Violated[index], result.Violates(o.Invariant.Index)));
+            Assert.NotEmpty(trace);
+            Assert.True(new ConfigurationSpace(scenario).Allows(report.ChoicesOf(index)));
+        }
+    }
+
+    [Fact]
+    public void A_configuration_that_did_not_run_has_no_trace()
+    {
+        var report = ScenarioExplorer.Explore(Model.Compile(Forced));
+        var missing = Enumerable.Range(0, (int)report.Space.Size).First(i => !report.Ran[i]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.Trace(missing));
     }
 
     [Fact]
     public void Exploration_is_deterministic()
     {
-        var first = ReportJson.Write(ScenarioExplorer.Explore(Model.Compile(Yaml)));
-        var second = ReportJson.Write(ScenarioExplorer.Explore(Model.Compile(Yaml)));
-        Assert.Equal(first, second);
+        static string Json(string yaml)
+        {
+            var report = ScenarioExplorer.Explore(Model.Compile(yaml));
+            using var text = new StringWriter();
+            using (var writer = new JsonTextWriter(text))
+            {
+                ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, 8));
+            }
+
+            return text.ToString();
+        }
+
+        Assert.Equal(Json(Forced), Json(Forced));
+        Assert.Equal(Model.Violations(Model.Compile(Forced)).Select(v => v.Configuration.Key), Model.Violations(Model.Compile(Forced)).Select(v => v.Configuration.Key));
     }
 
     [Fact]
-    public void The_json_report_has_scenario_runs_and_violations_with_invariant_config_and_trace()
+    public void The_json_summary_has_scenario_runs_violating_and_each_invariant_with_a_trace()
     {
-        using var json = JsonDocument.Parse(ReportJson.Write(ScenarioExplorer.Explore(Model.Compile(Yaml))));
+        var report = ScenarioExplorer.Explore(Model.Compile(Yaml));
+        using var text = new StringWriter();
+        using (var writer = new JsonTextWriter(text))
+        {
+            ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, 8));
+        }
+
+        using var json = JsonDocument.Parse(text.ToString());
         var root = json.RootElement;
-        Assert.Equal(["scenario", "kernel", "runs", "violations"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("small", root.GetProperty("scenario").GetString());
         Assert.Equal(8, root.GetProperty("runs").GetInt32());
-        var violation = root.GetProperty("violations").EnumerateArray().First(v => v.GetProperty("invariant").GetString() == "down-at-boot");
-        Assert.Equal(["invariant", "config", "trace"], violation.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("true", violation.GetProperty("config").GetProperty("kexec_crash_loaded").GetString());
-        Assert.Equal(["cpu", "chain", "callback", "action", "change"], violation.GetProperty("trace")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(5, root.GetProperty("violating").GetInt32());
+        var invariants = root.GetProperty("invariants").EnumerateArray().ToList();
+        Assert.Equal(["terminates", "down-at-boot"], invariants.Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal([1, 4], invariants.Select(i => i.GetProperty("violated").GetInt32()));
+        var down = invariants[1];
+        var run = down.GetProperty("conditions").GetArrayLength() > 0 ? down.GetProperty("conditions")[0] : down.GetProperty("example");
+        Assert.Equal("true", run.GetProperty("config").GetProperty("kexec_crash_loaded").GetString());
+        Assert.Equal(["cpu", "chain", "callback", "action", "change"], run.GetProperty("trace")[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -88,7 +209,7 @@ public sealed class ExplorerTests
     public void Running_the_same_configuration_twice_on_one_machine_gives_the_same_result()
     {
         var scenario = Model.Compile(Yaml);
-        var machine = new PanicPath.Model.Kernel.Machine(scenario);
+        var machine = new Machine(scenario);
         var space = new ConfigurationSpace(scenario);
         var results = space.Choices().Select(c => machine.Run(c)).ToList();
         var again = space.Choices().Select(c => machine.Run(c)).ToList();

@@ -60,8 +60,8 @@ public sealed class SpaceLimitTests
     public void Diff_refuses_a_side_whose_space_is_past_the_limit()
     {
         var small = Model.Compile(Features(1));
-        var large = Model.Compile(Features(20));
+        var large = Model.Compile(Features(25));
         var error = Assert.Throws<ScenarioException>(() => PanicPath.Model.Diff.ScenarioDiff.Compare(small, large));
-        Assert.Contains("not 1048576 = ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not 33554432 = ", error.Message, StringComparison.Ordinal);
     }
 }

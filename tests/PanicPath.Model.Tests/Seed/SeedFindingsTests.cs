@@ -36,8 +36,7 @@ public sealed class SeedFindingsTests
     [Fact]
     public void With_a_stopped_cpu_holding_the_ring_buffer_lock_the_v1_framebuffer_notifier_hangs_and_merged_terminates()
     {
-        var v1 = ScenarioExplorer.Explore(Load("v1-patch16"));
-        var hangs = v1.Violations.Where(v => v.Invariant == "terminates").ToList();
+        var hangs = Model.Violations(Load("v1-patch16")).Where(v => v.Invariant == "terminates").ToList();
         Assert.NotEmpty(hangs);
         Assert.All(hangs, v =>
         {
@@ -45,7 +44,7 @@ public sealed class SeedFindingsTests
             Assert.Contains(v.Trace, s => s.Callback == "hvfb_on_panic" && s.Action.Contains("spins forever on ring_lock, held by stopped cpu1", StringComparison.Ordinal));
         });
         var merged = ScenarioExplorer.Explore(Load("merged"));
-        Assert.DoesNotContain(merged.Violations, v => v.Invariant == "terminates");
+        Assert.Equal(0, merged.Invariants.Single(i => i.Invariant.Name == "terminates").Count);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class DiffCommand
         var json = CliValues.Flag("--json", "Print { \"old\", \"new\", \"new_violations\", \"fixed_violations\" } as JSON.");
         var traces = CliValues.Flag("--traces", "Print a trace for each new violation.");
         var list = CliValues.Flag("--list", "List every changed configuration, not only the summary per invariant.");
-        var maxConfigs = CliValues.Count("--max-configs", $"Refuse a scenario whose configuration space (knobs × features × faults × entry points, before constraints) holds more than this many configurations (default {SpaceLimit.DefaultMaxConfigs}).", SpaceLimit.DefaultMaxConfigs, 1);
+        var maxConfigs = CliValues.Count("--max-configs", $"Refuse a scenario whose configuration space (each knob's and feature's values × faults × entry points, before constraints) holds more than this many configurations (default {SpaceLimit.DefaultMaxConfigs}).", SpaceLimit.DefaultMaxConfigs, 1);
         var command = new Command("diff", "List the configurations whose outcome changed between two scenarios: new violations and fixed ones.");
         command.Arguments.Add(oldFile);
         command.Arguments.Add(newFile);

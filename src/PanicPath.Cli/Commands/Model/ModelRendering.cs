@@ -100,6 +100,68 @@ internal static class ModelRendering
         return table;
     }
 
+    /// <summary>
+    /// The steps of a run that decide it, one line each: the setup steps that changed a value, the boot registrations
+    /// folded into one line (what registered, what did not and why), then every step from the fault and the entry on
+    /// but those that decide nothing (a callback or helper called, a callback returning NOTIFY_DONE), as
+    /// <c>cpuN chain callback: action (change)</c>.
+    /// </summary>
+    public static IEnumerable<string> CompactTrace(IReadOnlyList<TraceStep> steps)
+    {
+        var registered = new List<string>();
+        var skipped = new List<string>();
+        var folded = false;
+        foreach (var s in steps)
+        {
+            if (s.Chain == "boot")
+            {
+                if (s.Action.StartsWith("not registered: ", StringComparison.Ordinal))
+                {
+                    skipped.Add($"{s.Callback} ({s.Action["not registered: ".Length..]})");
+                }
+                else
+                {
+                    registered.Add(s.Callback);
+                }
+
+                continue;
+            }
+
+            if (!folded && (registered.Count > 0 || skipped.Count > 0))
+            {
+                folded = true;
+                yield return Registrations(registered, skipped);
+            }
+
+            if ((s.Chain == "setup" && s.Change.Length == 0) || Routine(s))
+            {
+                continue;
+            }
+
+            var where = string.Join(" ", new[] { $"cpu{s.Cpu}", s.Chain, s.Callback }.Where(x => x.Length > 0));
+            yield return s.Change.Length > 0 ? $"{where}: {s.Action} ({s.Change})" : $"{where}: {s.Action}";
+        }
+
+        if (!folded && (registered.Count > 0 || skipped.Count > 0))
+        {
+            yield return Registrations(registered, skipped);
+        }
+    }
+
+    /// <summary>A step that decides nothing: a callback called, a helper called, a callback returning NOTIFY_DONE.</summary>
+    private static bool Routine(TraceStep s) =>
+        s.Change.Length == 0 && (s.Action.StartsWith("called (priority", StringComparison.Ordinal)
+            || s.Action.StartsWith("call ", StringComparison.Ordinal) || s.Action == "returns DONE");
+
+    private static string Registrations(List<string> registered, List<string> skipped) =>
+        $"boot: registered {(registered.Count > 0 ? string.Join(", ", registered) : "nothing")}{(skipped.Count > 0 ? "; not registered: " + string.Join(", ", skipped) : string.Empty)}";
+
+    /// <summary><paramref name="text"/> as one word for a POSIX shell: as it is when it holds only safe characters, otherwise single-quoted.</summary>
+    public static string ShellQuote(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ',' or '=' or ':' or '+')
+            ? text
+            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     /// <summary>The configuration as <c>name=value</c> pairs on one line.</summary>
     public static string Describe(Configuration configuration) => Markup.Escape(string.Join(" ", configuration.Values.Select(p => $"{p.Key}={p.Value}")));
 }

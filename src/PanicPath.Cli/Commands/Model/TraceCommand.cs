@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios;
 using Spectre.Console;
 using PanicPath.Cli.Values;
 
@@ -11,7 +12,8 @@ namespace PanicPath.Cli.Commands.Model;
 /// <summary>
 /// <c>panicpath trace FILE --config k=v,…</c>: runs one configuration (unnamed dimensions take their first
 /// value) and prints every step, the boundary reached and each invariant's verdict. Exit code 0 when the
-/// run holds every invariant, 1 when it breaks one, 2 for a malformed file or configuration.
+/// run holds every invariant, 1 when it breaks one, 2 for a malformed file or configuration, or a configuration the
+/// file's constraints exclude (named with the constraint's text and place).
 /// </summary>
 internal static class TraceCommand
 {
@@ -40,6 +42,11 @@ internal static class TraceCommand
                 run = ScenarioExplorer.Trace(scenario, parse.GetValue(config) ?? string.Empty);
             }
             catch (ArgumentException e)
+            {
+                error.WriteLine($"panicpath: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (ScenarioException e)
             {
                 error.WriteLine($"panicpath: {e.Message}");
                 return ExitCodes.BadInput;

@@ -1,0 +1,195 @@
+using System.Globalization;
+using PanicPath.Model.Explorer;
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios;
+
+namespace PanicPath.Cli.Commands.Model;
+
+/// <summary>
+/// What <c>explore</c> prints, written as it is made. The summary (default), per scenario: a header (runs,
+/// configurations with a violation), then per invariant either <c>holds</c> or its count, its conditions (count and
+/// text, largest first, and whether they describe every violation), a compact trace of the first configuration of
+/// the largest condition (<see cref="ModelRendering.CompactTrace"/>), and for each other condition the
+/// <c>panicpath trace</c> command that shows its first configuration in full. With every trace
+/// (<c>maxTraces</c> ≥ 0): each violation as found with its full trace, at most that many, then the counts.
+/// Both also as JSON (<see cref="ReportJson"/>).
+/// </summary>
+internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int conditions, int maxTraces, ExploreProgressBar? progress)
+{
+    /// <summary>Explores each scenario and prints it as text; answers true when every invariant holds in all of them.</summary>
+    public bool Text(IReadOnlyList<(string Path, Scenario Scenario)> scenarios)
+    {
+        var holds = true;
+        foreach (var (path, scenario) in scenarios)
+        {
+            holds &= maxTraces >= 0 ? TextAllTraces(scenario) : TextSummary(path, scenario);
+        }
+
+        return holds;
+    }
+
+    /// <summary>Explores each scenario and prints it as JSON (an array when several); answers true when every invariant holds.</summary>
+    public bool Json(IReadOnlyList<(string Path, Scenario Scenario)> scenarios)
+    {
+        var holds = true;
+        using var writer = new JsonTextWriter(output);
+        if (scenarios.Count > 1)
+        {
+            writer.Json.WriteStartArray();
+        }
+
+        foreach (var (_, scenario) in scenarios)
+        {
+            if (maxTraces >= 0)
+            {
+                writer.Json.WriteStartObject();
+                ReportJson.WriteHeader(writer.Json, scenario);
+                writer.Json.WriteStartArray("violations");
+                var shown = 0;
+                var report = Explore(scenario, violation =>
+                {
+                    if (shown++ < maxTraces)
+                    {
+                        ReportJson.WriteViolation(writer.Json, violation);
+                        writer.Flush();
+                    }
+                });
+                writer.Json.WriteEndArray();
+                ReportJson.WriteTotals(writer.Json, report);
+                writer.Json.WriteEndObject();
+                holds &= report.Holds;
+            }
+            else
+            {
+                var report = Explore(scenario, null);
+                ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, conditions));
+                holds &= report.Holds;
+            }
+
+            writer.Flush();
+        }
+
+        if (scenarios.Count > 1)
+        {
+            writer.Json.WriteEndArray();
+        }
+
+        writer.Flush();
+        output.WriteLine();
+        return holds;
+    }
+
+    private ExplorationReport Explore(Scenario scenario, Action<Violation>? onViolation)
+    {
+        if (progress is null)
+        {
+            return ScenarioExplorer.Explore(scenario, maxConfigs, onViolation);
+        }
+
+        var counter = new ExplorationProgress();
+        return progress.Run(scenario.Name, counter, () => ScenarioExplorer.Explore(scenario, maxConfigs, onViolation, counter));
+    }
+
+    private bool TextSummary(string path, Scenario scenario)
+    {
+        var report = Explore(scenario, null);
+        output.WriteLine(Header(report));
+        Note(scenario);
+        foreach (var summary in ExplorationSummary.Summarize(report, conditions))
+        {
+            var name = summary.Outcome.Invariant.Name;
+            if (summary.Outcome.Count == 0)
+            {
+                output.WriteLine($"{name}: holds");
+                continue;
+            }
+
+            output.WriteLine(Invariant.Format($"{name}: violated in {summary.Outcome.Count} configurations"));
+            foreach (var condition in summary.Conditions)
+            {
+                output.WriteLine(Invariant.Format($"  {condition.Count,7}  {condition.Text}"));
+            }
+
+            if (summary.Conditions.Count > 0)
+            {
+                output.WriteLine(summary.Exact
+                    ? "  these conditions describe every violating configuration"
+                    : Invariant.Format($"  these conditions leave {summary.Uncovered} violating configurations out (raise --conditions)"));
+            }
+
+            var first = summary.Conditions.Count > 0 ? summary.Conditions[0].Representative : summary.Representative;
+            var run = report.Trace(first);
+            output.WriteLine($"  {(summary.Conditions.Count > 0 ? "first of the first condition" : "first configuration")}: {Pairs(run.Configuration)} (ends: {BoundaryNames.Name(run.Result.Outcome)})");
+            foreach (var line in ModelRendering.CompactTrace(run.Trace))
+            {
+                output.WriteLine($"    {line}");
+            }
+
+            for (var i = 1; i < summary.Conditions.Count; i++)
+            {
+                output.WriteLine($"  first of {summary.Conditions[i].Text}: {TraceCommand(path, report, summary.Conditions[i].Representative)}");
+            }
+        }
+
+        output.WriteLine();
+        return report.Holds;
+    }
+
+    private bool TextAllTraces(Scenario scenario)
+    {
+        output.WriteLine($"{scenario.Name} ({scenario.File}): every violation as found");
+        Note(scenario);
+        var console = ModelRendering.Console(output);
+        long violations = 0;
+        var report = Explore(scenario, violation =>
+        {
+            if (violations++ < maxTraces)
+            {
+                output.WriteLine();
+                output.WriteLine($"{violation.Invariant} violated in {Pairs(violation.Configuration)} (ends: {BoundaryNames.Name(violation.Outcome)})");
+                console.Write(ModelRendering.Trace(violation.Trace));
+            }
+        });
+        if (violations > maxTraces)
+        {
+            output.WriteLine(Invariant.Format($"… {violations - maxTraces} more traces (raise --max-traces to see them)"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(Invariant.Format($"{Header(report)}, {violations} violations"));
+        foreach (var outcome in report.Invariants)
+        {
+            output.WriteLine(outcome.Count == 0 ? $"{outcome.Invariant.Name}: holds" : Invariant.Format($"{outcome.Invariant.Name}: violated in {outcome.Count} configurations"));
+        }
+
+        output.WriteLine();
+        return report.Holds;
+    }
+
+    private void Note(Scenario scenario)
+    {
+        if (scenario.KernelNote is { } note)
+        {
+            output.WriteLine($"note: {note}");
+        }
+    }
+
+    private static string Header(ExplorationReport report) =>
+        Invariant.Format($"{report.Scenario.Name} ({report.Scenario.File}): {report.Runs} runs, {report.Violating().Count()} configurations with a violation");
+
+    private static string Pairs(Configuration configuration) => string.Join(" ", configuration.Values.Select(p => $"{p.Key}={p.Value}"));
+
+    /// <summary>The command that traces configuration <paramref name="index"/> in full, its values quoted for a POSIX shell.</summary>
+    private static string TraceCommand(string path, ExplorationReport report, long index)
+    {
+        var choices = report.ChoicesOf(index);
+        var config = new ConfigurationSpace(report.Scenario).Describe(choices).Key;
+        return $"panicpath trace {ModelRendering.ShellQuote(path)} --config {ModelRendering.ShellQuote(config)}";
+    }
+}
+
+/// <summary>Invariant-culture formatting for the explorer's numbers.</summary>
+file static class Invariant
+{
+    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
