@@ -10,7 +10,14 @@ namespace PanicPath.Benchmarks;
 public static class GeneratedScenario
 {
     /// <summary>The scenario text; <paramref name="withCallbacks"/> false gives the same space with no driver at all.</summary>
-    public static string Yaml(int bits, bool withCallbacks = true)
+    public static string Yaml(int bits, bool withCallbacks = true) => Yaml(bits, bits, withCallbacks);
+
+    /// <summary>
+    /// The scenario of 2^<paramref name="bits"/> cut to 2^<paramref name="explored"/> runs: the same drivers, but only the
+    /// first features explored; each later one is fixed, alternately true and false among the features deciding a
+    /// registration and among those deciding a run-time condition, so about half their drivers act, as in the whole space.
+    /// </summary>
+    public static string Yaml(int bits, int explored, bool withCallbacks = true)
     {
         var text = new StringBuilder();
         text.AppendLine("scenario: generated").AppendLine("cpus: 2").AppendLine("knobs:")
@@ -18,7 +25,8 @@ public static class GeneratedScenario
             .AppendLine("features:");
         for (var i = 0; i < bits - 2; i++)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  f{i}: [false, true]");
+            var values = i < explored - 2 ? "false, true" : i / 2 % 2 == 0 ? "true" : "false";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  f{i}: [{values}]");
         }
 
         text.AppendLine("state:").AppendLine("  link: { initial: up, values: [up, down] }").AppendLine("  count: 0").AppendLine("locks: [ring]");

@@ -250,10 +250,13 @@ public sealed partial class Machine : IValueContext
         else if (!chainCache.TryGetValue(key, out chains!))
         {
             chains = new ChainSet(scenario, registered);
-            if (chainCache.Count < MaxCachedChainSets)
+            if (chainCache.Count == MaxCachedChainSets)
             {
-                chainCache.Add(key, chains);
+                // The explorer varies the last dimensions fastest: the registrations of the next runs are those of the last ones.
+                chainCache.Clear();
             }
+
+            chainCache.Add(key, chains);
         }
     }
 
