@@ -11,7 +11,7 @@ namespace PanicPath.Model.Explorer;
 /// written), then <c>fault</c>, then <c>entry</c>. A knob's or feature's domain is its declared values in the
 /// order written, then, for a boolean, whichever of false and true it lacks, then every constant a setup
 /// <c>set:</c> assigns to it (in the order the setup is written, nested branches included) that is not already
-/// there; so a declared value's index is its choice index. The fault's domain is the scenario's faults, the
+/// there (helpers setup calls included); so a declared value's index is its choice index. The fault's domain is the scenario's faults, the
 /// entry's its entry points. A configuration is a value index per dimension; its index is their mixed-radix
 /// number, the first dimension varying slowest (the convention of <see cref="BitSet"/>).
 /// A run is placed by the values it ran with once setup had run (<see cref="Machine.Effective"/>), its fault
@@ -32,7 +32,7 @@ public sealed class EffectiveSpace
         var explored = scenario.Explored;
         var assigned = new List<(Variable Target, int Value)>();
         var targets = new HashSet<Variable>();
-        CollectSetup(scenario.Setup, assigned, targets);
+        CollectSetup(scenario.Setup, assigned, targets, []);
         domains = new int[explored.Count][];
         setBySetup = [.. explored.Select(targets.Contains)];
         var dimensions = new List<SpaceDimension>();
@@ -140,7 +140,7 @@ public sealed class EffectiveSpace
         return index + (choices[n] * strides[n]) + (choices[n + 1] * strides[n + 1]);
     }
 
-    /// <summary>True when a setup <c>set:</c> assigns knob dimension <paramref name="dimension"/>: its value after setup may differ from the chosen one.</summary>
+    /// <summary>True when a setup <c>set:</c> (or one in a helper setup calls) assigns dimension <paramref name="dimension"/>: its value after setup may differ from the chosen one.</summary>
     public bool SetBySetup(int dimension) => dimension < setBySetup.Length && setBySetup[dimension];
 
     /// <summary>The encoded value of value index <paramref name="valueIndex"/> of knob or feature dimension <paramref name="dimension"/>.</summary>
@@ -175,8 +175,13 @@ public sealed class EffectiveSpace
         }
     }
 
-    private static void CollectSetup(ScenarioAction[] actions, List<(Variable, int)> assigned, HashSet<Variable> targets)
+    private static void CollectSetup(ScenarioAction[] actions, List<(Variable, int)> assigned, HashSet<Variable> targets, HashSet<ScenarioAction[]> walked)
     {
+        if (!walked.Add(actions))
+        {
+            return;
+        }
+
         foreach (var action in actions)
         {
             if (action is SetAction set)
@@ -190,7 +195,7 @@ public sealed class EffectiveSpace
 
             foreach (var nested in action.Nested)
             {
-                CollectSetup(nested, assigned, targets);
+                CollectSetup(nested, assigned, targets, walked);
             }
         }
     }

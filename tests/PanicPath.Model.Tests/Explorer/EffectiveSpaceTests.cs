@@ -104,6 +104,37 @@ public sealed class EffectiveSpaceTests
     }
 
     [Fact]
+    public void A_constant_a_helper_called_from_setup_assigns_is_in_the_domain_and_its_runs_trace_back_to_their_choices()
+    {
+        var scenario = Model.Compile("""
+            knobs:
+              panic_timeout: [0, 10]
+            features:
+              quick: [false, true]
+            helpers:
+              shorten:
+                - set: panic_timeout = 5
+                - call: shorten_again
+              shorten_again:
+                - if: "false"
+                  do: [ { call: shorten } ]
+            setup:
+              - if: quick
+                do: [ { call: shorten } ]
+            """);
+        var space = new EffectiveSpace(scenario);
+        Assert.Equal(["0", "10", "5"], space.Dimensions[0].Values);
+        Assert.True(space.SetBySetup(0));
+        Assert.False(space.SetBySetup(1));
+        var report = ScenarioExplorer.Explore(scenario);
+        Assert.Equal(["panic_timeout=0,quick=false,fault=none,entry=panic", "panic_timeout=10,quick=false,fault=none,entry=panic", "panic_timeout=5,quick=true,fault=none,entry=panic"],
+            report.Ran.Ones().Select(i => space.Describe(i).Key));
+        var five = report.Ran.Ones().Last();
+        Assert.Equal("panic_timeout=5,quick=true,fault=none,entry=panic", report.Trace(five).Configuration.Key);
+        Assert.Equal(1, report.ChoicesOf(five)[1]);
+    }
+
+    [Fact]
     public void A_space_too_large_for_a_long_has_the_largest_long_as_its_size()
     {
         var features = "features:\n" + string.Concat(Enumerable.Range(0, 64).Select(i => $"  f{i}: [false]\n"));

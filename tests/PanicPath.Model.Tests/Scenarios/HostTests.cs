@@ -245,8 +245,7 @@ public sealed class HostTests
 
         // The first configuration (stop_at_boot=false) violates 'panics'; the second ends in setup, where
         // 'panics' does not apply.
-        var report = ScenarioExplorer.Explore(Model.Compile(yaml));
-        var violation = Assert.Single(report.Violations);
+        var violation = Assert.Single(Model.Violations(Model.Compile(yaml)));
         Assert.Equal("false", violation.Configuration["stop_at_boot"]);
         var (result, _) = Model.Run(yaml, "stop_at_boot=true");
         Assert.Equal(Boundary.HostStop, result.Outcome);
@@ -256,8 +255,8 @@ public sealed class HostTests
     public void The_pvpanic_example_pauses_before_kdump_only_when_the_host_pauses_on_crash_loaded()
     {
         var scenario = ScenarioParser.ParseFile(Path.Combine(Model.Examples, "..", "pvpanic", "pause-on-panic.yaml"));
-        var report = ScenarioExplorer.Explore(scenario);
-        var kdump = report.Violations.Where(v => v.Invariant == "kdump-reached").ToList();
+        var violations = Model.Violations(scenario);
+        var kdump = violations.Where(v => v.Invariant == "kdump-reached").ToList();
         Assert.Equal(2, kdump.Count);
         Assert.All(kdump, v =>
         {
@@ -265,10 +264,10 @@ public sealed class HostTests
             Assert.Equal("true", v.Configuration["crash_kexec_post_notifiers"]);
             Assert.Equal("true", v.Configuration["pause_on_crash_loaded"]);
         });
-        var log = report.Violations.Where(v => v.Invariant == "log-dumped-on-every-panic").ToList();
+        var log = violations.Where(v => v.Invariant == "log-dumped-on-every-panic").ToList();
         Assert.Equal(4, log.Count);
         Assert.All(log, v => Assert.Equal("pause", v.Configuration["host_on_panic"]));
-        Assert.DoesNotContain(report.Violations, v => v.Invariant == "terminates");
+        Assert.DoesNotContain(violations, v => v.Invariant == "terminates");
     }
 
     [Theory]

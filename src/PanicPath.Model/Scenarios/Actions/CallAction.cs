@@ -10,6 +10,8 @@ public sealed class CallAction(SourceLocation location, string helper) : Scenari
 
     public string Helper { get; } = helper;
 
+    internal override IEnumerable<ScenarioAction[]> Nested => [Target];
+
     public override Flow Execute(Machine machine)
     {
         machine.Step($"call {Helper}", string.Empty);
