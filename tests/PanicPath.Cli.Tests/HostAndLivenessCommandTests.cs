@@ -42,7 +42,7 @@ public sealed class HostAndLivenessCommandTests
               - name: terminates
                 terminates: true
             """);
-        var (exit, output, _) = await CliRun.Run("explore", file);
+        var (exit, output, _) = await CliRun.Run("explore", file, "--all-traces");
         Assert.Equal(1, exit);
         Assert.Contains("log-dumped violated in", output, StringComparison.Ordinal);
         Assert.Contains("invariant log-dumped violated: the run hangs before kmsg-dump: cpu0 hog never returns", output, StringComparison.Ordinal);

@@ -7,10 +7,10 @@ namespace PanicPath.Cli.Commands.Model;
 
 /// <summary>
 /// What <c>explore</c> prints, written as it is made. The summary (default), per scenario: a header (runs,
-/// configurations with a violation), then per invariant either <c>holds</c> or its count, its conditions (count and
-/// text, largest first, and whether they describe every violation), a compact trace of the first configuration of
-/// the largest condition (<see cref="ModelRendering.CompactTrace"/>), and for each other condition the
-/// <c>panicpath trace</c> command that shows its first configuration in full. With every trace
+/// configurations with a violation), then per invariant either <c>holds</c> or its count, its conditions numbered
+/// <c>[1]</c>, <c>[2]</c>… (count and text, largest first, and whether they describe every violation), the first
+/// configuration of <c>[1]</c> with its compact trace (<see cref="ModelRendering.CompactTrace"/>), and for each other
+/// condition, under its number, the <c>panicpath trace</c> command that shows its first configuration in full. With every trace
 /// (<c>maxTraces</c> ≥ 0): each violation as found with its full trace, at most that many, then the counts.
 /// Both also as JSON (<see cref="ReportJson"/>).
 /// </summary>
@@ -105,9 +105,9 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             }
 
             output.WriteLine(Invariant.Format($"{name}: violated in {summary.Outcome.Count} configurations"));
-            foreach (var condition in summary.Conditions)
+            for (var i = 0; i < summary.Conditions.Count; i++)
             {
-                output.WriteLine(Invariant.Format($"  {condition.Count,7}  {condition.Text}"));
+                output.WriteLine(Invariant.Format($"  [{i + 1}] {summary.Conditions[i].Count,7}  {summary.Conditions[i].Text}"));
             }
 
             if (summary.Conditions.Count > 0)
@@ -119,7 +119,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
 
             var first = summary.Conditions.Count > 0 ? summary.Conditions[0].Representative : summary.Representative;
             var run = report.Trace(first);
-            output.WriteLine($"  {(summary.Conditions.Count > 0 ? "first of the first condition" : "first configuration")}: {Pairs(run.Configuration)} (ends: {BoundaryNames.Name(run.Result.Outcome)})");
+            output.WriteLine($"  {(summary.Conditions.Count > 0 ? "[1]" : "first:")} {Pairs(run.Configuration)} (ends: {BoundaryNames.Name(run.Result.Outcome)})");
             foreach (var line in ModelRendering.CompactTrace(run.Trace))
             {
                 output.WriteLine($"    {line}");
@@ -127,7 +127,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
 
             for (var i = 1; i < summary.Conditions.Count; i++)
             {
-                output.WriteLine($"  first of {summary.Conditions[i].Text}: {TraceCommand(path, report, summary.Conditions[i].Representative)}");
+                output.WriteLine(Invariant.Format($"  [{i + 1}] {TraceCommand(path, report, summary.Conditions[i].Representative)}"));
             }
         }
 
