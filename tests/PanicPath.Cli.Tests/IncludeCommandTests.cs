@@ -20,8 +20,8 @@ public sealed class IncludeCommandTests
     [Fact]
     public async Task Explore_and_trace_read_a_composed_scenario_as_the_single_file()
     {
-        var merged = await CliRun.Run("explore", CliRun.Example("merged"), "--json");
-        var composed = await CliRun.Run("explore", CliRun.Example("merged-composed"), "--json");
+        var merged = await CliRun.Run("explore", CliRun.Example("merged"), "--json", "--all-traces");
+        var composed = await CliRun.Run("explore", CliRun.Example("merged-composed"), "--json", "--all-traces");
         Assert.Equal(merged.Exit, composed.Exit);
         using (var a = JsonDocument.Parse(merged.Out))
         using (var b = JsonDocument.Parse(composed.Out))
