@@ -23,8 +23,14 @@ internal static class CrashMode
     /// <summary><c>panicpath-hangs N [DEADLINE_MS]</c>: N hung notifiers, then canaries (see <see cref="HungNotifiers"/>).</summary>
     public const string PanicPathHangs = "panicpath-hangs";
 
-    /// <summary>The file whose appearance <see cref="PanicPathUnhandledOnGo"/> waits for.</summary>
+    /// <summary>
+    /// PanicPath installed, then a panic whose first notifier prints <c>notifier held</c> and waits (at most
+    /// two minutes) until the file <see cref="GoFileVariable"/> names exists (see <see cref="HeldNotifier"/>).
+    /// </summary>
+    public const string PanicPathHeld = "panicpath-held";
+
+    /// <summary>The file whose appearance <see cref="PanicPathUnhandledOnGo"/> and <see cref="PanicPathHeld"/> wait for.</summary>
     public const string GoFileVariable = "CRASHER_GO_FILE";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump, PanicPathHeld];
 }

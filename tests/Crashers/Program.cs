@@ -105,6 +105,9 @@ switch (args[0])
     case CrashMode.PanicPathHangs:
         HungNotifiers.Run(hangs!.Value.Count, hangs.Value.Deadline);
         break;
+    case CrashMode.PanicPathHeld:
+        HeldNotifier.Run(Environment.GetEnvironmentVariable(CrashMode.GoFileVariable) ?? "");
+        break;
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");

@@ -6,7 +6,8 @@ namespace PanicPath.Supervisor.Deaths;
 /// One death of a supervised process: why (<see cref="Cause"/>, one of <see cref="DeathCause"/>), how it
 /// ended (exit code, and the signal's name when a signal killed it), what it left (the in-process
 /// report, the runtime's dump and crash-report JSON), its signature for bucketing, the last lines it
-/// wrote and when it ran. <see cref="Id"/> is 0 until a store assigns one. A clean exit 0 is kept in
+/// wrote and when it ran. <see cref="Id"/> is 0 until a store assigns one. A death stored at its first
+/// report and not yet completed is <see cref="Pending"/>. A clean exit 0 is kept in
 /// the same form as a run that ended cleanly (<see cref="EndedCleanly"/>).
 /// </summary>
 public sealed record DeathRecord
@@ -67,6 +68,14 @@ public sealed record DeathRecord
 
     /// <summary>When the child's death was seen.</summary>
     public DateTimeOffset EndedAt { get; init; }
+
+    /// <summary>
+    /// True for a death stored at its first report (the short report at panic entry, or the long one),
+    /// before the child's exit: its exit code is the one the report means to end with, and it has no
+    /// signal, dump, tails or bucket yet. The supervisor completes it after the exit (or the next start's
+    /// spool ingest does), in place.
+    /// </summary>
+    public bool Pending { get; init; }
 
     /// <summary>True when this is a run that ended cleanly (<see cref="DeathCause.CleanExit"/>), not a death: it has no bucket.</summary>
     public bool EndedCleanly => Cause == DeathCause.CleanExit;

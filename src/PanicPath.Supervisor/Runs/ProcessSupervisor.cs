@@ -6,6 +6,7 @@ using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Hang;
 using PanicPath.Supervisor.Launch;
+using PanicPath.Supervisor.Store;
 
 namespace PanicPath.Supervisor.Runs;
 
@@ -22,6 +23,10 @@ namespace PanicPath.Supervisor.Runs;
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
+/// The moment the channel stores the first report of a life (the short report at panic entry, or the long
+/// one), the death is stored pending (<see cref="IDeathStore.AddPendingAsync"/>), while the child still runs its
+/// notifiers; after the exit the same record is completed. A supervisor killed in between leaves the
+/// reports in the child's spool directory, and the next start's <see cref="SpoolIngest"/> completes it.
 /// With <see cref="SupervisorOptions.Subreaper"/> it does PID 1's duties for the run (<see cref="Subreaper"/>).
 /// A channel that cannot be opened safely is noted and the run goes on with the spool alone.
 /// </para>
@@ -322,10 +327,16 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         Task<HangVerdict?>? watch = null;
         using var childGone = new CancellationTokenSource();
         var startNotice = Task.CompletedTask;
+        var pending = Task.CompletedTask;
         void Started(int pid)
         {
             spool?.RecordChild(pid);
             life = spool is null ? null : channel?.Admit(pid, spool.Directory, spool.SlotPath);
+            if (life is not null && options.Store is { } store)
+            {
+                pending = StorePendingAsync(store, life, runId, attempt, command, pid, spool!.Directory, childGone.Token);
+            }
+
             startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
             if (life is not null && hangTimeout is { } timeout)
             {
@@ -347,6 +358,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
                 await watch.ConfigureAwait(false);
             }
 
+            await pending.ConfigureAwait(false);
             EndLife(channel, life);
             await RemoveAsync(spool).ConfigureAwait(false);
             throw;
@@ -354,6 +366,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
 
         await childGone.CancelAsync().ConfigureAwait(false);
         var hang = watch is null ? null : await watch.ConfigureAwait(false);
+        await pending.ConfigureAwait(false);
         EndLife(channel, life);
         if (life?.ReportPath is not null)
         {
@@ -407,6 +420,36 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             StartedAt = exit.StartedAt,
             EndedAt = exit.EndedAt,
         }, spool);
+    }
+
+    /// <summary>
+    /// Waits for the first report of <paramref name="life"/> while the child runs, and stores its death
+    /// pending at once. Nothing when the child dies first (the death is stored complete after the exit). A
+    /// store that fails is noted and the run goes on: the death is stored after the exit, and the report
+    /// is in the child's spool directory meanwhile. Never throws.
+    /// </summary>
+    private async Task StorePendingAsync(IDeathStore store, ChannelLife life, string runId, int attempt, string command, int pid, string directory, CancellationToken childGone)
+    {
+        var started = DateTimeOffset.UtcNow;
+        CrashReport first;
+        try
+        {
+            first = await life.FirstReport.WaitAsync(childGone).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            var death = SpoolIngest.Death(runId, attempt, first, directory) with { Command = command, Pid = pid, StartedAt = started, Pending = true };
+            await store.AddPendingAsync(death, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await options.Error.WriteLineAsync($"panicpath: pending death not stored ({e.GetType().Name}: {e.Message}); it is stored when the child has exited").ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -236,7 +236,13 @@ public static class SpoolIngest
         return true;
     }
 
-    private static DeathRecord Death(string runId, int attempt, CrashReport report, string directory)
+    /// <summary>
+    /// The death <paramref name="report"/> alone tells of, for run <paramref name="runId"/> and
+    /// <paramref name="attempt"/>: cause and title through <see cref="DeathClassifier"/>, the report's
+    /// intended exit code (else the panic exit code), times from the report (the end, when the report has
+    /// no time, <paramref name="directory"/>'s last write).
+    /// </summary>
+    internal static DeathRecord Death(string runId, int attempt, CrashReport report, string directory)
     {
         var exitCode = report.ExitCode is > 0 and <= 255 ? report.ExitCode : PanicExitCodes.Panic;
         var verdict = DeathClassifier.Classify(new DeathEvidence(exitCode, report, null, string.Empty));

@@ -18,6 +18,10 @@ public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
         WithStoreAsync(s => s.AddAsync(death, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<DeathRecord> AddPendingAsync(DeathRecord death, CancellationToken cancellationToken = default) =>
+        WithStoreAsync(s => s.AddPendingAsync(death, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
     public Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default) =>
         WithStoreAsync(s => s.GetAsync(id, cancellationToken), cancellationToken);
 

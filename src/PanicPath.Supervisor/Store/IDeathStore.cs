@@ -10,8 +10,19 @@ namespace PanicPath.Supervisor.Store;
 /// </summary>
 public interface IDeathStore : IDisposable
 {
-    /// <summary>Stores one death and counts it in its bucket (a run that ended cleanly in none); answers the record with its new id.</summary>
+    /// <summary>
+    /// Stores one death and counts it in its bucket (a run that ended cleanly in none); answers the record
+    /// with its id. A pending death stored for the same run id and attempt (<see cref="AddPendingAsync"/>)
+    /// is completed in place and counted then; a complete one already stored changes nothing.
+    /// </summary>
     Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a death at its first report, before the exit (<see cref="DeathRecord.Pending"/>), in no
+    /// bucket; answers the record with its id. A death already stored for its run id and attempt, pending
+    /// or complete, is left as it is (its id answered).
+    /// </summary>
+    Task<DeathRecord> AddPendingAsync(DeathRecord death, CancellationToken cancellationToken = default);
 
     /// <summary>The death with <paramref name="id"/>, or null.</summary>
     Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default);

@@ -12,11 +12,12 @@ namespace PanicPath.Supervisor.Store;
 /// parameters, reading death and bucket rows, times as ISO 8601 UTC text). Each call takes a connection
 /// from <see cref="ConnectAsync"/> and hands it back to <see cref="Release"/>; calls are serialised.
 /// Each death and its bucket count (none for a run that ended cleanly) are written in one transaction, and a death whose run id and
-/// attempt are already stored changes nothing and answers the stored id.
+/// attempt are already stored complete changes nothing and answers the stored id; one stored pending (at its first report) is
+/// completed in place and counted then.
 /// </summary>
 public abstract class SqlDeathStore : IDeathStore
 {
-    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at";
+    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending";
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Where the store is, for messages: a file, or a database on a server (never with a password).</summary>
@@ -29,20 +30,12 @@ public abstract class SqlDeathStore : IDeathStore
         return WithConnectionAsync(async connection =>
         {
             using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var insert = Command(connection, StoreSchema.InsertDeath, transaction,
-                ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
-                ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
-                ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
-                ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
-                ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
-                ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null));
+            using var insert = DeathCommand(connection, StoreSchema.InsertDeath, transaction, death);
             if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
             {
-                // Already recorded (same run and attempt): answer the stored record, count nothing twice.
+                // Already recorded complete (same run and attempt): answer the stored record, count nothing twice.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
-                var storedId = (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-                return death with { Id = storedId };
+                return death with { Id = await StoredIdAsync(connection, death, cancellationToken).ConfigureAwait(false), Pending = false };
             }
 
             if (!death.EndedCleanly)
@@ -53,7 +46,21 @@ public abstract class SqlDeathStore : IDeathStore
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return death with { Id = id };
+            return death with { Id = id, Pending = false };
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DeathRecord> AddPendingAsync(DeathRecord death, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(death);
+        return WithConnectionAsync(async connection =>
+        {
+            using var insert = DeathCommand(connection, StoreSchema.InsertPendingDeath, null, death);
+            var id = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long added
+                ? added
+                : await StoredIdAsync(connection, death, cancellationToken).ConfigureAwait(false);
+            return death with { Id = id, Pending = true };
         }, cancellationToken);
     }
 
@@ -208,6 +215,23 @@ public abstract class SqlDeathStore : IDeathStore
         }
     }
 
+    /// <summary>A command of <paramref name="sql"/> with <paramref name="death"/>'s fields as @run … @pruned.</summary>
+    private static DbCommand DeathCommand(DbConnection connection, string sql, DbTransaction? transaction, DeathRecord death) =>
+        Command(connection, sql, transaction,
+            ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
+            ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
+            ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
+            ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
+            ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
+            ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null));
+
+    /// <summary>The id stored for <paramref name="death"/>'s run id and attempt.</summary>
+    private static async Task<long> StoredIdAsync(DbConnection connection, DeathRecord death, CancellationToken cancellationToken)
+    {
+        using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
+        return Convert.ToInt64(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
     private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -245,6 +269,7 @@ public abstract class SqlDeathStore : IDeathStore
         EndedAt = Parse(reader.GetString(16)),
         Host = Text(reader, 17),
         DumpPrunedAt = Text(reader, 18) is { } pruned ? Parse(pruned) : null,
+        Pending = Convert.ToInt64(reader.GetValue(19), CultureInfo.InvariantCulture) != 0,
     };
 
     private static DeathBucket ReadBucket(DbDataReader reader) =>

@@ -61,6 +61,10 @@ public static class StoreMigrations
             "ALTER TABLE deaths ADD COLUMN host TEXT NULL",
             "ALTER TABLE deaths ADD COLUMN dump_pruned_at TEXT NULL",
         ]),
+        new(4, "a death stored at its first report is pending until the supervisor completes it after the exit", _ =>
+        [
+            "ALTER TABLE deaths ADD COLUMN pending INTEGER NOT NULL DEFAULT 0",
+        ]),
     ];
 
     /// <summary>The version a store has after every step.</summary>

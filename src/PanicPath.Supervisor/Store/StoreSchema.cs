@@ -4,7 +4,8 @@ namespace PanicPath.Supervisor.Store;
 /// The store's tables, made and changed by <see cref="StoreMigrations"/> in SQL that SQLite and
 /// PostgreSQL both accept (but for the id column's type): <c>deaths</c>, one row per death (one per run
 /// id and attempt, so a death recorded twice, as after a supervisor killed between storing and clearing
-/// its spool, stays one row), times as ISO 8601 UTC text and the in-process report as its JSON wire
+/// its spool, stays one row; a row stored at the death's first report is <c>pending</c> until completed in
+/// place, and counted in its bucket only then), times as ISO 8601 UTC text and the in-process report as its JSON wire
 /// form; <c>buckets</c>, one row per signature; <c>schema_info</c>, one row holding the version.
 /// </summary>
 public static class StoreSchema
@@ -13,12 +14,29 @@ public static class StoreSchema
     public static int Version => StoreMigrations.Latest;
 
     /// <summary>
-    /// Inserts a death unless its run id and attempt are already stored (parameters @run … @ended);
-    /// answers the new id, or no row when it was already there.
+    /// Inserts a complete death (parameters @run … @pruned), or completes the pending one stored for its
+    /// run id and attempt in place (keeping the command and start time the pending row has); answers the
+    /// id, or no row when a complete death was already there (then nothing changes).
     /// </summary>
     public const string InsertDeath = """
-        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at)
-        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned)
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, 0)
+        ON CONFLICT (run_id, attempt) DO UPDATE SET
+            pid = excluded.pid, cause = excluded.cause, exit_code = excluded.exit_code, signal = excluded.signal,
+            report = COALESCE(excluded.report, deaths.report), dump = excluded.dump, crash_report = excluded.crash_report,
+            signature = excluded.signature, title = excluded.title, stdout_tail = excluded.stdout_tail, stderr_tail = excluded.stderr_tail,
+            ended_at = excluded.ended_at, host = COALESCE(excluded.host, deaths.host), dump_pruned_at = excluded.dump_pruned_at, pending = 0
+        WHERE deaths.pending <> 0
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// Inserts a pending death (parameters as <see cref="InsertDeath"/>) unless its run id and attempt are
+    /// already stored, pending or complete; answers the new id, or no row when it was already there.
+    /// </summary>
+    public const string InsertPendingDeath = """
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, 1)
         ON CONFLICT (run_id, attempt) DO NOTHING
         RETURNING id
         """;

@@ -110,6 +110,8 @@ public sealed class SupervisedStoreTests
     {
         public Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the database is gone");
 
+        public Task<DeathRecord> AddPendingAsync(DeathRecord death, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the database is gone");
+
         public Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult<DeathRecord?>(null);
 
         public Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathRecord>>([]);

@@ -1,5 +1,6 @@
 using PanicPath.Reports;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
 using PanicPath.Supervisor.Tests.Support;
 
@@ -127,6 +128,37 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(2, (await store.ListAsync(10)).Count);
         Assert.Equal(2, Assert.Single(await store.BucketsAsync()).Count);
         Assert.Equal(death.Title, (await store.GetAsync(first.Id))!.Title);
+    }
+
+    [Fact]
+    public async Task A_death_stored_pending_at_its_first_report_is_listed_in_no_bucket_then_completed_in_place_and_counted_once()
+    {
+        using var store = Open();
+        var death = Death("first-word", T0) with { Dump = "/dumps/core.42", StderrTail = "boom", Signal = "SIGABRT", ExitCode = 134 };
+        var report = new CrashReport { Reason = "entry", Pid = 42, Form = "short" };
+        var pending = await store.AddPendingAsync(death with { Title = "at entry", ExitCode = 70, Signal = null, Dump = null, StderrTail = string.Empty, Report = report, Pending = true });
+
+        var whilePending = await store.GetAsync(pending.Id);
+        Assert.True(whilePending!.Pending);
+        Assert.Equal(("at entry", 70, "entry"), (whilePending.Title, whilePending.ExitCode, whilePending.Report!.Reason));
+        Assert.Equal([pending.Id], (await store.ListAsync(10)).Select(d => d.Id).ToArray());
+        Assert.Empty(await store.BucketsAsync());
+        Assert.Equal(pending.Id, (await store.AddPendingAsync(death with { Title = "a second first word", Pending = true })).Id);
+        Assert.Equal("at entry", (await store.GetAsync(pending.Id))!.Title);
+
+        var completed = await store.AddAsync(death with { Command = SpoolIngest.UnknownCommand, StartedAt = T0.AddHours(-1) });
+        var again = await store.AddAsync(death with { Title = "completed twice" });
+        Assert.Equal(pending.Id, (await store.AddPendingAsync(death with { Title = "pending after completion", Pending = true })).Id);
+
+        Assert.Equal(pending.Id, completed.Id);
+        Assert.Equal(pending.Id, again.Id);
+        var stored = (await store.GetAsync(pending.Id))!;
+        Assert.False(stored.Pending);
+        Assert.Equal((death.Title, 134, "SIGABRT", "/dumps/core.42", "boom"), (stored.Title, stored.ExitCode, stored.Signal, stored.Dump, stored.StderrTail));
+        Assert.Equal((death.Command, death.StartedAt), (stored.Command, stored.StartedAt));
+        Assert.Equal("entry", stored.Report!.Reason);
+        Assert.Equal(1, Assert.Single(await store.BucketsAsync()).Count);
+        Assert.Single(await store.ListAsync(10));
     }
 
     [Fact]

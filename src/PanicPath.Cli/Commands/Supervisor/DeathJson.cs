@@ -81,6 +81,7 @@ internal static class DeathJson
         WriteNullable(json, "host", death.Host);
         json.WriteNumber("pid", death.Pid);
         json.WriteString("cause", death.Cause);
+        json.WriteBoolean("pending", death.Pending);
         json.WriteNumber("exitCode", death.ExitCode);
         WriteNullable(json, "signal", death.Signal);
         json.WritePropertyName("report");

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
-/// <summary>The table forms of deaths and buckets, plain text (times in UTC).</summary>
+/// <summary>
+/// The table forms of deaths and buckets, plain text (times in UTC). A pending death (stored at its first
+/// report, not yet completed) lists as <c>CAUSE (pending)</c> with no exit code, and shows its state.
+/// </summary>
 internal static class DeathTables
 {
     public static Table List(IEnumerable<DeathRecord> deaths)
@@ -21,8 +24,8 @@ internal static class DeathTables
             table.AddRow(
                 death.Id.ToString(CultureInfo.InvariantCulture),
                 Time(death.EndedAt),
-                death.Cause,
-                death.ExitCode.ToString(CultureInfo.InvariantCulture),
+                death.Pending ? $"{death.Cause} (pending)" : death.Cause,
+                death.Pending ? "-" : death.ExitCode.ToString(CultureInfo.InvariantCulture),
                 death.Signal ?? "-",
                 death.Signature,
                 Markup.Escape(Shorten(death.Title, 80)));
@@ -39,8 +42,13 @@ internal static class DeathTables
         void Row(string name, string? value) => table.AddRow(name, Markup.Escape(value ?? "-"));
         Row("id", death.Id.ToString(CultureInfo.InvariantCulture));
         Row("cause", death.Cause);
+        if (death.Pending)
+        {
+            Row("state", "pending: stored at its first report; the exit, dump and tails are recorded when the child has exited (or by the next start)");
+        }
+
         Row("title", death.Title);
-        Row("exit code", death.ExitCode.ToString(CultureInfo.InvariantCulture));
+        Row("exit code", death.Pending ? $"{death.ExitCode.ToString(CultureInfo.InvariantCulture)} (intended by the report)" : death.ExitCode.ToString(CultureInfo.InvariantCulture));
         Row("signal", death.Signal);
         Row("command", death.Command);
         Row("host", death.Host);
