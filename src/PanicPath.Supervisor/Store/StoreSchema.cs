@@ -15,13 +15,16 @@ public static class StoreSchema
 
     /// <summary>
     /// Inserts a complete death (parameters @run … @pruned), or completes the pending one stored for its
-    /// run id and attempt in place (keeping the command and start time the pending row has); answers the
-    /// id, or no row when a complete death was already there (then nothing changes).
+    /// run id and attempt in place (a death ingested from the spool, whose command is unknown and start
+    /// estimated, keeps the command and start time the pending row has); answers the id, or no row when a
+    /// complete death was already there (then nothing changes).
     /// </summary>
-    public const string InsertDeath = """
+    public const string InsertDeath = $$"""
         INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
         VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, 0)
         ON CONFLICT (run_id, attempt) DO UPDATE SET
+            command = CASE WHEN excluded.command = '{{Runs.SpoolIngest.UnknownCommand}}' THEN deaths.command ELSE excluded.command END,
+            started_at = CASE WHEN excluded.command = '{{Runs.SpoolIngest.UnknownCommand}}' THEN deaths.started_at ELSE excluded.started_at END,
             pid = excluded.pid, cause = excluded.cause, exit_code = excluded.exit_code, signal = excluded.signal,
             report = COALESCE(excluded.report, deaths.report), dump = excluded.dump, crash_report = excluded.crash_report,
             signature = excluded.signature, title = excluded.title, stdout_tail = excluded.stdout_tail, stderr_tail = excluded.stderr_tail,
