@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using PanicPath.Cli.Commands.Demo;
 using PanicPath.Cli.Commands.Model;
 using PanicPath.Cli.Commands.Supervisor;
@@ -13,10 +14,17 @@ namespace PanicPath.Cli;
 /// </summary>
 public static class PanicPathCommand
 {
-    /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand Create()
+    /// <summary>The program's name in usage lines and messages, whatever its file is called (<c>PanicPath.Cli.dll</c>, the native binary, a tool shim).</summary>
+    public const string Name = "panicpath";
+
+    /// <summary>
+    /// Builds the root command with every subcommand, <c>--help</c> and <c>--version</c>. It is named
+    /// <see cref="Name"/>: a <see cref="RootCommand"/> would take the running file's name instead.
+    /// </summary>
+    public static Command Create()
     {
-        var root = new RootCommand(
+        var root = new Command(
+            Name,
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
             "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
@@ -26,12 +34,8 @@ public static class PanicPathCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
-
-        foreach (var version in root.Options.OfType<VersionOption>())
-        {
-            version.Action = new ToolVersionAction();
-        }
-
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption { Action = new ToolVersionAction() });
         return root;
     }
 

@@ -15,6 +15,18 @@ public class RootCommandTests
     }
 
     [Fact]
+    public async Task Help_names_the_program_panicpath_whatever_file_runs_it()
+    {
+        var (code, output, _) = await Run("--help");
+        var (runCode, runOutput, _) = await Run("run", "--help");
+
+        Assert.Equal(ExitCodes.Fine, code);
+        Assert.Matches(@"Usage:\s+panicpath \[command\] \[options\]", output);
+        Assert.Equal(ExitCodes.Fine, runCode);
+        Assert.Matches(@"Usage:\s+panicpath run ", runOutput);
+    }
+
+    [Fact]
     public async Task Help_lists_the_supervisor_commands()
     {
         var (code, output, _) = await Run("--help");

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -55,8 +56,11 @@ public static class PanicPathServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a panic notifier class, resolved from DI at host start.</summary>
-    public static IServiceCollection AddPanicNotifier<T>(this IServiceCollection services)
+    /// <summary>
+    /// Registers a panic notifier class, resolved from DI at host start. Its public constructors are kept
+    /// for trimming and Native AOT (as <c>AddSingleton&lt;TService, TImplementation&gt;</c> asks).
+    /// </summary>
+    public static IServiceCollection AddPanicNotifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IServiceCollection services)
         where T : class, IPanicNotifier =>
         services.AddSingleton<IPanicNotifier, T>();
 
@@ -71,8 +75,11 @@ public static class PanicPathServiceCollectionExtensions
     public static IServiceCollection AddPanicNotifier(this IServiceCollection services, Func<IServiceProvider, PanicNotifier> factory) =>
         services.AddSingleton(factory);
 
-    /// <summary>Registers a log dumper.</summary>
-    public static IServiceCollection AddLogDumper<T>(this IServiceCollection services)
+    /// <summary>
+    /// Registers a log dumper class, resolved from DI at host start. Its public constructors are kept for
+    /// trimming and Native AOT (as <c>AddSingleton&lt;TService, TImplementation&gt;</c> asks).
+    /// </summary>
+    public static IServiceCollection AddLogDumper<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this IServiceCollection services)
         where T : LogDumper =>
         services.AddSingleton<LogDumper, T>();
 

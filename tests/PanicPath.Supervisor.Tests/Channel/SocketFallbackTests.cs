@@ -72,6 +72,7 @@ public sealed class SocketFallbackTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_non_root_supervisor_whose_fallback_name_another_user_took_first_still_starts_the_app_and_gets_its_report()
     {
         OtherUser.Require("running the supervisor as uid 65534");
@@ -81,7 +82,7 @@ public sealed class SocketFallbackTests
         OtherUser.Give(home);
         var data = Path.Combine(home, "data");
 
-        var (exit, said) = OtherUser.RunAs(Crasher.Dotnet, [Crasher.CliDll, "run", "--data", data, "--dump-type", "1", "--", Crasher.Dotnet, Crasher.Dll, "panicpath-unhandled"], new Dictionary<string, string?>
+        var (exit, said) = OtherUser.RunAs(Crasher.Cli[0], [.. Crasher.Cli[1..], "run", "--data", data, "--dump-type", "1", "--", Crasher.Dotnet, Crasher.Dll, "panicpath-unhandled"], new Dictionary<string, string?>
         {
             ["HOME"] = home,
             ["DOTNET_CLI_HOME"] = home,

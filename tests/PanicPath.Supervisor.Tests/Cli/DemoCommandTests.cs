@@ -77,10 +77,12 @@ public sealed partial class DemoCommandTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task The_built_command_carries_the_demo_service_and_keep_leaves_the_temporary_store()
     {
-        var start = new ProcessStartInfo(Crasher.Dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        foreach (var argument in new[] { Crasher.CliDll, "demo", "--keep", "--json" })
+        var cli = Crasher.Cli;
+        var start = new ProcessStartInfo(cli[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var argument in cli[1..].Concat(["demo", "--keep", "--json"]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -139,6 +141,15 @@ public sealed partial class DemoCommandTests
         Assert.Contains("--data", output, StringComparison.Ordinal);
         Assert.Contains("--keep", output, StringComparison.Ordinal);
         Assert.Contains("--json", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_says_the_demo_is_a_jit_app_that_needs_the_dotnet_runtime()
+    {
+        var (exit, output, _) = await CliRun.Run("demo", "--help");
+
+        Assert.Equal(ExitCodes.Fine, exit);
+        Assert.Contains("it needs the .NET runtime", output, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\s+\d+\s+(?<list>[a-z-]+)\s+(?<priority>-?\d+)\s+(?<name>[a-z-]+)\s+(?<outcome>[a-z-]+)\s+\d+\.\d{3}\s*$", RegexOptions.Multiline)]

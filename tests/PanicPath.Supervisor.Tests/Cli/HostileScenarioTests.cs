@@ -18,6 +18,7 @@ public sealed class HostileScenarioTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Explore_exits_2_with_a_located_line_and_no_stack_trace(string what, string yaml, string expected)
     {
         using var temp = new TempDirectory();

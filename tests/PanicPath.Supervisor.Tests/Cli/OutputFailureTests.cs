@@ -10,6 +10,7 @@ namespace PanicPath.Supervisor.Tests.Cli;
 public sealed class OutputFailureTests
 {
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Explore_whose_output_goes_to_a_full_disk_says_so_in_one_line_and_exits_74()
     {
         var scenario = PanicPath.TestSupport.ExampleScenarios.File("v0-before");
@@ -19,7 +20,7 @@ public sealed class OutputFailureTests
         }
 
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-c", "exec \"$0\" \"$1\" explore \"$2\" >/dev/full", Crasher.Dotnet, Crasher.CliDll, scenario })
+        foreach (var argument in new[] { "-c", "exec \"$@\" >/dev/full", "sh" }.Concat(Crasher.Cli).Concat(["explore", scenario]))
         {
             start.ArgumentList.Add(argument);
         }

@@ -48,6 +48,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task PANICPATH_POSTGRES_chooses_the_store_when_no_option_does_and_a_refusing_server_is_named_by_the_variable()
     {
         using var temp = new TempDirectory();
@@ -88,6 +89,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task PANICPATH_POSTGRES_names_the_store_reports_read()
     {
         using var temp = new TempDirectory();

@@ -16,6 +16,7 @@ public sealed class SignalForwardingTests
     private const int SigWinch = 28;
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task SIGTERM_to_panicpath_run_reaches_the_child_is_recorded_stops_restarts_and_is_mirrored()
     {
         if (OperatingSystem.IsWindows())
@@ -55,6 +56,7 @@ public sealed class SignalForwardingTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task SIGTERM_during_the_restart_back_off_ends_the_run_without_waiting_it_out()
     {
         if (OperatingSystem.IsWindows())
@@ -91,6 +93,7 @@ public sealed class SignalForwardingTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task USR1_USR2_and_WINCH_reach_the_child_and_do_not_stop_the_run()
     {
         NeedLinux();
@@ -122,6 +125,7 @@ public sealed class SignalForwardingTests
     [InlineData(SigInt, "SIGINT")]
     [InlineData(SigQuit, "SIGQUIT")]
     [InlineData(SigTerm, "SIGTERM")]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_stop_signal_reaches_the_child_and_ends_the_run_without_restart(int signal, string name)
     {
         NeedLinux();
@@ -148,13 +152,14 @@ public sealed class SignalForwardingTests
 
     private static Process StartCli(TempDirectory temp, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Crasher.Dotnet)
+        var cli = Crasher.Cli;
+        var start = new ProcessStartInfo(cli[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Crasher.CliDll, "run", "--data", temp.Sub("data"), "--dump-type", "1" }.Concat(arguments))
+        foreach (var argument in cli[1..].Concat(new[] { "run", "--data", temp.Sub("data"), "--dump-type", "1" }).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -15,6 +15,7 @@ namespace PanicPath.Supervisor.Tests.EndToEnd;
 public sealed class DataSecurityTests
 {
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Everything_a_supervised_crash_leaves_in_the_data_directory_is_owner_only_under_umask_0_and_another_user_reads_none_of_it()
     {
         OtherUser.Require("reading the data directory as uid 65534");
@@ -79,6 +80,7 @@ public sealed class DataSecurityTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_channel_directory_that_is_a_symbolic_link_is_named_and_the_app_runs_with_the_spool_alone()
     {
         using var temp = new TempDirectory();
@@ -101,7 +103,7 @@ public sealed class DataSecurityTests
     private static async Task<(int Exit, string Said)> RunUnderUmaskZero(params string[] args)
     {
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-c", "umask 0; exec \"$@\"", "sh", Crasher.Dotnet, Crasher.CliDll }.Concat(args))
+        foreach (var argument in new[] { "-c", "umask 0; exec \"$@\"", "sh" }.Concat(Crasher.Cli).Concat(args))
         {
             start.ArgumentList.Add(argument);
         }

@@ -12,6 +12,7 @@ public sealed class IngestKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Kill_9_of_the_supervisor_during_ingest_loses_no_report_and_a_second_start_stores_each_exactly_once()
     {
         for (var leftovers = 2_000; ; leftovers *= 2)
@@ -52,13 +53,14 @@ public sealed class IngestKillTests(ITestOutputHelper output)
     /// <summary>Starts <c>panicpath run</c> as a child process, SIGKILLs it once the store holds some ingested deaths, and answers how many it held then.</summary>
     private static async Task<long> StartAndKillDuringIngest(string data, int leftovers)
     {
-        var start = new ProcessStartInfo(Crasher.Dotnet)
+        var cli = Crasher.Cli;
+        var start = new ProcessStartInfo(cli[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Crasher.CliDll, "run", "--data", data, "--", Crasher.Dotnet, Crasher.Dll, "hang" })
+        foreach (var argument in cli[1..].Concat(new[] { "run", "--data", data, "--", Crasher.Dotnet, Crasher.Dll, "hang" }))
         {
             start.ArgumentList.Add(argument);
         }

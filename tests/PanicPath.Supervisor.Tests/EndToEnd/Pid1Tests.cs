@@ -18,6 +18,7 @@ public sealed class Pid1Tests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task An_orphaned_grandchild_is_reparented_to_the_supervisor_and_reaped_when_it_exits(bool asPid1)
     {
         NeedLinux();
@@ -50,6 +51,7 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Orphans_still_running_when_the_app_exits_get_SIGTERM_then_SIGKILL_and_none_outlives_the_run()
     {
         NeedLinux();
@@ -67,6 +69,7 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_report_from_an_orphan_of_the_app_is_accepted_over_the_channel()
     {
         NeedLinux();
@@ -91,6 +94,7 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task The_hang_kill_also_kills_the_orphans_of_the_app()
     {
         NeedLinux();
@@ -109,6 +113,7 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task An_app_that_exited_is_not_judged_hung_while_its_orphans_get_their_grace()
     {
         NeedLinux();
@@ -127,6 +132,7 @@ public sealed class Pid1Tests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task As_PID_1_of_a_PID_namespace_SIGTERM_is_forwarded_and_ends_the_run_with_the_child_status()
     {
         NeedLinux();

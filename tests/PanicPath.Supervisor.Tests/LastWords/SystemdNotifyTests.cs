@@ -7,6 +7,7 @@ namespace PanicPath.Supervisor.Tests.LastWords;
 public sealed class SystemdNotifyTests
 {
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task panicpath_run_under_a_NOTIFY_SOCKET_path_sends_READY_then_the_death_STATUS_and_exit_code_as_ERRNO()
     {
         if (OperatingSystem.IsWindows())
@@ -32,6 +33,7 @@ public sealed class SystemdNotifyTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task panicpath_run_under_an_abstract_NOTIFY_SOCKET_sends_READY_then_the_signal_number_as_ERRNO()
     {
         if (!OperatingSystem.IsLinux())
@@ -55,6 +57,7 @@ public sealed class SystemdNotifyTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_NOTIFY_SOCKET_nobody_listens_on_is_noted_and_the_death_is_still_recorded_and_mirrored()
     {
         if (OperatingSystem.IsWindows())
@@ -72,6 +75,7 @@ public sealed class SystemdNotifyTests
     }
 
     [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task A_NOTIFY_SOCKET_that_is_not_a_unix_socket_address_is_noted_and_the_run_goes_on()
     {
         using var temp = new TempDirectory();

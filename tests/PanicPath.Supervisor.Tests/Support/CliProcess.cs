@@ -2,19 +2,19 @@ using System.Diagnostics;
 
 namespace PanicPath.Supervisor.Tests.Support;
 
-/// <summary>Runs <c>panicpath</c> (PanicPath.Cli.dll) as a child process with extra environment, for what the command reads from its own environment.</summary>
+/// <summary>Runs <c>panicpath</c> (<see cref="Crasher.Cli"/>) as a child process with extra environment, for what the command reads from its own environment.</summary>
 internal static class CliProcess
 {
     public static async Task<(int Exit, string Out, string Err)> Run(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Crasher.Dotnet)
+        var cli = Crasher.Cli;
+        var start = new ProcessStartInfo(cli[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Crasher.CliDll);
-        foreach (var argument in args)
+        foreach (var argument in cli[1..].Concat(args))
         {
             start.ArgumentList.Add(argument);
         }

@@ -15,7 +15,32 @@ internal static class Crasher
 
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    /// <summary>The JIT command's assembly, copied next to the tests; start the command through <see cref="Cli"/>.</summary>
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "PanicPath.Cli.dll");
+
+    /// <summary>The variable that names a native <c>panicpath</c> binary for the tests to start instead of the JIT command.</summary>
+    public const string NativeVariable = "PANICPATH_NATIVE";
+
+    /// <summary>
+    /// The <c>panicpath</c> command as the tests start it as a process, program first: the native binary
+    /// <c>$PANICPATH_NATIVE</c> names when it is set (a name that is not an executable file fails the
+    /// test, never falls back), else <c>dotnet PanicPath.Cli.dll</c>. Every test that starts the command
+    /// as a process starts it through this, so that CI runs them once against each.
+    /// </summary>
+    public static string[] Cli
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable(NativeVariable) is not { Length: > 0 } native)
+            {
+                return [Dotnet, CliDll];
+            }
+
+            var full = Path.GetFullPath(native);
+            Assert.True(File.Exists(full) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0), $"{NativeVariable}={native}: not an executable file");
+            return [full];
+        }
+    }
 
     public static SupervisorOptions Options(TempDirectory temp, string mode, RestartSchedule? restart = null, IDeathStore? store = null, TextWriter? output = null, TextWriter? error = null, int tailLines = 100) => new()
     {

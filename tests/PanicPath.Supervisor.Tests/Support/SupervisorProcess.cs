@@ -62,7 +62,7 @@ internal sealed class SupervisorProcess : IDisposable
 
     public static SupervisorProcess Start(TempDirectory temp, string[] runArguments, IReadOnlyDictionary<string, string?>? environment = null, string[]? prefix = null)
     {
-        string[] cli = [Crasher.Dotnet, Crasher.CliDll, "run", "--data", temp.Sub("data"), "--dump-type", "1", .. runArguments];
+        string[] cli = [.. Crasher.Cli, "run", "--data", temp.Sub("data"), "--dump-type", "1", .. runArguments];
         string[] all = [.. prefix ?? [], .. cli];
         var start = new ProcessStartInfo(all[0])
         {

@@ -30,6 +30,8 @@ internal static class DemoCommand
             "demo",
             "Run the demo service under the supervisor, make it panic with an unhandled exception, and show the notifiers " +
             "in the order they ran, the stored record and its bucket. The runtime's mini dump is armed, as 'run' would.\n\n" +
+            "The demo service is a .NET (JIT) app, also beside the native panicpath, since the runtime's crash dump does not work " +
+            "for native apps: it needs the .NET runtime (dotnet from DOTNET_HOST_PATH, DOTNET_ROOT or the PATH).\n\n" +
             "Exit codes: 0 the death was recorded with its in-process report and bucket; 1 it was not (the missing part is named); 2 bad input.")
         {
             data,
@@ -107,7 +109,8 @@ internal static class DemoCommand
         }
         catch (ChildStartException e)
         {
-            await error.WriteLineAsync($"panicpath demo: the demo service did not start: {e.Message}").ConfigureAwait(false);
+            var hint = e.NotFound ? " (the demo service needs the .NET runtime: install it, or set DOTNET_ROOT to where it is)" : "";
+            await error.WriteLineAsync($"panicpath demo: the demo service did not start: {e.Message}{hint}").ConfigureAwait(false);
             return ExitCodes.Findings;
         }
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using PanicPath.Cli;
+using PanicPath.Supervisor.Tests.Support;
+
+namespace PanicPath.Supervisor.Tests.Cli;
+
+/// <summary>
+/// The command as it is shipped: started as a process (the JIT command, or the native binary that
+/// <c>PANICPATH_NATIVE</c> names) it calls itself <c>panicpath</c>; packed as a dotnet tool and
+/// installed into a tool path, it runs and its <c>demo</c> finds the demo service.
+/// </summary>
+public sealed class CommandPackagingTests
+{
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public async Task Started_as_a_process_the_command_calls_itself_panicpath_in_its_usage()
+    {
+        var (exit, output, error) = await CliProcess.Run(new Dictionary<string, string?>(), "--help");
+        var (badExit, _, badError) = await CliProcess.Run(new Dictionary<string, string?>(), "reports", "list", "--limit", "abc");
+
+        Assert.True(exit == ExitCodes.Fine, error);
+        Assert.Matches(@"Usage:\s+panicpath \[command\] \[options\]", output);
+        Assert.Equal(ExitCodes.BadInput, badExit);
+        Assert.Contains("See 'panicpath reports list --help'.", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_packed_tool_installs_into_a_tool_path_and_its_panicpath_runs_the_demo()
+    {
+        var dotnet = Crasher.Dotnet;
+        using var temp = new TempDirectory();
+        var packages = Directory.CreateDirectory(temp.Sub("packages")).FullName;
+        var tools = temp.Sub("tools");
+        var config = temp.Sub("nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+        var project = Path.Combine(Path.GetDirectoryName(PanicPath.TestSupport.ExampleScenarios.Folder)!, "..", "src", "PanicPath.Cli", "PanicPath.Cli.csproj");
+        var configuration = typeof(CommandPackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+        // The command these tests were built with, packed as it is (no second build), then installed as a user would.
+        var (packed, packSaid) = await Run(dotnet, ["pack", project, "--no-build", "-c", configuration, "-o", packages, "-nologo"]);
+        Assert.True(packed == 0, packSaid);
+        var (installed, installSaid) = await Run(dotnet, ["tool", "install", "PanicPath.Cli", "--tool-path", tools, "--configfile", config, "--version", typeof(PanicPathCommand).Assembly.GetName().Version!.ToString(3)]);
+        Assert.True(installed == 0, installSaid);
+
+        var panicpath = Path.Combine(tools, "panicpath");
+        var (helped, help) = await Run(panicpath, ["--help"]);
+        Assert.True(helped == ExitCodes.Fine, help);
+        Assert.Matches(@"Usage:\s+panicpath \[command\] \[options\]", help);
+        var (demo, said) = await Run(panicpath, ["demo", "--json"], separate: true);
+        Assert.True(demo == ExitCodes.Fine, said);
+        var record = JsonDocument.Parse(said).RootElement.GetProperty("record");
+        Assert.Equal("unhandled-exception", record.GetProperty("cause").GetString());
+        Assert.NotEmpty(record.GetProperty("report").GetProperty("notifiers").EnumerateArray());
+    }
+
+    /// <summary>Runs <paramref name="program"/>; answers its exit code and its output (with its error, unless <paramref name="separate"/>).</summary>
+    private static async Task<(int Exit, string Said)> Run(string program, string[] arguments, bool separate = false)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return (process.ExitCode, separate && process.ExitCode == 0 ? await output : await output + await error);
+    }
+}
