@@ -60,7 +60,7 @@ internal sealed class ExploreProgressBar
     {
         var start = clock();
         var task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        while (!task.Wait(Poll))
+        while (!Ended(task))
         {
             if (clock() - start < Delay)
             {
@@ -79,7 +79,7 @@ internal sealed class ExploreProgressBar
                         bar.Value = progress.Done;
                         context.Refresh();
                     }
-                    while (!task.Wait(Poll));
+                    while (!Ended(task));
                     bar.Value = bar.MaxValue;
                 });
             break;
@@ -87,4 +87,7 @@ internal sealed class ExploreProgressBar
 
         return task.GetAwaiter().GetResult();
     }
+
+    /// <summary>Waits for <paramref name="task"/> at most <see cref="Poll"/>; true once it has ended, failed or not (its failure is rethrown by the caller).</summary>
+    private static bool Ended(Task task) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(Poll);
 }
