@@ -177,7 +177,7 @@ public sealed partial class ScenarioParser
         var lhs = text[..eq];
         var lead = lhs.Length - lhs.TrimStart().Length;
         var name = lhs.Trim();
-        var variable = scenario.Variables.FirstOrDefault(v => v.Name == name);
+        var variable = names.Variable(name);
         if (variable is null || variable.Role == VariableRole.Builtin)
         {
             throw new ScenarioException(start.Shift(lead), $"{KnobWrites.Expected(owner.Site, scenario.Variant)}, not '{name}'");
@@ -202,7 +202,7 @@ public sealed partial class ScenarioParser
     private int Lock(YamlNode node)
     {
         var name = Identifier(node, "a lock name");
-        var index = scenario.Locks.IndexOf(name);
+        var index = names.LockIndex(name);
         return index >= 0 ? index : throw Error(node, $"the name of a lock declared under 'locks', not '{name}'");
     }
 
@@ -214,7 +214,7 @@ public sealed partial class ScenarioParser
             throw Error(node, "an event name of letters, digits, '-' and '_'");
         }
 
-        var index = scenario.Events.IndexOf(name);
+        var index = names.EventIndex(name);
         if (index >= 0)
         {
             return index;

@@ -22,7 +22,7 @@ public sealed partial class ScenarioParser
     private void Declare(YamlNode node, string name, string kind)
     {
         var key = kind == "callback" ? "callback " + name : name;
-        if (kind != "callback" && scenario.Variables.FirstOrDefault(v => v.Name == name && v.Role is VariableRole.Knob or VariableRole.Builtin) is { } predefined)
+        if (kind != "callback" && names.Variable(name) is { Role: VariableRole.Knob or VariableRole.Builtin } predefined)
         {
             throw Error(node, $"a new name for the {kind}; '{name}' is the kernel's {(predefined.Role == VariableRole.Knob ? "knob" : "builtin")} '{name}'");
         }

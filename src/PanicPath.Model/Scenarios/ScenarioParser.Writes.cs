@@ -46,7 +46,11 @@ public sealed partial class ScenarioParser
     private static string PanicRefusal(WriteSite site, string name, string? helper) =>
         $"panic: only in callbacks and the helpers they call, not in {(helper is null ? string.Empty : $"helper {helper}, which {name} calls, ")}{(site == WriteSite.Setup ? "setup" : "after-boot")}: the fatal path starts at the entry point, after boot";
 
-    /// <summary>Checks every helper's knob writes and panics against every setup, after-boot or callback body that reaches it.</summary>
+    /// <summary>
+    /// Checks every helper's knob writes and panics against every setup, after-boot or callback body that reaches it.
+    /// A refusal depends only on the site and the write, so each helper is searched at most once per site (the first
+    /// body, in call order, that reaches it names it in the error): time linear in helpers, calls and writes.
+    /// </summary>
     private void CheckHelperWrites()
     {
         if (helperWrites.Count == 0)
@@ -54,6 +58,22 @@ public sealed partial class ScenarioParser
             return;
         }
 
+        var writes = new Dictionary<string, List<(Variable? Knob, SourceLocation Where)>>(StringComparer.Ordinal);
+        foreach (var (inHelper, knob, where) in helperWrites)
+        {
+            Listed(writes, inHelper).Add((knob, where));
+        }
+
+        var callees = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (caller, callee) in helperCalls)
+        {
+            if (caller.Helper is { } helper)
+            {
+                Listed(callees, helper).Add(callee);
+            }
+        }
+
+        var seen = new Dictionary<WriteSite, HashSet<string>>();
         foreach (var (from, to) in helperCalls)
         {
             if (from.Helper is not null)
@@ -61,23 +81,22 @@ public sealed partial class ScenarioParser
                 continue;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.TryGetValue(from.Site, out var reached))
+            {
+                seen[from.Site] = reached = new HashSet<string>(StringComparer.Ordinal);
+            }
+
             var pending = new Queue<string>();
             pending.Enqueue(to);
             while (pending.TryDequeue(out var helper))
             {
-                if (!seen.Add(helper))
+                if (!reached.Add(helper))
                 {
                     continue;
                 }
 
-                foreach (var (inHelper, knob, where) in helperWrites)
+                foreach (var (knob, where) in writes.GetValueOrDefault(helper) ?? [])
                 {
-                    if (inHelper != helper)
-                    {
-                        continue;
-                    }
-
                     var refusal = knob is null
                         ? from.Site == WriteSite.Callback ? null : PanicRefusal(from.Site, from.Name, helper)
                         : KnobWrites.Refusal(knob.Name, from.Site, scenario.Variant) is { } why ? $"{why} (in helper {helper}, which {from.Name} calls)" : null;
@@ -87,14 +106,21 @@ public sealed partial class ScenarioParser
                     }
                 }
 
-                foreach (var (caller, callee) in helperCalls)
+                foreach (var callee in callees.GetValueOrDefault(helper) ?? [])
                 {
-                    if (caller.Helper == helper)
-                    {
-                        pending.Enqueue(callee);
-                    }
+                    pending.Enqueue(callee);
                 }
             }
         }
+    }
+
+    private static List<T> Listed<T>(Dictionary<string, List<T>> lists, string key)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        return list;
     }
 }
