@@ -19,7 +19,11 @@ namespace PanicPath.Supervisor.Runs;
 /// The death sinks hear of each start and, after it is stored, of each death (see <see cref="IDeathSink"/>);
 /// a clean exit 0 is stored as a run that ended cleanly (<see cref="DeathCause.CleanExit"/>, in no bucket), and the sinks hear of it as of a death.
 /// <para>
-/// At start it first records the reports earlier runs left in the spool root (<see cref="SpoolIngest"/>).
+/// Before the child starts it does only what must come first: the spool root and dump directory made
+/// private (crash capture armed), the subreaper, the report channel, the child's spool directory and slot.
+/// The store opens meanwhile (see <see cref="DeferredDeathStore.OpenInBackground"/>), and the reports earlier
+/// runs left in the spool root are recorded while the child runs (<see cref="SpoolIngest"/>), before this
+/// run's first death is stored.
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
@@ -56,11 +60,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
 
         var kept = new KeptDeaths();
-        if (options.Store is { } leftovers && options.IngestSpool)
-        {
-            kept.LeftoversWaiting = (await SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken).ConfigureAwait(false)).StoreFailed;
-        }
 
+        // Leftovers of earlier runs are recorded while the child runs: ingest leaves alone the spool
+        // directories a live supervisor holds, this run's included, and the store serialises its calls.
+        var ingest = options.Store is { } leftovers && options.IngestSpool
+            ? Task.Run(() => SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken), cancellationToken)
+            : null;
         using var reaper = options.Subreaper ? Subreaper.Start(options.OrphanGrace, options.Error) : null;
         await using var channel = await OpenChannelAsync(reaper is not null).ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
@@ -70,6 +75,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             for (var attempt = 0; ; attempt++)
             {
                 var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
+                if (ingest is not null)
+                {
+                    kept.LeftoversWaiting = (await ingest.ConfigureAwait(false)).StoreFailed;
+                    ingest = null;
+                }
+
                 var stored = await StoreAsync(death, spool, cancellationToken).ConfigureAwait(false);
                 death = stored.Death;
                 await PruneDumpsAsync(death, cancellationToken).ConfigureAwait(false);
@@ -115,6 +126,19 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
         finally
         {
+            if (ingest is not null)
+            {
+                try
+                {
+                    // The child never ran to its death (it could not start, or the run was cancelled): ingest still finishes before the store closes.
+                    await ingest.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Cancelled with the run; what is left stays for the next start.
+                }
+            }
+
             kept.ReleaseAll();
         }
     }

@@ -3,15 +3,36 @@ using PanicPath.Supervisor.Deaths;
 namespace PanicPath.Supervisor.Store;
 
 /// <summary>
-/// A store that could not be opened when the supervisor started (a corrupt SQLite file, an unreachable
-/// PostgreSQL server, an unusable path): every call tries to open it again with the given opener and,
-/// while that fails, fails with the opener's exception, so the supervisor keeps each death in its spool
-/// and slot; once the store opens, calls go to it. Calls are serialised.
+/// A store opened later than the supervisor's start. Made with <see cref="DeferredDeathStore(Func{IDeathStore})"/>
+/// (a store that could not be opened at start: a corrupt SQLite file, an unreachable PostgreSQL server,
+/// an unusable path) every call tries to open it again with the given opener and, while that fails,
+/// fails with the opener's exception, so the supervisor keeps each death in its spool and slot; once the
+/// store opens, calls go to it. Made with <see cref="OpenInBackground"/> the first opening starts at
+/// once on the thread pool, so the child starts while the store opens (migrations included); the first
+/// call waits for it, and when it failed <c>unusable</c> hears of it once and calls go on as above.
+/// Calls are serialised.
 /// </summary>
 public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private IDeathStore? store;
+    private Task<IDeathStore>? opening;
+    private Action<Exception>? unusable;
+
+    /// <summary>
+    /// Starts opening the store with <paramref name="open"/> now, in the background; <paramref name="unusable"/>
+    /// is told once when that first opening fails (then each call tries again).
+    /// </summary>
+    public static DeferredDeathStore OpenInBackground(Func<IDeathStore> open, Action<Exception> unusable)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(unusable);
+        return new DeferredDeathStore(open)
+        {
+            opening = Task.Run(open),
+            unusable = unusable,
+        };
+    }
 
     /// <inheritdoc />
     public Task<DeathRecord> AddAsync(DeathRecord death, CancellationToken cancellationToken = default) =>
@@ -40,6 +61,24 @@ public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
     /// <inheritdoc />
     public void Dispose()
     {
+        if (opening is { } first)
+        {
+            // A store still opening is disposed once it has opened.
+            try
+            {
+                first.Wait();
+            }
+            catch (AggregateException)
+            {
+                // It never opened.
+            }
+
+            if (first.IsCompletedSuccessfully && !ReferenceEquals(first.Result, store))
+            {
+                first.Result.Dispose();
+            }
+        }
+
         store?.Dispose();
         gate.Dispose();
     }
@@ -50,6 +89,19 @@ public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (store is null && opening is { } first)
+            {
+                opening = null;
+                try
+                {
+                    store = await first.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    unusable?.Invoke(e);
+                }
+            }
+
             store ??= open();
         }
         finally

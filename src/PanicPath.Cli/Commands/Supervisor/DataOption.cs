@@ -74,11 +74,12 @@ internal static class DataOption
     }
 
     /// <summary>
-    /// Opens the store for <c>run</c>, which never stops the command for it: a store that cannot be
-    /// opened (a corrupt file, a server away) is said in one loud line naming it and why, and answered
-    /// as a <see cref="DeferredDeathStore"/> that tries again at each death, so deaths are kept in the
-    /// spool and recorded once it opens (or by a later start). Only a connection string that is itself
-    /// wrong (empty, malformed, no host) is bad input: written, and answered null.
+    /// The store for <c>run</c>, which never stops or delays the command for it: the store opens in the
+    /// background (<see cref="DeferredDeathStore.OpenInBackground"/>) while the child starts and runs. A
+    /// store that cannot be opened (a corrupt file, a server away) is said in one loud line naming it and
+    /// why, and tried again at each death, so deaths are kept in the spool and recorded once it opens (or by
+    /// a later start). Only a connection string that is itself wrong (empty, malformed, no host) is bad
+    /// input: written, and answered null, before anything starts.
     /// </summary>
     public static IDeathStore? OpenForRun(string directory, string? postgres, TextWriter error)
     {
@@ -95,18 +96,13 @@ internal static class DataOption
             }
         }
 
-        using var why = new StringWriter();
-        if (Open(directory, postgres, why) is { } store)
-        {
-            return store;
-        }
-
-        error.WriteLine($"panicpath: STORE UNUSABLE: {Reason(why)}; the command runs anyway and each death is kept in {Path.Combine(directory, "spool")} until a store takes it");
-        return new DeferredDeathStore(() =>
-        {
-            using var again = new StringWriter();
-            return Open(directory, postgres, again) ?? throw new InvalidOperationException($"the store is still unusable: {Reason(again)}");
-        });
+        return DeferredDeathStore.OpenInBackground(
+            () =>
+            {
+                using var why = new StringWriter();
+                return Open(directory, postgres, why) ?? throw new InvalidOperationException(Reason(why));
+            },
+            e => error.WriteLine($"panicpath: STORE UNUSABLE: {e.Message}; the command runs anyway and each death is kept in {Path.Combine(directory, "spool")} until a store takes it"));
 
         static string Reason(StringWriter why)
         {
