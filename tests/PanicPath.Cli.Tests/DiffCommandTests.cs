@@ -4,54 +4,124 @@ namespace PanicPath.Cli.Tests;
 
 public sealed class DiffCommandTests
 {
-    private static async Task<JsonElement> Diff(string old, string @new, int expectedExit)
+    private const string Before = """
+        scenario: before
+        knobs:
+          panic_timeout: [0, 10, 20]
+        features:
+          a: [false, true]
+          b: [false, true]
+        state:
+          done: false
+        callbacks:
+          - name: finish
+            chain: panic
+            if: "!a"
+            do: [ { set: done = true } ]
+        invariants:
+          - name: done-at-end
+            at: [end-of-panic, restart]
+            expect: done
+        """;
+
+    private static readonly string After = Before
+        .Replace("scenario: before", "scenario: after", StringComparison.Ordinal)
+        .Replace("  b: [false, true]", "  b: [false, true]\n  fix: [false, true]", StringComparison.Ordinal)
+        .Replace("if: \"!a\"", "if: \"!a || fix\"", StringComparison.Ordinal);
+
+    private static async Task<JsonElement> Diff(string old, string @new, int expectedExit, params string[] options)
     {
-        var (exit, output, _) = await CliRun.Run("diff", CliRun.Example(old), CliRun.Example(@new), "--json");
-        Assert.Equal(expectedExit, exit);
+        var (exit, output, error) = await CliRun.Run(["diff", old, @new, "--json", .. options]);
+        Assert.True(expectedExit == exit, error);
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
-    private static List<JsonElement> New(JsonElement diff, string invariant) =>
-        diff.GetProperty("new_violations").EnumerateArray().Where(v => v.GetProperty("invariant").GetString() == invariant).ToList();
+    private static JsonElement Invariant(JsonElement diff, string name) =>
+        diff.GetProperty("invariants").EnumerateArray().Single(i => i.GetProperty("name").GetString() == name);
 
     [Fact]
     public async Task Diff_v0_to_patch16_shows_new_unload_violations_on_arm64_with_kdump_and_none_on_x86_64()
     {
-        var diff = await Diff("v0-before", "v1-patch16", expectedExit: 1);
-        var channel = New(diff, "channel-unloaded-before-next-kernel");
-        Assert.NotEmpty(channel);
-        Assert.All(channel, v =>
+        var diff = await Diff(CliRun.Example("v0-before"), CliRun.Example("v1-patch16"), expectedExit: 1, "--list");
+        var channel = Invariant(diff, "channel-unloaded-before-next-kernel").GetProperty("newly_violated");
+        Assert.True(channel.GetProperty("count").GetInt64() > 0);
+        Assert.True(channel.GetProperty("exact").GetBoolean());
+        Assert.All(channel.GetProperty("conditions").EnumerateArray(), c =>
         {
-            Assert.Equal("arm64", v.GetProperty("config").GetProperty("arch").GetString());
-            Assert.Equal("true", v.GetProperty("config").GetProperty("kexec_crash_loaded").GetString());
+            Assert.StartsWith("arch == arm64 && kexec_crash_loaded && ", c.GetProperty("condition").GetString(), StringComparison.Ordinal);
+            Assert.Equal("arm64", c.GetProperty("config").GetProperty("arch").GetString());
+            Assert.Contains(c.GetProperty("trace").EnumerateArray(), s => s.GetProperty("action").GetString() == "machine_kexec: the crash kernel boots");
         });
-        Assert.DoesNotContain(diff.GetProperty("new_violations").EnumerateArray(), v => v.GetProperty("config").GetProperty("arch").GetString() == "x86_64");
-    }
-
-    [Fact]
-    public async Task Diff_patch16_to_patch21_shows_the_framebuffer_no_longer_flushed_while_connected_with_kdump()
-    {
-        var diff = await Diff("v1-patch16", "v1-patch16-patch21", expectedExit: 1);
-        var fb = New(diff, "fb-flushed-while-connected");
-        Assert.NotEmpty(fb);
-        Assert.All(fb, v => Assert.Equal("true", v.GetProperty("config").GetProperty("kexec_crash_loaded").GetString()));
+        Assert.All(channel.GetProperty("configurations").EnumerateArray(), c => Assert.Equal("true", c.GetProperty("kexec_crash_loaded").GetString()));
+        Assert.DoesNotContain(
+            diff.GetProperty("invariants").EnumerateArray().SelectMany(i => i.GetProperty("newly_violated").GetProperty("configurations").EnumerateArray()),
+            c => c.GetProperty("arch").GetString() == "x86_64");
     }
 
     [Fact]
     public async Task Diff_v0_to_merged_shows_no_new_violation_and_exits_0()
     {
-        var diff = await Diff("v0-before", "merged", expectedExit: 0);
-        Assert.Equal(0, diff.GetProperty("new_violations").GetArrayLength());
-        Assert.True(diff.GetProperty("fixed_violations").GetArrayLength() > 0);
+        var diff = await Diff(CliRun.Example("v0-before"), CliRun.Example("merged"), expectedExit: 0);
+        Assert.Equal(0, diff.GetProperty("newly_violated").GetInt32());
+        Assert.All(diff.GetProperty("invariants").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("newly_violated").GetProperty("count").GetInt64()));
+        Assert.Contains(diff.GetProperty("invariants").EnumerateArray(), i => i.GetProperty("fixed").GetProperty("count").GetInt64() > 0);
     }
 
     [Fact]
-    public async Task Diff_prints_a_summary_per_invariant_with_what_the_configurations_share()
+    public async Task A_feature_only_the_new_file_has_is_reported_per_value_with_what_it_fixes_where_the_old_diff_said_0_fixed()
+    {
+        var (old, @new) = (CliRun.TempScenario(Before), CliRun.TempScenario(After));
+        var (exit, output, _) = await CliRun.Run("diff", old, @new);
+        Assert.Equal(0, exit);
+        Assert.Contains("before (12 runs) → after (24 runs): 24 configurations compared", output, StringComparison.Ordinal);
+        Assert.Contains("only in after: fix (false, true)", output, StringComparison.Ordinal);
+        Assert.Contains("done-at-end: newly violated in 0, fixed in 6", output, StringComparison.Ordinal);
+        Assert.Contains("        6  a && fix", output, StringComparison.Ordinal);
+        Assert.Contains("  fix=true (only in after) fixes it in 6 of 12 compared", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("fix=false (only in after)", output, StringComparison.Ordinal);
+        Assert.Contains("nothing newly violated", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_has_both_sides_the_compared_dimensions_and_per_invariant_the_changes_and_the_values_of_a_one_sided_feature()
+    {
+        var diff = await Diff(CliRun.TempScenario(Before), CliRun.TempScenario(After), expectedExit: 0);
+        Assert.Equal(["old", "new", "compared", "dimensions", "invariants", "newly_violated"], diff.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("before", 12L), (diff.GetProperty("old").GetProperty("scenario").GetString(), diff.GetProperty("old").GetProperty("runs").GetInt64()));
+        Assert.Equal(("after", 24L), (diff.GetProperty("new").GetProperty("scenario").GetString(), diff.GetProperty("new").GetProperty("runs").GetInt64()));
+        Assert.Equal(24, diff.GetProperty("compared").GetInt64());
+        Assert.Equal(
+            ["panic_timeout:both", "a:both", "b:both", "fix:new", "fault:both", "entry:both"],
+            diff.GetProperty("dimensions").EnumerateArray().Select(d => $"{d.GetProperty("name").GetString()}:{d.GetProperty("side").GetString()}"));
+        var done = Invariant(diff, "done-at-end");
+        Assert.Equal(["name", "newly_violated", "fixed", "values"], done.EnumerateObject().Select(p => p.Name));
+        var @fixed = done.GetProperty("fixed");
+        Assert.Equal((6L, true, 0L), (@fixed.GetProperty("count").GetInt64(), @fixed.GetProperty("exact").GetBoolean(), @fixed.GetProperty("uncovered").GetInt64()));
+        var condition = Assert.Single(@fixed.GetProperty("conditions").EnumerateArray());
+        Assert.Equal(["condition", "count", "config", "outcome", "trace"], condition.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("a && fix", 6L), (condition.GetProperty("condition").GetString(), condition.GetProperty("count").GetInt64()));
+        Assert.Equal("true", condition.GetProperty("config").GetProperty("a").GetString());
+        Assert.Equal(
+            ["fix=false new fixes 0 breaks 0 of 12", "fix=true new fixes 6 breaks 0 of 12"],
+            done.GetProperty("values").EnumerateArray().Select(v =>
+                $"{v.GetProperty("dimension").GetString()}={v.GetProperty("value").GetString()} {v.GetProperty("only_in").GetString()} fixes {v.GetProperty("fixes").GetInt64()} breaks {v.GetProperty("breaks").GetInt64()} of {v.GetProperty("compared").GetInt64()}"));
+        Assert.Equal(0, done.GetProperty("newly_violated").GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task Diff_prints_per_invariant_the_conditions_of_the_new_violations_a_compact_trace_and_the_trace_command_of_the_others()
     {
         var (exit, output, _) = await CliRun.Run("diff", CliRun.Example("v0-before"), CliRun.Example("v1-patch16"));
         Assert.Equal(1, exit);
-        Assert.Contains("new violations", output, StringComparison.Ordinal);
-        Assert.Contains("arch=arm64 kexec_crash_loaded=true", output, StringComparison.Ordinal);
+        Assert.Contains("channel-unloaded-before-next-kernel: newly violated in ", output, StringComparison.Ordinal);
+        Assert.Contains("  arch == arm64 && kexec_crash_loaded && ", output, StringComparison.Ordinal);
+        Assert.Contains("      cpu0 panic(): machine_kexec: the crash kernel boots", output, StringComparison.Ordinal);
+        var command = output.Split('\n').First(l => l.Contains(": panicpath trace ", StringComparison.Ordinal));
+        var config = command[(command.IndexOf("--config ", StringComparison.Ordinal) + "--config ".Length)..].Trim('\'', '\r');
+        var (traceExit, _, error) = await CliRun.Run("trace", CliRun.Example("v1-patch16"), "--config", config);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(1, traceExit);
+        Assert.Contains("1 invariants newly violated", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,10 +4,11 @@ using PanicPath.Model.Scenarios;
 namespace PanicPath.Model.Diff;
 
 /// <summary>
-/// Compares two scenarios configuration by configuration, the reviewer's "what does this patch change?".
-/// Configurations are matched on the dimensions both scenarios explore (a knob only one side has is
-/// folded: a shared configuration violates an invariant on a side when any of its configurations there
-/// does). Invariants are matched by name. Only configurations both sides have are compared.
+/// Compares two scenarios, the reviewer's "what does this patch change?". Both are explored; their configurations
+/// are paired in a <see cref="DiffSpace"/> (dimensions matched by name and values by text; a dimension only one side
+/// has is kept, the other side running the same whatever its value) and compared where both ran. Per invariant
+/// (matched by name) the configurations newly violated and fixed are kept as bit sets, and for each value of a
+/// dimension only one side has, how many configurations with that value it fixes and breaks.
 /// </summary>
 public static class ScenarioDiff
 {
@@ -15,88 +16,64 @@ public static class ScenarioDiff
     public static DiffReport Compare(Scenario old, Scenario @new) => Compare(old, @new, SpaceLimit.DefaultMaxConfigs);
 
     /// <summary>
-    /// Explores both scenarios and answers the new and the fixed violations; throws <see cref="ScenarioException"/>
-    /// before any run when either space holds more than <paramref name="maxConfigs"/> configurations.
+    /// Explores both scenarios and compares them; throws <see cref="ScenarioException"/> before any run when either
+    /// space, or the compared space, holds more than <paramref name="maxConfigs"/> configurations.
     /// </summary>
     public static DiffReport Compare(Scenario old, Scenario @new, long maxConfigs)
     {
         SpaceLimit.Check(old, maxConfigs);
         SpaceLimit.Check(@new, maxConfigs);
-        var oldReport = ScenarioExplorer.Explore(old, maxConfigs);
-        var newReport = ScenarioExplorer.Explore(@new, maxConfigs);
-        var newNames = newReport.Space.Dimensions.Select(d => d.Name).ToList();
-        var shared = oldReport.Space.Dimensions.Select(d => d.Name).Where(newNames.Contains).ToList();
-        var oldKeys = AllKeys(oldReport, shared);
-        var newKeys = AllKeys(newReport, shared);
-        var oldBroken = Broken(oldReport, shared);
-        var newBroken = Broken(newReport, shared);
-        return new DiffReport(oldReport, newReport, shared,
-            Changes(newReport, newBroken, oldBroken, oldKeys),
-            Changes(oldReport, oldBroken, newBroken, newKeys));
+        _ = new DiffSpace(new EffectiveSpace(old), new EffectiveSpace(@new), maxConfigs);
+        return Compare(ScenarioExplorer.Explore(old, maxConfigs), ScenarioExplorer.Explore(@new, maxConfigs), maxConfigs);
     }
 
-    private static HashSet<string> AllKeys(ExplorationReport report, List<string> shared)
+    /// <summary>Compares two explorations; throws <see cref="ScenarioException"/> when the compared space holds more than <paramref name="maxConfigs"/> configurations.</summary>
+    public static DiffReport Compare(ExplorationReport old, ExplorationReport @new, long maxConfigs)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var index in report.Ran.Ones())
+        var space = new DiffSpace(old.Space, @new.Space, maxConfigs);
+        var names = @new.Invariants.Select(i => i.Invariant.Name).Concat(old.Invariants.Select(i => i.Invariant.Name)).Distinct().ToList();
+        var oldSets = names.Select(n => old.Invariants.FirstOrDefault(i => i.Invariant.Name == n)?.Violated).ToArray();
+        var newSets = names.Select(n => @new.Invariants.FirstOrDefault(i => i.Invariant.Name == n)?.Violated).ToArray();
+        var newly = names.Select(_ => new BitSet(space.Size)).ToArray();
+        var @fixed = names.Select(_ => new BitSet(space.Size)).ToArray();
+        var compared = new BitSet(space.Size);
+        var oneSided = Enumerable.Range(0, space.Radix.Count).Where(d => space.Sides[d] != DimensionSide.Shared).ToArray();
+        var fixes = oneSided.Select(d => new long[space.Radix[d], names.Count]).ToArray();
+        var breaks = oneSided.Select(d => new long[space.Radix[d], names.Count]).ToArray();
+        var counts = oneSided.Select(d => new long[space.Radix[d]]).ToArray();
+        foreach (var (index, o, n, values) in space.Pairs())
         {
-            keys.Add(Project(report.Space.Describe(index), shared).Key);
-        }
-
-        return keys;
-    }
-
-    private static Projection Project(Configuration configuration, List<string> shared) =>
-        new(shared.Select(d => new KeyValuePair<string, string>(d, configuration[d]!)).ToList());
-
-    /// <summary>Per (invariant, shared configuration) the first configuration of the report that breaks it.</summary>
-    private static Dictionary<(string Invariant, string Key), (Projection Config, long Index)> Broken(ExplorationReport report, List<string> shared)
-    {
-        var broken = new Dictionary<(string, string), (Projection, long)>();
-        foreach (var index in report.Violating().Ones())
-        {
-            var projection = Project(report.Space.Describe(index), shared);
-            foreach (var outcome in report.Invariants)
-            {
-                if (outcome.Violated[index])
-                {
-                    broken.TryAdd((outcome.Invariant.Name, projection.Key), (projection, index));
-                }
-            }
-        }
-
-        return broken;
-    }
-
-    private static List<DiffEntry> Changes(
-        ExplorationReport report,
-        Dictionary<(string Invariant, string Key), (Projection Config, long Index)> side,
-        Dictionary<(string Invariant, string Key), (Projection Config, long Index)> other,
-        HashSet<string> otherKeys)
-    {
-        var traces = new Dictionary<long, (Configuration, Kernel.RunResult, IReadOnlyList<Kernel.TraceStep>)>();
-        var entries = new List<DiffEntry>();
-        foreach (var (key, (config, index)) in side)
-        {
-            if (other.ContainsKey(key) || !otherKeys.Contains(key.Key))
+            if (!old.Ran[o] || !@new.Ran[n])
             {
                 continue;
             }
 
-            if (!traces.TryGetValue(index, out var run))
+            compared.Add(index);
+            for (var s = 0; s < oneSided.Length; s++)
             {
-                run = report.Trace(index);
-                traces.Add(index, run);
+                counts[s][values[oneSided[s]]]++;
             }
 
-            entries.Add(new DiffEntry(key.Invariant, config.Values, new Violation(key.Invariant, run.Item1, run.Item2.Outcome, run.Item3)));
+            for (var i = 0; i < names.Count; i++)
+            {
+                var before = oldSets[i]?[o] ?? false;
+                var after = newSets[i]?[n] ?? false;
+                if (before == after)
+                {
+                    continue;
+                }
+
+                (after ? newly : @fixed)[i].Add(index);
+                for (var s = 0; s < oneSided.Length; s++)
+                {
+                    (after ? breaks : fixes)[s][values[oneSided[s]], i]++;
+                }
+            }
         }
 
-        return entries;
-    }
-
-    private sealed record Projection(IReadOnlyList<KeyValuePair<string, string>> Values)
-    {
-        public string Key => string.Join(",", Values.Select(p => $"{p.Key}={p.Value}"));
+        var invariants = names.Select((name, i) => new InvariantDiff(name, newly[i], newly[i].Count(), @fixed[i], @fixed[i].Count(),
+            [.. oneSided.SelectMany((d, s) => Enumerable.Range(0, space.Radix[d]).Select(v =>
+                new ValueEffect(d, space.Dimensions[d].Values[v], fixes[s][v, i], breaks[s][v, i], counts[s][v])))])).ToList();
+        return new DiffReport(old, @new, space, compared, compared.Count(), invariants);
     }
 }

@@ -13,24 +13,29 @@ public sealed class SeedFindingsTests
     public void Patch_16_newly_leaves_the_channel_connected_at_kdump_on_arm64_and_never_on_x86_64()
     {
         var diff = ScenarioDiff.Compare(Load("v0-before"), Load("v1-patch16"));
-        var channel = diff.NewViolations.Where(v => v.Invariant == "channel-unloaded-before-next-kernel").ToList();
-        Assert.NotEmpty(channel);
-        Assert.All(channel, v =>
+        var channel = diff.Invariants.Single(i => i.Invariant == "channel-unloaded-before-next-kernel");
+        Assert.True(channel.NewCount > 0);
+        Assert.All(channel.Newly.Ones(), index =>
         {
-            Assert.Contains(new KeyValuePair<string, string>("arch", "arm64"), v.Config);
-            Assert.Contains(new KeyValuePair<string, string>("kexec_crash_loaded", "true"), v.Config);
+            var pairs = diff.Space.Describe(index);
+            Assert.Contains(new KeyValuePair<string, string>("arch", "arm64"), pairs);
+            Assert.Contains(new KeyValuePair<string, string>("kexec_crash_loaded", "true"), pairs);
         });
-        Assert.DoesNotContain(diff.NewViolations, v => v.Config.Contains(new KeyValuePair<string, string>("arch", "x86_64")));
+        var summary = ChangeSummary.Of(diff, channel.Newly, 8);
+        Assert.True(summary.Exact);
+        Assert.All(summary.Conditions, c => Assert.StartsWith("arch == arm64 && kexec_crash_loaded && ", c.Text, StringComparison.Ordinal));
+        Assert.All(diff.Invariants, i => Assert.DoesNotContain(i.Newly.Ones(), index => diff.Space.Describe(index).Contains(new KeyValuePair<string, string>("arch", "x86_64"))));
     }
 
     [Fact]
     public void Patch_21_newly_leaves_the_framebuffer_unflushed_while_connected_when_kdump_is_loaded()
     {
         var diff = ScenarioDiff.Compare(Load("v1-patch16"), Load("v1-patch16-patch21"));
-        var fb = diff.NewViolations.Where(v => v.Invariant == "fb-flushed-while-connected").ToList();
-        Assert.NotEmpty(fb);
-        Assert.All(fb, v => Assert.Contains(new KeyValuePair<string, string>("kexec_crash_loaded", "true"), v.Config));
-        Assert.All(fb, v => Assert.Contains(v.Example.Trace, s => s.Action.Contains("the crash kernel boots", StringComparison.Ordinal)));
+        var fb = diff.Invariants.Single(i => i.Invariant == "fb-flushed-while-connected");
+        Assert.True(fb.NewCount > 0);
+        Assert.All(fb.Newly.Ones(), index => Assert.Contains(new KeyValuePair<string, string>("kexec_crash_loaded", "true"), diff.Space.Describe(index)));
+        var summary = ChangeSummary.Of(diff, fb.Newly, 8);
+        Assert.All(summary.Conditions, c => Assert.Contains(diff.TraceNew(c.Representative).Trace, s => s.Action.Contains("the crash kernel boots", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -51,8 +56,9 @@ public sealed class SeedFindingsTests
     public void What_was_merged_adds_no_violation_to_the_code_before_the_series()
     {
         var diff = ScenarioDiff.Compare(Load("v0-before"), Load("merged"));
-        Assert.Empty(diff.NewViolations);
-        Assert.NotEmpty(diff.FixedViolations);
+        Assert.False(diff.NewlyViolated);
+        Assert.All(diff.Invariants, i => Assert.Equal(0, i.NewCount));
+        Assert.Contains(diff.Invariants, i => i.FixedCount > 0);
     }
 
     [Fact]

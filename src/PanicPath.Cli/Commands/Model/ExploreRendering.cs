@@ -127,7 +127,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
 
             for (var i = 1; i < summary.Conditions.Count; i++)
             {
-                output.WriteLine(Invariant.Format($"  [{i + 1}] {TraceCommand(path, report, summary.Conditions[i].Representative)}"));
+                output.WriteLine(Invariant.Format($"  [{i + 1}] {ModelRendering.TraceCommand(path, report, summary.Conditions[i].Representative)}"));
             }
         }
 
@@ -178,14 +178,6 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         Invariant.Format($"{report.Scenario.Name} ({report.Scenario.File}): {report.Runs} runs, {report.Violating().Count()} configurations with a violation");
 
     private static string Pairs(Configuration configuration) => string.Join(" ", configuration.Values.Select(p => $"{p.Key}={p.Value}"));
-
-    /// <summary>The command that traces configuration <paramref name="index"/> in full, its values quoted for a POSIX shell.</summary>
-    private static string TraceCommand(string path, ExplorationReport report, long index)
-    {
-        var choices = report.ChoicesOf(index);
-        var config = new ConfigurationSpace(report.Scenario).Describe(choices).Key;
-        return $"panicpath trace {ModelRendering.ShellQuote(path)} --config {ModelRendering.ShellQuote(config)}";
-    }
 }
 
 /// <summary>Invariant-culture formatting for the explorer's numbers.</summary>

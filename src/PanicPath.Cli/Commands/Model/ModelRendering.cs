@@ -164,4 +164,12 @@ internal static class ModelRendering
 
     /// <summary>The configuration as <c>name=value</c> pairs on one line.</summary>
     public static string Describe(Configuration configuration) => Markup.Escape(string.Join(" ", configuration.Values.Select(p => $"{p.Key}={p.Value}")));
+
+    /// <summary>The command that traces configuration <paramref name="index"/> of <paramref name="report"/> in full, its values quoted for a POSIX shell.</summary>
+    public static string TraceCommand(string path, ExplorationReport report, long index)
+    {
+        var choices = report.ChoicesOf(index);
+        var config = new ConfigurationSpace(report.Scenario).Describe(choices).Key;
+        return $"panicpath trace {ShellQuote(path)} --config {ShellQuote(config)}";
+    }
 }
