@@ -76,7 +76,7 @@ public sealed class DiffCommandTests
         Assert.Contains("before (12 runs) → after (24 runs): 24 configurations compared", output, StringComparison.Ordinal);
         Assert.Contains("only in after: fix (false, true)", output, StringComparison.Ordinal);
         Assert.Contains("done-at-end: newly violated in 0, fixed in 6", output, StringComparison.Ordinal);
-        Assert.Contains("        6  a && fix", output, StringComparison.Ordinal);
+        Assert.Contains("    [1]       6  a && fix", output, StringComparison.Ordinal);
         Assert.Contains("  fix=true (only in after) fixes it in 6 of 12 compared", output, StringComparison.Ordinal);
         Assert.DoesNotContain("fix=false (only in after)", output, StringComparison.Ordinal);
         Assert.Contains("nothing newly violated", output, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class DiffCommandTests
         Assert.Contains("channel-unloaded-before-next-kernel: newly violated in ", output, StringComparison.Ordinal);
         Assert.Contains("  arch == arm64 && kexec_crash_loaded && ", output, StringComparison.Ordinal);
         Assert.Contains("      cpu0 panic(): machine_kexec: the crash kernel boots", output, StringComparison.Ordinal);
-        var command = output.Split('\n').First(l => l.Contains(": panicpath trace ", StringComparison.Ordinal));
+        var command = output.Split('\n').First(l => l.Contains("] panicpath trace ", StringComparison.Ordinal));
         var config = command[(command.IndexOf("--config ", StringComparison.Ordinal) + "--config ".Length)..].Trim('\'', '\r');
         var (traceExit, _, error) = await CliRun.Run("trace", CliRun.Example("v1-patch16"), "--config", config);
         Assert.Equal(string.Empty, error);

@@ -9,8 +9,9 @@ namespace PanicPath.Cli.Commands.Model;
 /// What <c>diff</c> prints, written as it is made. A header (each side's runs, the configurations compared, the
 /// dimensions only one side has), then per invariant either <c>unchanged</c> or, for its newly violated and its fixed
 /// configurations, the count, the conditions that describe them (count and text, largest first, and whether they
-/// describe every one), a compact trace of the largest condition's first configuration on the side that violates
-/// (new for newly violated, old for fixed) and the <c>panicpath trace</c> command of each other condition's; then,
+/// describe every one), numbered as <c>explore</c> numbers them, a compact trace of the largest condition's first
+/// configuration on the side that violates (new for newly violated, old for fixed) and the <c>panicpath trace</c>
+/// command of each other condition's; then,
 /// per value of a dimension only one side has, what it fixes and breaks. With <c>--traces</c> every condition's first
 /// configuration gets its full trace; with <c>--list</c> every changed configuration is listed. The same as JSON:
 /// <c>{ "old": {scenario, kernel, runs}, "new": {…}, "compared", "dimensions": [ {name, side, values} ],
@@ -67,10 +68,11 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
             return;
         }
 
-        output.WriteLine(Format($"  {title} in {summary.Count} configurations:"));
-        foreach (var condition in summary.Conditions)
+        var (report, path, side) = isNew ? (diff.New, newPath, "new") : (diff.Old, oldPath, "old");
+        output.WriteLine(Format($"  {title} in {summary.Count} configurations (traced in {side}, {report.Scenario.Name}):"));
+        for (var i = 0; i < summary.Conditions.Count; i++)
         {
-            output.WriteLine(Format($"    {condition.Count,7}  {condition.Text}"));
+            output.WriteLine(Format($"    [{i + 1}] {summary.Conditions[i].Count,7}  {summary.Conditions[i].Text}"));
         }
 
         if (summary.Conditions.Count > 0)
@@ -80,31 +82,29 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
                 : Format($"    these conditions leave {summary.Uncovered} of them out (raise --conditions)"));
         }
 
-        var (report, path, side) = isNew ? (diff.New, newPath, "new") : (diff.Old, oldPath, "old");
-        var firsts = summary.Conditions.Count > 0 ? summary.Conditions.Select(c => (c.Text, c.Representative)).ToList() : [("", changed.Next(0))];
+        var firsts = summary.Conditions.Count > 0 ? summary.Conditions.Select(c => c.Representative).ToList() : [changed.Next(0)];
         for (var i = 0; i < firsts.Count; i++)
         {
-            var index = isNew ? diff.Space.NewIndex(firsts[i].Representative) : diff.Space.OldIndex(firsts[i].Representative);
-            if (i == 0 || traces)
+            var label = summary.Conditions.Count > 0 ? Format($"[{i + 1}]") : "first:";
+            var index = isNew ? diff.Space.NewIndex(firsts[i]) : diff.Space.OldIndex(firsts[i]);
+            if (i > 0 && !traces)
             {
-                var run = report.Trace(index);
-                var which = i == 0 ? (summary.Conditions.Count > 0 ? "first of the first condition" : "first configuration") : $"first of {firsts[i].Text}";
-                output.WriteLine($"    {which}, in {side} ({report.Scenario.Name}): {Pairs(run.Configuration)} (ends: {BoundaryNames.Name(run.Result.Outcome)})");
-                if (traces)
-                {
-                    ModelRendering.Console(output).Write(ModelRendering.Trace(run.Trace));
-                }
-                else
-                {
-                    foreach (var line in ModelRendering.CompactTrace(run.Trace))
-                    {
-                        output.WriteLine($"      {line}");
-                    }
-                }
+                output.WriteLine($"    {label} {ModelRendering.TraceCommand(path, report, index)}");
+                continue;
+            }
+
+            var run = report.Trace(index);
+            output.WriteLine($"    {label} {Pairs(run.Configuration)} (ends: {BoundaryNames.Name(run.Result.Outcome)})");
+            if (traces)
+            {
+                ModelRendering.Console(output).Write(ModelRendering.Trace(run.Trace));
             }
             else
             {
-                output.WriteLine($"    first of {firsts[i].Text}: {ModelRendering.TraceCommand(path, report, index)}");
+                foreach (var line in ModelRendering.CompactTrace(run.Trace))
+                {
+                    output.WriteLine($"      {line}");
+                }
             }
         }
 
