@@ -125,6 +125,17 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Diff_exits_2_with_one_line_when_knobs_only_one_side_has_make_the_compared_space_too_large()
+    {
+        var old = CliRun.TempScenario(Before.Replace("  b: [false, true]", "  b: [false, true]\n  legacy: [false, true]", StringComparison.Ordinal));
+        var @new = CliRun.TempScenario(After);
+        var (exit, output, error) = await CliRun.Run("diff", old, @new, "--max-configs", "30");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"panicpath: {@new}:1:1: expected at most 30 configurations to compare (--max-configs), not 48 = panic_timeout (3) × a (2) × b (2) × fix (2, only new) × legacy (2, only old); a knob only one side has multiplies the other side's configurations", error.Trim());
+    }
+
+    [Fact]
     public async Task Diff_exits_2_when_a_file_is_malformed()
     {
         var bad = CliRun.TempScenario("knobs: [1, 2]\n");

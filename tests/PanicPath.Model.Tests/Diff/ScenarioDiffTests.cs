@@ -121,5 +121,32 @@ public sealed class ScenarioDiffTests
         Assert.Equal("test.yaml:1:1: expected at most 30 configurations to compare (--max-configs), not 48 = panic_timeout (3) × a (2) × b (2) × fix (2, only new) × legacy (2, only old); a knob only one side has multiplies the other side's configurations", error.Message);
     }
 
+    [Fact]
+    public void A_run_that_hangs_only_in_the_old_file_is_a_fix_of_terminates_and_one_that_hangs_only_in_the_new_file_a_new_violation()
+    {
+        const string hangs = """
+            scenario: hangs
+            features:
+              a: [false, true]
+              b: [false, true]
+            callbacks:
+              - name: stuck
+                chain: panic
+                if: a
+                do: [never-return]
+            invariants:
+              - name: terminates
+                terminates: true
+            """;
+        var ends = hangs.Replace("do: [never-return]", "do: [return]", StringComparison.Ordinal);
+        var fixedDiff = ScenarioDiff.Compare(Model.Compile(hangs), Model.Compile(ends));
+        var terminates = Assert.Single(fixedDiff.Invariants);
+        Assert.Equal((0L, 2L), (terminates.NewCount, terminates.FixedCount));
+        Assert.Equal("a", Assert.Single(ChangeSummary.Of(fixedDiff, terminates.Fixed, 8).Conditions).Text);
+        var newDiff = ScenarioDiff.Compare(Model.Compile(ends), Model.Compile(hangs));
+        Assert.Equal((2L, 0L), (newDiff.Invariants[0].NewCount, newDiff.Invariants[0].FixedCount));
+        Assert.True(newDiff.NewlyViolated);
+    }
+
     private static Scenario Load(string name) => ScenarioParser.ParseFile(Path.Combine(Model.Examples, name + ".yaml"));
 }
