@@ -1,6 +1,5 @@
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Explorer.Summaries;
-using PanicPath.Model.Kernel;
 using PanicPath.Model.Scenarios;
 
 namespace PanicPath.Model.Tests.Seed;
@@ -33,27 +32,10 @@ public sealed class SeedSummaryTests
         Assert.Equal(120, cover.Violations);
     }
 
-    /// <summary>
-    /// The effective space of <paramref name="scenario"/>, the configurations that ran in it, and those of them
-    /// that violate <paramref name="invariant"/>: every allowed configuration run once.
-    /// </summary>
+    /// <summary>The effective space of <paramref name="scenario"/>, the configurations that ran in it, and those that violate <paramref name="invariant"/>.</summary>
     private static (EffectiveSpace Space, BitSet Ran, BitSet Violated) Outcomes(Scenario scenario, string invariant)
     {
-        var space = new EffectiveSpace(scenario);
-        var (ran, violated) = (new BitSet(space.Size), new BitSet(space.Size));
-        var index = scenario.Invariants.Single(i => i.Name == invariant).Index;
-        var machine = new Machine(scenario);
-        foreach (var choices in new ConfigurationSpace(scenario).Choices())
-        {
-            var result = machine.Run(choices);
-            var at = space.IndexOf(machine, choices);
-            ran.Add(at);
-            if (result.Violates(index))
-            {
-                violated.Add(at);
-            }
-        }
-
-        return (space, ran, violated);
+        var report = ScenarioExplorer.Explore(scenario);
+        return (report.Space, report.Ran, report.Invariants.Single(i => i.Invariant.Name == invariant).Violated);
     }
 }
