@@ -13,8 +13,12 @@ public sealed class IncludeCommandTests
         Assert.Equal(0, exit);
         Assert.Empty(error);
         using var json = JsonDocument.Parse(output);
-        Assert.Empty(json.RootElement.GetProperty("new_violations").EnumerateArray());
-        Assert.Empty(json.RootElement.GetProperty("fixed_violations").EnumerateArray());
+        Assert.Equal(json.RootElement.GetProperty("old").GetProperty("runs").GetInt64(), json.RootElement.GetProperty("compared").GetInt64());
+        Assert.All(json.RootElement.GetProperty("invariants").EnumerateArray(), i =>
+        {
+            Assert.Equal(0, i.GetProperty("newly_violated").GetProperty("count").GetInt64());
+            Assert.Equal(0, i.GetProperty("fixed").GetProperty("count").GetInt64());
+        });
     }
 
     [Fact]
