@@ -121,12 +121,13 @@ public sealed class ConfigurationSpace
 
     /// <summary>
     /// Parses <c>name=value,…</c> into choices; unnamed dimensions take their first value. Throws
-    /// <see cref="ArgumentException"/> naming the offending pair.
+    /// <see cref="ArgumentException"/> naming the offending pair, or a name given twice (whichever value it has).
     /// </summary>
     public int[] Parse(string text)
     {
         var choices = new int[radix.Length];
         var dims = Dimensions;
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = pair.IndexOf('=');
@@ -141,6 +142,11 @@ public sealed class ConfigurationSpace
             if (d < 0)
             {
                 throw new ArgumentException($"--config: expected one of {string.Join(", ", dims)}, not '{name}'");
+            }
+
+            if (!named.Add(name))
+            {
+                throw new ArgumentException($"--config: expected each name once, not '{name}' twice");
             }
 
             var texts = ValueTexts(d);

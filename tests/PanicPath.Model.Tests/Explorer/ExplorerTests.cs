@@ -205,6 +205,17 @@ public sealed class ExplorerTests
         Assert.Equal("--config: expected name=value, not 'fb'", Assert.Throws<ArgumentException>(() => space.Parse("fb")).Message);
     }
 
+    [Theory]
+    [InlineData("fb=true,fb=false")]
+    [InlineData("fb=false,kexec_crash_loaded=true,fb=false")]
+    [InlineData("entry=panic, entry=panic")]
+    public void A_configuration_that_names_a_dimension_twice_is_refused_naming_it(string config)
+    {
+        var space = new ConfigurationSpace(Model.Compile(Yaml));
+        var name = config[..config.IndexOf('=', StringComparison.Ordinal)];
+        Assert.Equal($"--config: expected each name once, not '{name}' twice", Assert.Throws<ArgumentException>(() => space.Parse(config)).Message);
+    }
+
     [Fact]
     public void Running_the_same_configuration_twice_on_one_machine_gives_the_same_result()
     {
