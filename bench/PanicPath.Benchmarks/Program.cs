@@ -1,17 +1,17 @@
 using BenchmarkDotNet.Running;
-using PanicPath.Benchmarks;
 using PanicPath.Benchmarks.Peers;
+using PanicPath.Benchmarks.Supervisor;
 
-// `crash-to-record …` runs the interleaved whole-process comparison with Sentry; `explorer-scale` the explorer's
-// 2^24 against 2^16 comparison in interleaved processes; anything else goes to BenchmarkDotNet.
+// `crash-to-record …` runs the interleaved whole-process comparison with Sentry, `native-startup …` the
+// native supervisor's overhead against the app alone; anything else goes to BenchmarkDotNet.
 if (args is [CrashToRecordComparison.Verb, .. var rest])
 {
     return await CrashToRecordComparison.RunAsync(rest);
 }
 
-if (args.Length > 0 && args[0].StartsWith(ExplorerScale.Command, StringComparison.Ordinal))
+if (args is [NativeStartup.Verb, .. var options])
 {
-    return ExplorerScale.Run(args);
+    return await NativeStartup.RunAsync(options);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
