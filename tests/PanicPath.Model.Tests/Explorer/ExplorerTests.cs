@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
+using PanicPath.Model.Scenarios;
 
 namespace PanicPath.Model.Tests.Explorer;
 
@@ -142,6 +143,44 @@ public sealed class ExplorerTests
             Assert.NotEmpty(trace);
             Assert.True(new ConfigurationSpace(scenario).Allows(report.ChoicesOf(index)));
         }
+    }
+
+    [Fact]
+    public void The_explorer_allocates_nothing_per_run_beyond_what_the_machine_does_only_its_bit_sets()
+    {
+        static string Features(int count) =>
+            "features:\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"  f{i}: [false, true]\n")) +
+            "callbacks:\n  - name: n\n    chain: panic\n    register-if: f0\n    do: [ { emit: e } ]\n" +
+            "invariants:\n  - name: once\n    at-most-once: e\n";
+
+        // What exploring allocates beyond running every configuration on one machine.
+        static long Overhead(Scenario scenario)
+        {
+            var machine = new Machine(scenario);
+            var space = new ConfigurationSpace(scenario);
+            ScenarioExplorer.Explore(scenario);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            ScenarioExplorer.Explore(scenario);
+            var explored = GC.GetAllocatedBytesForCurrentThread() - before;
+            foreach (var choices in space.Choices())
+            {
+                machine.Run(choices);
+            }
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var choices in space.Choices())
+            {
+                machine.Run(choices);
+            }
+
+            return explored - (GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        var small = Overhead(Model.Compile(Features(10)));
+        var large = Overhead(Model.Compile(Features(16)));
+
+        // 64 times the runs; the two bit sets grow by 2 × 8 KiB, and nothing else may grow with the runs.
+        Assert.InRange(large - small, 0, 32 * 1024);
     }
 
     [Fact]
