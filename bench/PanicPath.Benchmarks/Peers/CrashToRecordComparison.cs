@@ -81,7 +81,7 @@ internal static class CrashToRecordComparison
                 foreach (var contender in contenders)
                 {
                     var sample = await RunOnceAsync(contender, threads, ++runNumber, marks, data, receiver, watch).ConfigureAwait(false);
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(round == 0 ? "warm-up" : "round " + round)}: {contender.Name}, {threads} thread(s): report {Ms(sample.ReportSafeMs)}, record {Ms(sample.RecordMs)}{(sample.Problem is null ? "" : " — " + sample.Problem)}"));
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(round == 0 ? "warm-up" : "round " + round)}: {contender.Name}, {threads} thread(s): report {Ms(sample.ReportSafeMs)}, record {Ms(sample.RecordMs)}, complete {Ms(sample.CompletedMs)}{(sample.Problem is null ? "" : " — " + sample.Problem)}"));
                     if (round > 0)
                     {
                         (samples.TryGetValue((contender, threads), out var list) ? list : samples[(contender, threads)] = []).Add(sample);
@@ -107,6 +107,7 @@ internal static class CrashToRecordComparison
         var arguments = contender.Arguments.Append(threads.ToString(CultureInfo.InvariantCulture));
         long? reportSafe = null;
         long? record;
+        long? completed = null;
         string? problem = null;
         try
         {
@@ -123,22 +124,22 @@ internal static class CrashToRecordComparison
                 var exited = ChildCommand.RunAsync(contender.Command, arguments, environment, timeout.Token);
                 var seen = await watch.WatchAsync(afterId, exited, RunTimeout).ConfigureAwait(false);
                 await exited.ConfigureAwait(false);
-                (reportSafe, record) = (seen.ReportSafe, seen.RowStored);
+                (reportSafe, record, completed) = (seen.ReportSafe, seen.RowStored, seen.RowCompleted);
                 problem = record is null ? "no death row was stored" : reportSafe is null ? "the report file was not seen (removed within a poll)" : null;
                 ClearDumps(data);
             }
         }
         catch (OperationCanceledException)
         {
-            return new Sample(null, null, $"killed after {RunTimeout.TotalSeconds} s");
+            return new Sample(null, null, null, $"killed after {RunTimeout.TotalSeconds} s");
         }
 
         if (!TryReadMark(markPath, out var mark))
         {
-            return new Sample(null, null, "no throw mark: the app did not get to throw");
+            return new Sample(null, null, null, "no throw mark: the app did not get to throw");
         }
 
-        return new Sample(MsSince(mark, reportSafe), MsSince(mark, record), problem);
+        return new Sample(MsSince(mark, reportSafe), MsSince(mark, record), MsSince(mark, completed), problem);
     }
 
     private static double? MsSince(long mark, long? moment) => moment is { } m ? (m - mark) * 1000.0 / Stopwatch.Frequency : null;
@@ -171,8 +172,8 @@ internal static class CrashToRecordComparison
         text.AppendLine(CultureInfo.InvariantCulture, $"{(native is null ? "" : NativeVariable + "=" + native + " ")}dotnet run -c Release --project bench/PanicPath.Benchmarks -- {string.Join(' ', [Verb, .. args])}");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("| Contender | Threads | throw → report safe, median (min–max) | ratio to Sentry | throw → record, median (min–max) | ratio to Sentry | failed |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Contender | Threads | throw → report safe, median (min–max) | ratio to Sentry | throw → record, median (min–max) | ratio to Sentry | throw → row complete, median | failed |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var threads in threadCounts)
         {
             var sentry = Median(samples[(contenders[0], threads)].Select(s => s.RecordMs));
@@ -181,7 +182,7 @@ internal static class CrashToRecordComparison
                 var list = samples[(contender, threads)];
                 var report = Median(list.Select(s => s.ReportSafeMs));
                 var record = Median(list.Select(s => s.RecordMs));
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {contender.Name} | {threads} | {Spread(list.Select(s => s.ReportSafeMs))} | {Ratio(report, sentry)} | {Spread(list.Select(s => s.RecordMs))} | {Ratio(record, sentry)} | {list.Count(s => s.RecordMs is null)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {contender.Name} | {threads} | {Spread(list.Select(s => s.ReportSafeMs))} | {Ratio(report, sentry)} | {Spread(list.Select(s => s.RecordMs))} | {Ratio(record, sentry)} | {Ms(Median(list.Select(s => s.CompletedMs)))} | {list.Count(s => s.RecordMs is null)} |");
             }
         }
 

@@ -11,7 +11,8 @@ namespace PanicPath.Benchmarks.Peers;
 /// the one the supervisor stored from the channel, short or long form) in any run directory under
 /// <c>spool/</c>, and the first death row with an id above the one the run started with, read from the
 /// SQLite store over a read-only connection (<c>SELECT MAX(id) FROM deaths</c>, so a pending row counts
-/// as soon as it is committed). Each moment is the <see cref="Stopwatch"/> timestamp right after the poll
+/// as soon as it is committed), and that row completed (<c>pending = 0</c>: after the exit, with exit
+/// status, dump and crash report). Each moment is the <see cref="Stopwatch"/> timestamp right after the poll
 /// that first saw it: at most one poll interval (about 1 ms) late. The store is created (and migrated) at
 /// <see cref="Open"/> and held open until <see cref="Dispose"/>, so that its WAL files stay in place for
 /// the read-only connection between runs.
@@ -49,8 +50,17 @@ internal sealed class DeathWatch : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>True when a death row above <paramref name="afterId"/> is complete.</summary>
+    public bool Completed(long afterId)
+    {
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM deaths WHERE id > $after AND pending = 0";
+        command.Parameters.AddWithValue("$after", afterId);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     /// <summary>
-    /// Polls until both a report file and a death row above <paramref name="afterId"/> were seen, or
+    /// Polls until a report file, a death row above <paramref name="afterId"/> and its completion were seen, or
     /// <paramref name="exited"/> completed (then polls once more), or <paramref name="timeout"/> passed.
     /// </summary>
     public Task<DeathSeen> WatchAsync(long afterId, Task exited, TimeSpan timeout) => Task.Factory.StartNew(
@@ -58,6 +68,7 @@ internal sealed class DeathWatch : IDisposable
         {
             long? report = null;
             long? row = null;
+            long? completed = null;
             var started = Stopwatch.GetTimestamp();
             while (true)
             {
@@ -72,9 +83,14 @@ internal sealed class DeathWatch : IDisposable
                     row = Stopwatch.GetTimestamp();
                 }
 
-                if ((report is not null && row is not null) || last || Stopwatch.GetElapsedTime(started) > timeout)
+                if (row is not null && completed is null && Completed(afterId))
                 {
-                    return new DeathSeen(report, row);
+                    completed = Stopwatch.GetTimestamp();
+                }
+
+                if ((report is not null && completed is not null) || last || Stopwatch.GetElapsedTime(started) > timeout)
+                {
+                    return new DeathSeen(report, row, completed);
                 }
 
                 Thread.Sleep(Interval);
@@ -114,5 +130,5 @@ internal sealed class DeathWatch : IDisposable
     }
 }
 
-/// <summary>The <see cref="Stopwatch"/> timestamps at which a run's first report file and its death row were first seen, when they were.</summary>
-internal readonly record struct DeathSeen(long? ReportSafe, long? RowStored);
+/// <summary>The <see cref="Stopwatch"/> timestamps at which a run's first report file, its death row and that row's completion were first seen, when they were.</summary>
+internal readonly record struct DeathSeen(long? ReportSafe, long? RowStored, long? RowCompleted);
