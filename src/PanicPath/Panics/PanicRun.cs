@@ -37,13 +37,19 @@ internal sealed class PanicRun
 {
     private const int MaxRecords = 512;
 
-    [ThreadStatic] private static PanicRun? inlineWalker;
+    /// <summary>
+    /// The run each thread is walking inline, by managed thread id (a thread-static would allocate its
+    /// storage on the panicking thread's first panic); ids past the table are not found, and a nested
+    /// panic on such a thread parks it and leaves its step to the watchdog.
+    /// </summary>
+    private static readonly PanicRun?[] InlineWalkers = new PanicRun?[1024];
 
     private readonly PanicRuntime runtime;
     private readonly StepRecord[] records = new StepRecord[MaxRecords];
     private readonly List<NestedPanic> nested = new(8);
     private readonly byte[] logBuffer;
     private readonly StepWatchdog watch;
+    private readonly ReportWriter writer;
     private readonly Action continueJob;
     private int recordCount;
     private long startTimestamp;
@@ -77,8 +83,10 @@ internal sealed class PanicRun
     {
         this.runtime = runtime;
         logBuffer = new byte[runtime.Options.ReportLogBytes];
+        writer = new ReportWriter(runtime.Options.ReportLogBytes);
         continueJob = Walk;
-        watch = new StepWatchdog(OnOverrun);
+        _ = InlineWalkers.Length; // the table is made now, not by the first panic
+        watch = new StepWatchdog(StepWatchdog.PollFor(runtime.Options.NotifierBudget), OnOverrun);
     }
 
     internal PanicKind Kind { get; private set; }
@@ -129,7 +137,11 @@ internal sealed class PanicRun
         handOff = false;
         moved = 0;
         walkerThread = Environment.CurrentManagedThreadId;
-        inlineWalker = this;
+        if ((uint)walkerThread < (uint)InlineWalkers.Length)
+        {
+            Volatile.Write(ref InlineWalkers[walkerThread], this);
+        }
+
         watch.Arm();
         Walk();
     }
@@ -141,7 +153,8 @@ internal sealed class PanicRun
     /// </summary>
     internal static void AbandonIfInsideStep(string reason, Exception? exception)
     {
-        if (inlineWalker is not { } run || run.walkerThread != Environment.CurrentManagedThreadId)
+        var thread = Environment.CurrentManagedThreadId;
+        if ((uint)thread >= (uint)InlineWalkers.Length || Volatile.Read(ref InlineWalkers[thread]) is not { } run || run.walkerThread != thread)
         {
             return;
         }
@@ -183,6 +196,46 @@ internal sealed class PanicRun
         var budget = descriptor?.Budget ?? runtime.Options.NotifierBudget;
         return RunStep(registration.Name, ListName(list), registration.Priority, budget, registration, null);
     }
+
+    /// <summary>
+    /// Writes the report <see cref="BuildReport"/> would build, byte for byte as its JSON, into the
+    /// buffer made at install, and answers its bytes (valid until the next write). Allocates nothing but
+    /// what describing the exception takes (its type, message, stack signature).
+    /// </summary>
+    internal ReadOnlySpan<byte> WriteReport(int exitCode, bool deadlineExceeded)
+    {
+        var hasLog = runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken);
+        writer.Start(
+            Kind == PanicKind.Oops ? "oops" : "panic",
+            Reason,
+            Environment.ProcessId,
+            ThreadId,
+            Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
+            StartedUtc,
+            Exception is null ? null : StackSignature.DescribeSafely(Exception),
+            logBuffer.AsSpan(0, hasLog ? logLength : 0),
+            hasLog);
+        var count = Math.Min(Volatile.Read(ref recordCount), MaxRecords);
+        for (var i = 0; i < count; i++)
+        {
+            ref var r = ref records[i];
+            writer.Notifier(r.Name, r.List, r.Priority, NotifierOutcomeNames.Of(r.Outcome), Math.Round(r.Ms, 3), r.Error);
+        }
+
+        writer.StartNested();
+        lock (nested)
+        {
+            foreach (var n in nested)
+            {
+                writer.Nested(n);
+            }
+        }
+
+        return writer.End(DumpPath, deadlineExceeded, exitCode);
+    }
+
+    /// <summary>The bytes of the report last written by <see cref="WriteReport"/>.</summary>
+    internal ReadOnlySpan<byte> WrittenReport => writer.Written;
 
     /// <summary>The report of this run, with the verdict the caller decided (<see cref="Exit.PanicExitCodes.For"/>).</summary>
     internal CrashReport BuildReport(int exitCode, bool deadlineExceeded)

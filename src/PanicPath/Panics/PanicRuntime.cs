@@ -49,7 +49,7 @@ public sealed class PanicRuntime
     private (LogDumper Dumper, Action Job)[] dumpers = [];
     private CrashShutdownHook[] hooks = [];
     private readonly ManualResetEventSlim pathFinished = new(false);
-    private CrashReport? finishedReport;
+    private bool delivered;
     private int owner;
     private int warnings;
 
@@ -410,7 +410,7 @@ public sealed class PanicRuntime
             { IsBackground = true, Name = "panicpath-panicking" };
             standIn.Start();
             pathFinished.Wait();
-            return finishedReport ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
+            return delivered ? CrashReport.Parse(run.WrittenReport) : run.BuildReport(ExitCode, run.DeadlineExceeded);
         }
         finally
         {
@@ -420,10 +420,11 @@ public sealed class PanicRuntime
 
     /// <summary>
     /// Runs the whole path of a detached runtime on the calling thread, as the panicking thread runs it,
-    /// and answers the report it delivered. A step that hangs leaves the caller stuck in it (the rest of
-    /// the path still runs and finishes on an executor); use it where no step hangs (benchmarks).
+    /// and answers the length of the report it delivered (0 when none was), which <see cref="LastReportBytes"/>
+    /// holds. A step that hangs leaves the caller stuck in it (the rest of the path still runs and
+    /// finishes on an executor). Allocates nothing but what describing the exception takes.
     /// </summary>
-    internal CrashReport RunInline(PanicKind kind, string reason, Exception? exception)
+    internal int RunInline(PanicKind kind, string reason, Exception? exception)
     {
         StartDetachedRun();
         try
@@ -431,7 +432,7 @@ public sealed class PanicRuntime
             run.Begin(kind, reason, exception);
             ending.SendShort(run);
             run.Execute();
-            return finishedReport ?? run.BuildReport(ExitCode, run.DeadlineExceeded);
+            return delivered ? run.WrittenReport.Length : 0;
         }
         finally
         {
@@ -446,10 +447,10 @@ public sealed class PanicRuntime
     /// </summary>
     internal void FinishPath()
     {
-        CrashReport? report = null;
+        var claimed = false;
         try
         {
-            report = ending.Deliver(run, watchdogFired: false);
+            claimed = ending.Deliver(run, watchdogFired: false);
         }
         catch (Exception)
         {
@@ -464,7 +465,7 @@ public sealed class PanicRuntime
             PathExecutor.ParkForever();
         }
 
-        finishedReport = report;
+        delivered = claimed;
         pathFinished.Set();
     }
 
@@ -477,9 +478,12 @@ public sealed class PanicRuntime
 
         Volatile.Write(ref owner, Environment.CurrentManagedThreadId);
         ending.Reset();
-        finishedReport = null;
+        delivered = false;
         pathFinished.Reset();
     }
+
+    /// <summary>The bytes of the report the path last wrote (valid until it writes another).</summary>
+    internal ReadOnlySpan<byte> LastReportBytes => run.WrittenReport;
 
     /// <summary>Claims the one report of this death with the exit code it carries; see <see cref="PathEnding.TryClaim"/>.</summary>
     internal bool TryClaimReport(int exitCode) => ending.TryClaim(exitCode);
@@ -591,7 +595,16 @@ public sealed class PanicRuntime
         sample.Nested.Add(new NestedPanic { Notifier = "warm-up" });
         CrashReport.Parse(sample.ToUtf8Json());
         Crc32.Compute(ReadOnlySpan<byte>.Empty);
+        run.WriteReport(Options.ExitCode, deadlineExceeded: false);
         Span<byte> scratch = stackalloc byte[256];
         LogRing.CopyYoungest(scratch);
+
+        // The chains' read side: its slot table is made on first use.
+        ReadSide.Exit(ReadSide.Enter());
+
+        // Format one line too: the first timestamp formatted in a process fills the runtime's caches.
+        var probe = new LogRing(1);
+        probe.Write(LogRecordLevel.Information, "PanicPath", "warm-up");
+        probe.CopyYoungest(scratch);
     }
 }

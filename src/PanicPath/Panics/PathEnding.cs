@@ -91,20 +91,21 @@ internal sealed class PathEnding
 
     /// <summary>
     /// Decides the verdict of <paramref name="run"/> (deadline exceeded when a step was skipped or cut
-    /// short by it, or when <paramref name="watchdogFired"/>), claims the report with it, builds and
-    /// delivers it; null when the report was claimed already.
+    /// short by it, or when <paramref name="watchdogFired"/>), claims the report with it, writes it
+    /// (into the run's buffer, without allocating: <see cref="PanicRun.WriteReport"/>) and delivers it;
+    /// false when the report was claimed already. The line saying where it went is made only when there
+    /// is a standard error to say it on.
     /// </summary>
-    internal CrashReport? Deliver(PanicRun run, bool watchdogFired)
+    internal bool Deliver(PanicRun run, bool watchdogFired)
     {
         var exceeded = watchdogFired || run.DeadlineExceeded;
         var exitCode = PanicExitCodes.For(exceeded, panicExitCode);
         if (!TryClaim(exitCode))
         {
-            return null;
+            return false;
         }
 
-        var report = run.BuildReport(Aborts ? AbortExitCode : exitCode, exceeded);
-        var bytes = report.ToUtf8Json();
+        var bytes = run.WriteReport(Aborts ? AbortExitCode : exitCode, exceeded);
         IReportTransport? delivered = null;
         foreach (var transport in transports)
         {
@@ -115,8 +116,12 @@ internal sealed class PathEnding
             }
         }
 
-        Say(DeliveryNote(delivered));
-        return report;
+        if (announcer is not null)
+        {
+            Say(DeliveryNote(delivered));
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
         && socket.TrySendReport(ChannelFrameKind.ShortReport, report)
         && socket.TryReceiveAck(ShortAckTimeout);
 
-    public bool TryDeliver(byte[] report)
+    public bool TryDeliver(ReadOnlySpan<byte> report)
     {
         if (!socket.TrySendReport(ChannelFrameKind.Report, report))
         {

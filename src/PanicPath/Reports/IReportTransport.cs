@@ -9,7 +9,7 @@ namespace PanicPath.Reports;
 internal interface IReportTransport
 {
     /// <summary>Delivers the report; answers false when this transport could not.</summary>
-    bool TryDeliver(byte[] report);
+    bool TryDeliver(ReadOnlySpan<byte> report);
 
     /// <summary>What failed at the last <see cref="TryDeliver"/> that answered false (e.g. <c>spool write failed (…)</c>), or null.</summary>
     string? Failure { get; }

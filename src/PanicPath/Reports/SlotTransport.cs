@@ -46,7 +46,7 @@ internal sealed class SlotTransport : IReportTransport, IDisposable
         }
     }
 
-    public bool TryDeliver(byte[] report)
+    public bool TryDeliver(ReadOnlySpan<byte> report)
     {
         try
         {

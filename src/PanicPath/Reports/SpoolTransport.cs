@@ -37,7 +37,7 @@ internal sealed class SpoolTransport : IReportTransport
 
     public string? Failure { get; private set; }
 
-    public bool TryDeliver(byte[] report)
+    public bool TryDeliver(ReadOnlySpan<byte> report)
     {
         try
         {

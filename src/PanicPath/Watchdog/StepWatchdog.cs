@@ -4,9 +4,12 @@ namespace PanicPath.Watchdog;
 
 /// <summary>
 /// Watches the budget of the step the panicking thread runs itself. One thread, started at install,
-/// sleeps until a path is armed; it then reads the step the walker published and sleeps until that
-/// step's expiry. A step still running at its expiry is claimed: the watchdog calls the overrun action,
-/// which moves the rest of the path to another thread, and goes back to sleep.
+/// looks every poll interval whether a path is armed, so that arming it is one store and wakes no
+/// thread (a wake-up on the panicking thread's way costs more than the whole inline walk); while a
+/// path is armed it reads the step the walker published and sleeps until that step's expiry. A step
+/// still running at its expiry is claimed: the watchdog calls the overrun action, which moves the rest
+/// of the path to another thread, and goes back to polling. An overrun is therefore noticed at most
+/// one poll interval after the step's expiry.
 /// <para>
 /// The walker publishes a step with <see cref="Enter"/> (its expiry, then a fresh token with release
 /// semantics, so whatever the walker wrote before is visible to whoever claims the step) and ends it
@@ -21,26 +24,31 @@ internal sealed class StepWatchdog
     private const long NoStep = 0;
     private const long Claimed = -1;
 
-    private readonly ManualResetEventSlim wake = new(false);
+    private readonly TimeSpan poll;
     private readonly Action onOverrun;
     private long token;
     private long expiry;
     private long issued;
     private int armed;
 
-    /// <summary>Starts the watchdog thread, named <c>panicpath-step-watchdog</c>; <paramref name="onOverrun"/> runs on it after a claim.</summary>
-    internal StepWatchdog(Action onOverrun)
+    /// <summary>
+    /// Starts the watchdog thread, named <c>panicpath-step-watchdog</c>, looking for an armed path every
+    /// <paramref name="poll"/>; <paramref name="onOverrun"/> runs on it after a claim.
+    /// </summary>
+    internal StepWatchdog(TimeSpan poll, Action onOverrun)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(poll, TimeSpan.Zero);
+        this.poll = poll;
         this.onOverrun = onOverrun;
         new Thread(Loop) { IsBackground = true, Name = "panicpath-step-watchdog" }.Start();
     }
 
-    /// <summary>A path starts: watch its steps from now.</summary>
-    internal void Arm()
-    {
-        Volatile.Write(ref armed, 1);
-        wake.Set();
-    }
+    /// <summary>A path starts: watch its steps from the next poll on.</summary>
+    internal void Arm() => Volatile.Write(ref armed, 1);
+
+    /// <summary>The poll interval for a path whose steps' budget is <paramref name="budget"/>: a quarter of it, between 10 and 250 ms.</summary>
+    internal static TimeSpan PollFor(TimeSpan budget) =>
+        TimeSpan.FromTicks(Math.Clamp(budget.Ticks / 4, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromMilliseconds(250).Ticks));
 
     /// <summary>The path has no more steps to watch.</summary>
     internal void Disarm() => Volatile.Write(ref armed, 0);
@@ -82,8 +90,7 @@ internal sealed class StepWatchdog
         {
             if (Volatile.Read(ref armed) == 0)
             {
-                wake.Wait();
-                wake.Reset();
+                Thread.Sleep(poll);
                 continue;
             }
 

@@ -23,7 +23,8 @@ public sealed class InlinePathTests
             }));
         }
 
-        var report = h.Runtime.RunInline(PanicKind.Panic, "test", null);
+        h.Runtime.RunInline(PanicKind.Panic, "test", null);
+        var report = CrashReport.Parse(h.Runtime.LastReportBytes);
 
         Assert.Equal(4, threads.Count);
         Assert.All(threads, t => Assert.Equal(Environment.CurrentManagedThreadId, t.Ran));

@@ -10,7 +10,7 @@ public sealed class StepWatchdogTests
     {
         var overruns = 0;
         using var claimed = new ManualResetEventSlim(false);
-        var watchdog = new StepWatchdog(() =>
+        var watchdog = new StepWatchdog(TimeSpan.FromMilliseconds(10), () =>
         {
             Interlocked.Increment(ref overruns);
             claimed.Set();
@@ -29,7 +29,7 @@ public sealed class StepWatchdogTests
     public void A_step_that_ends_before_its_expiry_is_not_claimed()
     {
         var overruns = 0;
-        var watchdog = new StepWatchdog(() => Interlocked.Increment(ref overruns));
+        var watchdog = new StepWatchdog(TimeSpan.FromMilliseconds(10), () => Interlocked.Increment(ref overruns));
 
         watchdog.Arm();
         var step = watchdog.Enter(Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3600);

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PanicPath.Reports;
+
+/// <summary>
+/// Writes a crash report as the very bytes <see cref="CrashReport.ToUtf8Json"/> gives for the same
+/// report (the same fields in the same order, the same number and string encoding, nulls written),
+/// into a buffer and a JSON writer made once, at install, so that the panic path builds its report
+/// without allocating. Call <see cref="Start"/>, then <see cref="Notifier"/> per step, then
+/// <see cref="StartNested"/>, <see cref="Nested"/> per nested panic, and <see cref="End"/>, which
+/// answers the bytes (valid until the next <see cref="Start"/>). A report larger than the buffer grows
+/// it. Not thread-safe: whoever claimed the report writes it.
+/// </summary>
+internal sealed class ReportWriter
+{
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText PidName = JsonEncodedText.Encode("pid");
+    private static readonly JsonEncodedText ThreadIdName = JsonEncodedText.Encode("threadId");
+    private static readonly JsonEncodedText UptimeMsName = JsonEncodedText.Encode("uptimeMs");
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText ExceptionName = JsonEncodedText.Encode("exception");
+    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText HresultName = JsonEncodedText.Encode("hresult");
+    private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("method");
+    private static readonly JsonEncodedText SignatureName = JsonEncodedText.Encode("signature");
+    private static readonly JsonEncodedText FormName = JsonEncodedText.Encode("form");
+    private static readonly JsonEncodedText LogName = JsonEncodedText.Encode("log");
+    private static readonly JsonEncodedText NotifiersName = JsonEncodedText.Encode("notifiers");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText ListName = JsonEncodedText.Encode("list");
+    private static readonly JsonEncodedText PriorityName = JsonEncodedText.Encode("priority");
+    private static readonly JsonEncodedText OutcomeName = JsonEncodedText.Encode("outcome");
+    private static readonly JsonEncodedText MsName = JsonEncodedText.Encode("ms");
+    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
+    private static readonly JsonEncodedText NestedName = JsonEncodedText.Encode("nested");
+    private static readonly JsonEncodedText NotifierName = JsonEncodedText.Encode("notifier");
+    private static readonly JsonEncodedText ExceptionTypeName = JsonEncodedText.Encode("exceptionType");
+    private static readonly JsonEncodedText DumpPathName = JsonEncodedText.Encode("dumpPath");
+    private static readonly JsonEncodedText DeadlineExceededName = JsonEncodedText.Encode("deadlineExceeded");
+    private static readonly JsonEncodedText ExitCodeName = JsonEncodedText.Encode("exitCode");
+
+    /// <summary>Small enough that escaping a segment stays on the stack (at most six characters per character).</summary>
+    private const int LogSegmentChars = 16;
+
+    private readonly ArrayBufferWriter<byte> buffer;
+    private readonly Utf8JsonWriter json;
+    private readonly char[] logText;
+
+    /// <param name="logBytes">The most log bytes a report carries (<see cref="Panics.PanicOptions.ReportLogBytes"/>).</param>
+    internal ReportWriter(int logBytes)
+    {
+        buffer = new ArrayBufferWriter<byte>(64 * 1024 + 6 * logBytes);
+        json = new Utf8JsonWriter(buffer);
+        logText = new char[logBytes];
+    }
+
+    /// <summary>
+    /// Starts a report: every field up to the log, then opens the notifier list. <paramref name="log"/>
+    /// is the log's UTF-8 bytes for a long report (decoded as <see cref="Encoding.UTF8"/> would,
+    /// invalid bytes replaced), or null for a short one.
+    /// </summary>
+    internal void Start(string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> log, bool hasLog)
+    {
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteNumber(VersionName, CrashReport.CurrentVersion);
+        json.WriteString(KindName, kind);
+        json.WriteString(ReasonName, reason);
+        json.WriteNumber(PidName, pid);
+        json.WriteNumber(ThreadIdName, threadId);
+        json.WriteNumber(UptimeMsName, uptimeMs);
+        Span<char> stamp = stackalloc char[40];
+        json.WriteString(TimestampName, timestamp.TryFormat(stamp, out var written, "O", CultureInfo.InvariantCulture) ? stamp[..written] : []);
+        if (exception is null)
+        {
+            json.WriteNull(ExceptionName);
+        }
+        else
+        {
+            json.WriteStartObject(ExceptionName);
+            json.WriteString(TypeName, exception.Type);
+            json.WriteString(MessageName, exception.Message);
+            json.WriteNumber(HresultName, exception.Hresult);
+            WriteStringOrNull(MethodName, exception.Method);
+            json.WriteString(SignatureName, exception.Signature);
+            json.WriteEndObject();
+        }
+
+        json.WriteString(FormName, hasLog ? "long" : "short");
+        if (hasLog)
+        {
+            // In short segments: a long value would make the writer rent its escaping buffer from the
+            // array pool, which allocates on a thread that has not rented one of that size before.
+            var chars = logText.AsSpan(0, Encoding.UTF8.GetChars(log[..Math.Min(log.Length, logText.Length)], logText));
+            json.WritePropertyName(LogName);
+            do
+            {
+                var segment = chars[..Math.Min(chars.Length, LogSegmentChars)];
+                chars = chars[segment.Length..];
+                json.WriteStringValueSegment(segment, isFinalSegment: chars.IsEmpty);
+            }
+            while (!chars.IsEmpty);
+        }
+        else
+        {
+            json.WriteNull(LogName);
+        }
+
+        json.WriteStartArray(NotifiersName);
+    }
+
+    /// <summary>One step of the path, as a <see cref="NotifierRecord"/>.</summary>
+    internal void Notifier(string name, string list, int priority, string outcome, double ms, string? error)
+    {
+        json.WriteStartObject();
+        json.WriteString(NameName, name);
+        json.WriteString(ListName, list);
+        json.WriteNumber(PriorityName, priority);
+        json.WriteString(OutcomeName, outcome);
+        json.WriteNumber(MsName, ms);
+        WriteStringOrNull(ErrorName, error);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Closes the notifier list and opens the nested panics.</summary>
+    internal void StartNested()
+    {
+        json.WriteEndArray();
+        json.WriteStartArray(NestedName);
+    }
+
+    /// <summary>One nested panic, as a <see cref="NestedPanic"/>.</summary>
+    internal void Nested(NestedPanic nested)
+    {
+        json.WriteStartObject();
+        json.WriteString(NotifierName, nested.Notifier);
+        json.WriteString(ReasonName, nested.Reason);
+        WriteStringOrNull(ExceptionTypeName, nested.ExceptionType);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the last fields and answers the report's bytes.</summary>
+    internal ReadOnlySpan<byte> End(string? dumpPath, bool deadlineExceeded, int exitCode)
+    {
+        json.WriteEndArray();
+        WriteStringOrNull(DumpPathName, dumpPath);
+        json.WriteBoolean(DeadlineExceededName, deadlineExceeded);
+        json.WriteNumber(ExitCodeName, exitCode);
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan;
+    }
+
+    /// <summary>The bytes of the last report written.</summary>
+    internal ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+
+    private void WriteStringOrNull(JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using PanicPath.Lists;
+using PanicPath.Notifiers;
+using PanicPath.Panics;
+using PanicPath.Reports;
+
+namespace PanicPath.Tests.Panics;
+
+/// <summary>After install the path allocates nothing on the panicking thread, and the report it writes is the serialised report.</summary>
+public sealed class PathAllocationTests
+{
+    [Theory]
+    [InlineData(ReportForm.Short)]
+    [InlineData(ReportForm.Long)]
+    public void From_trigger_to_report_bytes_the_path_allocates_nothing_after_install(ReportForm form)
+    {
+        // The runtime's own per-thread storage (thread statics, first use on this thread) is not the path's.
+        EightNotifiers(form).RunInline(PanicKind.Panic, "another runtime, earlier", null);
+        var runtime = EightNotifiers(form);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var length = runtime.RunInline(PanicKind.Panic, "no exception", null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(length > 0);
+        var report = CrashReport.Parse(runtime.LastReportBytes);
+        Assert.Equal(8, report.Notifiers.Count);
+        Assert.Equal(form == ReportForm.Long ? "long" : "short", report.Form);
+    }
+
+    [Fact]
+    public void With_an_exception_the_path_allocates_only_what_describing_the_exception_takes()
+    {
+        var runtime = EightNotifiers(ReportForm.Long);
+        var exception = Thrown();
+        runtime.RunInline(PanicKind.Panic, "first", exception);
+
+        var describing = GC.GetAllocatedBytesForCurrentThread();
+        StackSignature.DescribeSafely(exception);
+        describing = GC.GetAllocatedBytesForCurrentThread() - describing;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        runtime.RunInline(PanicKind.Panic, "second", exception);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(describing, allocated);
+    }
+
+    [Fact]
+    public void The_report_written_without_allocating_is_byte_for_byte_the_serialised_report()
+    {
+        var h = new PathHarness(new PanicOptions { SpoolDirectory = null, NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(60), ReportForm = ReportForm.Long });
+        h.Add("plain", PanicList.Supervisor, 3);
+        h.Runtime.Register(new PanicNotifier("thrower \"quoted\" \u00e9", PanicList.Supervisor, (in PanicEvent e) => throw new InvalidOperationException("boom"), 2));
+        h.Runtime.Register(new PanicNotifier("panics-again", PanicList.Information, (in PanicEvent e) =>
+        {
+            Panic.Now("nested <reason>", new TimeoutException("inner"));
+            return NotifyResult.Done;
+        }));
+        h.Add("final", PanicList.Final);
+        h.Runtime.LogRing.Write(PanicPath.Logging.LogRecordLevel.Error, "Test", "a line with \"quotes\", a tab\t, \u2603 and \U0001F600");
+
+        var report = h.Runtime.RunWithoutExit(PanicKind.Oops, "why \u00e9 \n", Thrown());
+        var written = h.Runtime.LastReportBytes.ToArray();
+
+        Assert.Equal(Encoding.UTF8.GetString(report.ToUtf8Json()), Encoding.UTF8.GetString(written));
+        Assert.Equal(["ran", "threw", "abandoned", "ran"], report.Notifiers.Select(n => n.Outcome).ToArray());
+        Assert.Contains("\u2603", report.Log, StringComparison.Ordinal);
+        Assert.NotNull(report.Exception);
+    }
+
+    private static PanicRuntime EightNotifiers(ReportForm form)
+    {
+        var runtime = PanicRuntime.CreateDetached(new PanicOptions { SpoolDirectory = null, NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(60), ReportForm = form });
+        for (var i = 0; i < 8; i++)
+        {
+            runtime.Register(new PanicNotifier($"notifier-{i}", (PanicList)(i / 2), static (in PanicEvent e) => NotifyResult.Done, i % 2));
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            runtime.LogRing.Write(PanicPath.Logging.LogRecordLevel.Information, "Test", $"work item {i} done");
+        }
+
+        return runtime;
+    }
+
+    private static Exception Thrown()
+    {
+        try
+        {
+            throw new InvalidOperationException("thrown");
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+}
