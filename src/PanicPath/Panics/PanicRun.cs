@@ -39,10 +39,12 @@ internal sealed class PanicRun
 
     /// <summary>
     /// The run each thread is walking inline, by managed thread id (a thread-static would allocate its
-    /// storage on the panicking thread's first panic); ids past the table are not found, and a nested
-    /// panic on such a thread parks it and leaves its step to the watchdog.
+    /// storage on the panicking thread's first panic); a thread whose id is past the table uses
+    /// <see cref="overflowWalker"/> instead.
     /// </summary>
     private static readonly PanicRun?[] InlineWalkers = new PanicRun?[1024];
+
+    [ThreadStatic] private static PanicRun? overflowWalker;
 
     private readonly PanicRuntime runtime;
     private readonly StepRecord[] records = new StepRecord[MaxRecords];
@@ -141,6 +143,10 @@ internal sealed class PanicRun
         {
             Volatile.Write(ref InlineWalkers[walkerThread], this);
         }
+        else
+        {
+            overflowWalker = this;
+        }
 
         watch.Arm();
         Walk();
@@ -154,7 +160,8 @@ internal sealed class PanicRun
     internal static void AbandonIfInsideStep(string reason, Exception? exception)
     {
         var thread = Environment.CurrentManagedThreadId;
-        if ((uint)thread >= (uint)InlineWalkers.Length || Volatile.Read(ref InlineWalkers[thread]) is not { } run || run.walkerThread != thread)
+        var walking = (uint)thread < (uint)InlineWalkers.Length ? Volatile.Read(ref InlineWalkers[thread]) : overflowWalker;
+        if (walking is not { } run || run.walkerThread != thread)
         {
             return;
         }

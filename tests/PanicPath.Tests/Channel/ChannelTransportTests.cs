@@ -77,13 +77,22 @@ public sealed class ChannelTransportTests : IDisposable
         using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
         var harness = Harness(supervisor.Address);
         var shortsWhenTheNotifierRan = -1;
-        harness.Add("first", PanicPath.Lists.PanicList.Supervisor, body: () => shortsWhenTheNotifierRan = supervisor.ShortReports.Count);
+        var reportsWhenTheNotifierRan = -1;
+
+        // The short report was sent before the notifier runs; the fake supervisor's thread may still be reading it.
+        harness.Add("first", PanicPath.Lists.PanicList.Supervisor, body: () =>
+        {
+            SpinWait.SpinUntil(() => supervisor.ShortReports.Count > 0, Guard);
+            shortsWhenTheNotifierRan = supervisor.ShortReports.Count;
+            reportsWhenTheNotifierRan = supervisor.Reports.Count;
+        });
         Assert.Equal(ChannelFrame.Version2, harness.Runtime.Channel!.Version);
 
         harness.Runtime.RunWithoutExit(PanicKind.Panic, "disk full", new IOException("no space"));
 
         Assert.True(supervisor.ReportArrived.Wait(Guard));
         Assert.Equal(1, shortsWhenTheNotifierRan);
+        Assert.Equal(0, reportsWhenTheNotifierRan);
         Assert.Equal([ChannelFrameKind.ShortReport, ChannelFrameKind.Report], supervisor.Order);
         var first = Assert.Single(supervisor.ShortReports);
         var last = Assert.Single(supervisor.Reports);
