@@ -39,6 +39,15 @@ public static class SpoolIngest
     private const string TombstoneSuffix = ".recorded";
     private const string StagingSuffix = ".new";
 
+    /// <summary>
+    /// How old a staging directory must be before a sweep takes it for a leftover. A live
+    /// <see cref="RunSpool.Create"/> makes its staging directory, then its <c>.owner</c> file, then locks
+    /// it, then renames the directory, all within milliseconds; a sweep running meanwhile (ingest runs
+    /// while the child starts, and another supervisor may start alongside) would otherwise find it
+    /// without a locked owner and remove it under the creator.
+    /// </summary>
+    internal static readonly TimeSpan StagingGrace = TimeSpan.FromMinutes(1);
+
     /// <summary>Ingests every leftover report under <paramref name="spoolRoot"/>; answers how many deaths it recorded.</summary>
     public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default) =>
         (await TryIngestAsync(spoolRoot, store, error, cancellationToken).ConfigureAwait(false)).Recorded;
@@ -190,7 +199,8 @@ public static class SpoolIngest
 
     /// <summary>
     /// Deletes the tombstones a supervisor killed while removing left, and the staging directories
-    /// (<c>.&lt;name&gt;.new</c>) one killed while creating left, when no live supervisor holds them.
+    /// (<c>.&lt;name&gt;.new</c>) one killed while creating left, when no live supervisor holds them and
+    /// they are older than <see cref="StagingGrace"/>.
     /// </summary>
     private static async Task SweepAsync(string spoolRoot, TextWriter error)
     {
@@ -201,7 +211,8 @@ public static class SpoolIngest
             {
                 await NoteLeftAsync(entry, PrivateDirectory.RemoveRecognised(entry, RunSpool.IsOwnFile), error).ConfigureAwait(false);
             }
-            else if (name.EndsWith(StagingSuffix, StringComparison.Ordinal) && PrivateDirectory.Problem(entry) is null)
+            else if (name.EndsWith(StagingSuffix, StringComparison.Ordinal) && PrivateDirectory.Problem(entry) is null
+                && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(entry) > StagingGrace)
             {
                 var owner = RunSpool.TryClaimLeftover(entry);
                 if (owner is not null)

@@ -143,6 +143,70 @@ public sealed class SpoolIngestTests
         Assert.Empty(Directory.GetDirectories(root));
     }
 
+    [Fact]
+    public async Task A_staging_directory_a_live_supervisor_is_still_creating_is_left_to_it()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        // Made, its owner file not yet written or locked: what RunSpool.Create has for a moment.
+        var staging = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-live0000-0.new")).FullName;
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        Assert.True(Directory.Exists(staging));
+        Assert.Empty(Directory.GetFileSystemEntries(staging));
+    }
+
+    [Fact]
+    public async Task A_staging_directory_left_by_a_supervisor_killed_while_creating_it_is_swept_once_it_is_old()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var staging = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-dead0000-0.new")).FullName;
+        File.WriteAllText(Path.Combine(staging, RunSpool.OwnerFileName), "12345");
+        Directory.SetLastWriteTimeUtc(staging, DateTime.UtcNow - SpoolIngest.StagingGrace - TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        Assert.False(Directory.Exists(staging));
+    }
+
+    [Fact]
+    public async Task Spool_directories_created_while_ingest_sweeps_are_never_taken_from_their_creator()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        Directory.CreateDirectory(root);
+        using var stop = new CancellationTokenSource();
+        var sweeping = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await SpoolIngest.IngestAsync(root, store, TextWriter.Null);
+            }
+        });
+
+        var spools = new List<RunSpool>();
+        try
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var spool = RunSpool.Create(root, $"20260101T000000-race{i:D4}-0");
+                spools.Add(spool);
+                Assert.True(Directory.Exists(spool.Directory));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await sweeping;
+            spools.ForEach(s => s.Release());
+        }
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -124,7 +124,7 @@ public sealed class ChannelTransportTests : IDisposable
     public void A_short_report_whose_ack_does_not_come_in_time_costs_the_path_that_wait_only_and_the_long_report_still_goes_to_the_spool()
     {
         using var supervisor = new FakeSupervisor(acknowledge: false, version: ChannelFrame.Version2);
-        var runtime = Runtime(supervisor.Address, TimeSpan.FromMilliseconds(300));
+        var runtime = Runtime(supervisor.Address, TimeSpan.FromSeconds(2));
 
         runtime.RunWithoutExit(PanicKind.Panic, "disk full", null);
 
