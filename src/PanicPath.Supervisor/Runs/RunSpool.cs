@@ -75,7 +75,7 @@ public sealed class RunSpool
     {
         var rootPath = PrivateDirectory.Ensure(root);
         var directory = Path.Combine(rootPath, name);
-        var staging = PrivateDirectory.CreateNew(Path.Combine(rootPath, "." + name + ".new"));
+        var staging = PrivateDirectory.CreateNew(Path.Combine(rootPath, StagingName(name, Environment.ProcessId)));
         FileStream? owner = null;
         try
         {
@@ -105,6 +105,17 @@ public sealed class RunSpool
             PrivateDirectory.RemoveRecognised(staging, IsOwnFile);
             throw;
         }
+    }
+
+    /// <summary>The staging directory's name for run directory <paramref name="name"/> made by process <paramref name="pid"/>: <c>.&lt;name&gt;.&lt;pid&gt;.new</c>.</summary>
+    internal static string StagingName(string name, int pid) => string.Create(CultureInfo.InvariantCulture, $".{name}.{pid}.new");
+
+    /// <summary>The pid of the process that made staging directory <paramref name="stagingName"/>, or null when its name records none.</summary>
+    internal static int? StagingCreator(string stagingName)
+    {
+        var stem = stagingName.EndsWith(".new", StringComparison.Ordinal) ? stagingName[..^4] : stagingName;
+        var dot = stem.LastIndexOf('.');
+        return dot > 0 && int.TryParse(stem.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
     }
 
     /// <summary>Takes the lock of a leftover directory; null when a live supervisor holds it (or it cannot be opened as ours).</summary>

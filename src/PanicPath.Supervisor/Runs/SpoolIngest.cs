@@ -1,6 +1,7 @@
 using System.Globalization;
 using PanicPath.Exit;
 using PanicPath.Reports;
+using PanicPath.Supervisor.Channel;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.Store;
@@ -39,14 +40,6 @@ public static class SpoolIngest
     private const string TombstoneSuffix = ".recorded";
     private const string StagingSuffix = ".new";
 
-    /// <summary>
-    /// How old a staging directory must be before a sweep takes it for a leftover. A live
-    /// <see cref="RunSpool.Create"/> makes its staging directory, then its <c>.owner</c> file, then locks
-    /// it, then renames the directory, all within milliseconds; a sweep running meanwhile (ingest runs
-    /// while the child starts, and another supervisor may start alongside) would otherwise find it
-    /// without a locked owner and remove it under the creator.
-    /// </summary>
-    internal static readonly TimeSpan StagingGrace = TimeSpan.FromMinutes(1);
 
     /// <summary>Ingests every leftover report under <paramref name="spoolRoot"/>; answers how many deaths it recorded.</summary>
     public static async Task<int> IngestAsync(string spoolRoot, IDeathStore store, TextWriter error, CancellationToken cancellationToken = default) =>
@@ -151,11 +144,12 @@ public static class SpoolIngest
 
     /// <summary>
     /// True when a claimed directory holds nothing but <c>.owner</c>, an empty slot and temporary files, and the process
-    /// its <c>.owner</c> names is gone (Linux: no <c>/proc/&lt;pid&gt;</c>).
+    /// its <c>.owner</c> names is gone (Linux: no <c>/proc/&lt;pid&gt;</c>, or only a zombie's: killed with
+    /// its supervisor, an orphan waits there until a reaper that may never come collects it).
     /// </summary>
     private static bool IsAbandoned(string directory, FileStream owner)
     {
-        if (!OperatingSystem.IsLinux() || RunSpool.RecordedPid(owner) is not { } pid || Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}"))
+        if (!OperatingSystem.IsLinux() || RunSpool.RecordedPid(owner) is not { } pid || ProcessTree.IsRunning(pid))
         {
             return false;
         }
@@ -199,8 +193,11 @@ public static class SpoolIngest
 
     /// <summary>
     /// Deletes the tombstones a supervisor killed while removing left, and the staging directories
-    /// (<c>.&lt;name&gt;.new</c>) one killed while creating left, when no live supervisor holds them and
-    /// they are older than <see cref="StagingGrace"/>.
+    /// (<c>.&lt;name&gt;.&lt;pid&gt;.new</c>) one killed while creating left, when no live supervisor holds
+    /// them. A staging directory whose creator (the pid in its name) still runs is left to it: a live
+    /// <see cref="RunSpool.Create"/> makes the directory before it writes and locks its <c>.owner</c>, and a
+    /// sweep running meanwhile (ingest runs while the child starts; another supervisor may start
+    /// alongside) would otherwise take it from under its creator.
     /// </summary>
     private static async Task SweepAsync(string spoolRoot, TextWriter error)
     {
@@ -212,7 +209,7 @@ public static class SpoolIngest
                 await NoteLeftAsync(entry, PrivateDirectory.RemoveRecognised(entry, RunSpool.IsOwnFile), error).ConfigureAwait(false);
             }
             else if (name.EndsWith(StagingSuffix, StringComparison.Ordinal) && PrivateDirectory.Problem(entry) is null
-                && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(entry) > StagingGrace)
+                && !(RunSpool.StagingCreator(name) is { } creator && ProcessTree.IsRunning(creator)))
             {
                 var owner = RunSpool.TryClaimLeftover(entry);
                 if (owner is not null)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
@@ -150,7 +151,7 @@ public sealed class SpoolIngestTests
         using var store = SqliteDeathStore.Open(temp.Sub("data"));
         var root = temp.Sub("spool");
         // Made, its owner file not yet written or locked: what RunSpool.Create has for a moment.
-        var staging = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-live0000-0.new")).FullName;
+        var staging = Directory.CreateDirectory(Path.Combine(root, RunSpool.StagingName("20260101T000000-live0000-0", Environment.ProcessId))).FullName;
 
         Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
 
@@ -159,14 +160,15 @@ public sealed class SpoolIngestTests
     }
 
     [Fact]
-    public async Task A_staging_directory_left_by_a_supervisor_killed_while_creating_it_is_swept_once_it_is_old()
+    public async Task A_staging_directory_left_by_a_supervisor_killed_while_creating_it_is_swept_at_the_next_start()
     {
         using var temp = new TempDirectory();
         using var store = SqliteDeathStore.Open(temp.Sub("data"));
         var root = temp.Sub("spool");
-        var staging = Directory.CreateDirectory(Path.Combine(root, ".20260101T000000-dead0000-0.new")).FullName;
-        File.WriteAllText(Path.Combine(staging, RunSpool.OwnerFileName), "12345");
-        Directory.SetLastWriteTimeUtc(staging, DateTime.UtcNow - SpoolIngest.StagingGrace - TimeSpan.FromMinutes(1));
+        using var gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        gone.WaitForExit();
+        var staging = Directory.CreateDirectory(Path.Combine(root, RunSpool.StagingName("20260101T000000-dead0000-0", gone.Id))).FullName;
+        File.WriteAllText(Path.Combine(staging, RunSpool.OwnerFileName), string.Empty);
 
         Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
 
