@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Sockets;
 using PanicPath.Reports;
@@ -286,14 +287,8 @@ internal sealed class UnixReportChannel : IReportChannel
     /// </summary>
     private async Task<bool> StoreShortAsync(Socket client, ChannelLife life, int pid, byte[] payload)
     {
-        CrashReport report;
-        try
+        if (!TryParse(pid, payload, out var report))
         {
-            report = CrashReport.Parse(payload);
-        }
-        catch (FormatException e)
-        {
-            Reject(pid, "invalid report", e.Message);
             return false;
         }
 
@@ -320,16 +315,26 @@ internal sealed class UnixReportChannel : IReportChannel
         return true;
     }
 
-    private async Task<bool> StoreAsync(Socket client, ChannelLife life, int pid, byte[] payload)
+    /// <summary>Parses a report frame's payload; one that does not parse is rejected, naming why.</summary>
+    private bool TryParse(int pid, byte[] payload, [NotNullWhen(true)] out CrashReport? report)
     {
-        CrashReport report;
         try
         {
             report = CrashReport.Parse(payload);
+            return true;
         }
         catch (FormatException e)
         {
             Reject(pid, "invalid report", e.Message);
+            report = null;
+            return false;
+        }
+    }
+
+    private async Task<bool> StoreAsync(Socket client, ChannelLife life, int pid, byte[] payload)
+    {
+        if (!TryParse(pid, payload, out var report))
+        {
             return false;
         }
 
