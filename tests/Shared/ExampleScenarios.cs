@@ -6,8 +6,8 @@ namespace PanicPath.TestSupport;
 /// </summary>
 internal static class ExampleScenarios
 {
-    /// <summary>The <c>examples/hyperv</c> folder.</summary>
-    public static string Folder
+    /// <summary>The repository's root: the directory above the test binaries that holds <c>PanicPath.slnx</c>.</summary>
+    public static string Repository
     {
         get
         {
@@ -17,9 +17,12 @@ internal static class ExampleScenarios
                 dir = dir.Parent;
             }
 
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found above the test binaries"), "examples", "hyperv");
+            return dir?.FullName ?? throw new InvalidOperationException("PanicPath.slnx not found above the test binaries");
         }
     }
+
+    /// <summary>The <c>examples/hyperv</c> folder.</summary>
+    public static string Folder => Path.Combine(Repository, "examples", "hyperv");
 
     /// <summary>The path of the example scenario <paramref name="name"/> (without <c>.yaml</c>).</summary>
     public static string File(string name) => Path.Combine(Folder, name + ".yaml");
