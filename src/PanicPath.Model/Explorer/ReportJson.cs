@@ -65,7 +65,7 @@ public static class ReportJson
     public static void WriteHeader(Utf8JsonWriter json, Scenarios.Scenario scenario)
     {
         json.WriteString("scenario", scenario.Name);
-        json.WriteString("kernel", KernelVariants.Name(scenario.Variant));
+        json.WriteString("kernel", scenario.Profile.Name);
     }
 
     /// <summary>Writes one violation as found: <c>{ "invariant", "config", "outcome", "trace" }</c>.</summary>

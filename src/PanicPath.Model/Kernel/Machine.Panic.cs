@@ -157,12 +157,7 @@ public sealed partial class Machine
 
         Step("console_flush_on_panic", string.Empty);
         Emit(KernelEvents.ConsoleFlush, string.Empty);
-        // panic_print_sys_info(true): "if (panic_print & PANIC_PRINT_ALL_PRINTK_MSG)" (6.1 kernel/panic.c:209, called at :397).
-        if (!Ended && (values[KernelSlots.PanicPrint] & 0x20) != 0)
-        {
-            Step("panic_print 0x20: console_flush_on_panic(CONSOLE_REPLAY_ALL)", string.Empty);
-            Emit(KernelEvents.ConsoleFlush, string.Empty);
-        }
+        PanicPrintReplay();
 
         if (Ended)
         {
@@ -195,6 +190,17 @@ public sealed partial class Machine
         {
             Step("loops forever with interrupts off", string.Empty);
             Reach(Boundary.EndOfPanic, KernelEvents.EndOfPanic);
+        }
+    }
+
+    /// <summary>Models <c>panic_print_sys_info(true)</c>: 0x20 replays the whole log after the console flush.</summary>
+    private void PanicPrintReplay()
+    {
+        // panic_print_sys_info(true): "if (panic_print & PANIC_PRINT_ALL_PRINTK_MSG)" (6.1 kernel/panic.c:209, called at :397).
+        if (!Ended && (values[KernelSlots.PanicPrint] & 0x20) != 0)
+        {
+            Step("panic_print 0x20: console_flush_on_panic(CONSOLE_REPLAY_ALL)", string.Empty);
+            Emit(KernelEvents.ConsoleFlush, string.Empty);
         }
     }
 

@@ -204,12 +204,22 @@ public sealed partial class Machine : IValueContext
         panicCpu = -1;
         panicDepth = 0;
         helperDepth = 0;
+        functionDepth = 0;
         Ended = false;
         outcome = Boundary.Hang;
         hangReason = null;
     }
 
     private void Register()
+    {
+        RegisterCallbacks();
+        if (scenario.Profile.KmsgDumpersSlot >= 0)
+        {
+            values[scenario.Profile.KmsgDumpersSlot] = chains[ChainKind.KmsgDump].Count;
+        }
+    }
+
+    private void RegisterCallbacks()
     {
         ulong key = 0;
         var hasHook = values[KernelSlots.Arch] == x86Symbol;

@@ -1,4 +1,5 @@
 using PanicPath.Model.Kernel;
+using PanicPath.Model.Kernel.Profiles;
 using PanicPath.Model.Scenarios.Actions;
 using PanicPath.Model.Scenarios.Expressions;
 
@@ -22,6 +23,9 @@ public sealed class Scenario
 
     /// <summary>The kernel whose panic path runs (<c>kernel:</c>); the newest mainline when the file names none.</summary>
     public KernelVariant Variant { get; internal set; } = KernelVariants.NewestMainline;
+
+    /// <summary>The kernel profile whose <c>panic()</c> the machine interprets (<c>kernel:</c>).</summary>
+    public KernelProfile Profile { get; internal set; } = null!;
 
     /// <summary>A note for reports when <c>kernel:</c> is an alias or absent, naming the variant it means; otherwise null.</summary>
     public string? KernelNote { get; internal set; }

@@ -159,16 +159,7 @@ public sealed partial class ScenarioParser
     {
         var text = node.Value ?? string.Empty;
         var start = ContentAt(node);
-        var eq = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '=' && (i + 1 >= text.Length || text[i + 1] != '=') && (i == 0 || text[i - 1] is not ('!' or '<' or '>' or '=')))
-            {
-                eq = i;
-                break;
-            }
-        }
-
+        var eq = AssignmentSign(text);
         if (eq < 0)
         {
             throw new ScenarioException(start, "an assignment 'name = expression'");
@@ -197,6 +188,20 @@ public sealed partial class ScenarioParser
         }
 
         return new SetAction(At(node), variable, value);
+    }
+
+    /// <summary>The index of the '=' of an assignment in <paramref name="text"/> (not one of '==', '!=', '&lt;=', '&gt;='), or -1.</summary>
+    private static int AssignmentSign(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && (i + 1 >= text.Length || text[i + 1] != '=') && (i == 0 || text[i - 1] is not ('!' or '<' or '>' or '=')))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private int Lock(YamlNode node)

@@ -1,4 +1,5 @@
 using PanicPath.Model.Kernel;
+using PanicPath.Model.Kernel.Profiles;
 using PanicPath.Model.Scenarios.Files;
 using YamlDotNet.RepresentationModel;
 
@@ -42,6 +43,7 @@ public sealed partial class ScenarioParser
 
         var walk = new IncludeWalk(this, top, nodes);
         walk.Visit(origins.Top, identity ?? ScenarioFileReader.IdentityOf(origins.Top), top);
+        nodeCount = walk.Nodes;
         return walk.Merged();
     }
 
@@ -53,6 +55,9 @@ public sealed partial class ScenarioParser
         private readonly Dictionary<string, List<(YamlScalarNode Key, YamlNode Value)>> sections = new(StringComparer.Ordinal);
         private int files = 1;
         private long nodes = nodes;
+
+        /// <summary>The nodes of every file read so far.</summary>
+        public long Nodes => nodes;
 
         /// <summary>Reads the files <paramref name="keys"/> (the sections of <paramref name="file"/>) include, then adds its sections.</summary>
         public void Visit(string file, FileIdentity? identity, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> keys)
@@ -157,7 +162,7 @@ public sealed partial class ScenarioParser
         private string? Default(string key) => key switch
         {
             "scenario" => Path.GetFileNameWithoutExtension(parser.origins.Top),
-            "kernel" => KernelVariants.Name(KernelVariants.NewestMainline),
+            "kernel" => ShippedProfiles.NewestMainline,
             "cpus" => "2",
             _ => EntryNames.Name(EntryPoint.Panic),
         };
@@ -190,7 +195,7 @@ public sealed partial class ScenarioParser
             return key switch
             {
                 "scenario" => string.IsNullOrWhiteSpace(text) ? Default(key) : text,
-                "kernel" => KernelVariants.TryParse(text, out var variant, out _) ? KernelVariants.Name(variant) : null,
+                "kernel" => ShippedProfiles.Resolve(text, out _) ?? text,
                 _ => int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             };
         }

@@ -50,6 +50,20 @@ public sealed partial class ScenarioParser
             : throw Error(node, $"{expected} (letters, digits and '_'), not '{text}'");
     }
 
+    /// <summary>An identifier that may also hold '-' after its first letter (a profile's or a step's name) when <paramref name="allowDash"/>.</summary>
+    private string Identifier(YamlNode node, string expected, bool allowDash)
+    {
+        if (!allowDash)
+        {
+            return Identifier(node, expected);
+        }
+
+        var text = Scalar(node, expected).Value ?? string.Empty;
+        return text.Length > 0 && char.IsLetter(text[0]) && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.')
+            ? text
+            : throw Error(node, $"{expected} (letters, digits, '.', '-' and '_'), not '{text}'");
+    }
+
     private int Int(YamlNode node, string expected) =>
         int.TryParse(Scalar(node, expected).Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Error(node, expected);
 

@@ -44,6 +44,9 @@ public sealed partial class ScenarioParser
     private readonly ScenarioNames names;
     private readonly List<(CallAction Call, SourceLocation Where)> calls = [];
 
+    /// <summary>The YAML nodes read so far, every file of the scenario together: the kernel profile's count against the same limit.</summary>
+    private long nodeCount;
+
     private ScenarioParser(NodeOrigins origins, string name)
     {
         this.origins = origins;
@@ -76,7 +79,7 @@ public sealed partial class ScenarioParser
     {
         var nodes = 0L;
         var root = Root(ScenarioYaml.Load(text, file, ref nodes), file);
-        var parser = new ScenarioParser(new NodeOrigins(file), Path.GetFileNameWithoutExtension(file));
+        var parser = new ScenarioParser(new NodeOrigins(file), Path.GetFileNameWithoutExtension(file)) { nodeCount = nodes };
         return parser.Compile(parser.Include(root, identity, nodes), root);
     }
 
@@ -132,29 +135,12 @@ public sealed partial class ScenarioParser
 
         // The scenario's own name replaces the file's: compile with a parser that carries it.
         var name = Scalar(named, "the scenario's name").Value;
-        return new ScenarioParser(origins, string.IsNullOrWhiteSpace(name) ? scenario.Name : name).Fill(Get, root);
+        return new ScenarioParser(origins, string.IsNullOrWhiteSpace(name) ? scenario.Name : name) { nodeCount = nodeCount }.Fill(Get, root);
     }
 
     private Scenario Fill(Func<string, YamlNode?> get, YamlMappingNode root)
     {
-        if (get("kernel") is { } kernel)
-        {
-            var k = Scalar(kernel, "a kernel variant: " + string.Join(", ", KernelVariants.All));
-            if (!KernelVariants.TryParse(k.Value, out var variant, out var alias))
-            {
-                throw Error(kernel, "a kernel variant: " + string.Join(", ", KernelVariants.All) + $", not '{k.Value}'");
-            }
-
-            scenario.Variant = variant;
-            if (alias && !variant.IsSeries())
-            {
-                scenario.KernelNote = $"kernel: mainline is {KernelVariants.Name(variant)}, the newest mainline variant";
-            }
-        }
-        else
-        {
-            scenario.KernelNote = $"no kernel: given; the model runs {KernelVariants.Name(KernelVariants.NewestMainline)}, the newest mainline variant";
-        }
+        ReadProfile(get("kernel"));
 
         if (get("cpus") is { } cpus)
         {
@@ -319,6 +305,7 @@ public sealed partial class ScenarioParser
             }
         }
 
+        CompileProfile();
         return scenario;
     }
 }

@@ -1,0 +1,130 @@
+using PanicPath.Model.Kernel.Profiles;
+using PanicPath.Model.Scenarios;
+using PanicPath.Model.Scenarios.Actions;
+
+namespace PanicPath.Model.Kernel;
+
+/// <summary>
+/// The machine as the interpreter of a kernel profile: the primitives a profile's steps call by name, and what its
+/// other steps need of the machine (an untraced write, a boundary, a bound on how deep functions call each other).
+/// </summary>
+public sealed partial class Machine
+{
+    private const int MaxFunctionDepth = 64;
+
+    private string panicMessage = string.Empty;
+    private int functionDepth;
+
+    /// <summary>Runs primitive <paramref name="primitive"/> with its written argument <paramref name="text"/> and compiled one <paramref name="argument"/>.</summary>
+    internal Flow Primitive(KernelPrimitive primitive, string text, int argument)
+    {
+        switch (primitive)
+        {
+            case KernelPrimitive.ClaimPanicCpu:
+                return ClaimPanicCpu();
+            case KernelPrimitive.CrashKexec:
+                CrashKexec(text);
+                break;
+            case KernelPrimitive.SmpSendStop:
+                SmpSendStop(text);
+                break;
+            case KernelPrimitive.CrashSmpSendStop:
+                CrashSmpSendStop(text);
+                break;
+            case KernelPrimitive.Walk:
+                CallChain((ChainKind)argument, panicSymbol);
+                break;
+            case KernelPrimitive.KmsgDump:
+                KmsgDump((KmsgReason)argument);
+                break;
+            default:
+                switch ((PanicPrintPart)argument)
+                {
+                    case PanicPrintPart.Backtrace:
+                        PanicPrintBacktrace();
+                        break;
+                    case PanicPrintPart.SysInfo:
+                        PanicPrintSysInfo();
+                        break;
+                    default:
+                        PanicPrintReplay();
+                        break;
+                }
+
+                break;
+        }
+
+        return Ended ? Flow.Ended : Flow.Next;
+    }
+
+    /// <summary>
+    /// <c>atomic_cmpxchg(&amp;panic_cpu, PANIC_CPU_INVALID, this_cpu)</c>: the first CPU claims the panic (event
+    /// <c>panic-entry</c>); another CPU stops itself (<c>panic_smp_self_stop()</c>) and the function returns; the same
+    /// CPU, nested, goes on. Then the fault <c>second-cpu-panics</c> strikes, once.
+    /// </summary>
+    private Flow ClaimPanicCpu()
+    {
+        if (panicCpu < 0)
+        {
+            SetPanicCpu(cpu);
+            Step($"panic: {panicMessage}", $"panic_cpu: none → cpu{cpu}");
+            Emit(KernelEvents.PanicEntry, string.Empty);
+            if (Ended)
+            {
+                return Flow.Ended;
+            }
+        }
+        else if (panicCpu != cpu)
+        {
+            Step($"panic: {panicMessage}; panic_cpu is cpu{panicCpu}: panic_smp_self_stop", $"cpu{cpu}: running → stopped");
+            StopCpu(cpu);
+            return Flow.Return;
+        }
+        else
+        {
+            Step($"nested panic on the panicking CPU: {panicMessage}; goes on", string.Empty);
+        }
+
+        if (fault.Kind == FaultKind.SecondCpuPanics && !faultFired && cpus.Length > 1)
+        {
+            faultFired = true;
+            var other = (cpu + 1) % cpus.Length;
+            if (trace is not null)
+            {
+                Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped");
+            }
+
+            StopCpu(other);
+        }
+
+        return Flow.Next;
+    }
+
+    /// <summary>Writes <paramref name="value"/> into <paramref name="slot"/> without a trace step: a profile's <c>let</c>.</summary>
+    internal void Write(int slot, int value) => values[slot] = value;
+
+    /// <summary>Ends the run at <paramref name="boundary"/>, one of the kernel's own: a profile's <c>reach</c>.</summary>
+    internal void ReachBoundary(Boundary boundary) => Reach(boundary, boundary switch
+    {
+        Boundary.CrashKernelBoot => KernelEvents.CrashKernelBoot,
+        Boundary.Restart => KernelEvents.Restart,
+        Boundary.EndOfPanic => KernelEvents.EndOfPanic,
+        Boundary.EndOfOops => KernelEvents.EndOfOops,
+        _ => KernelEvents.EndOfWarn,
+    });
+
+    /// <summary>Enters a profile function; answers false (and hangs the run) when functions call each other without end.</summary>
+    internal bool EnterFunction()
+    {
+        if (++functionDepth > MaxFunctionDepth)
+        {
+            Hang("the kernel profile's functions call each other without end");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Leaves a profile function.</summary>
+    internal void LeaveFunction() => functionDepth--;
+}

@@ -1,0 +1,21 @@
+namespace PanicPath.Model.Kernel.Profiles;
+
+/// <summary>The names profiles call <see cref="KernelPrimitive"/>s by, and what each takes.</summary>
+public static class KernelPrimitives
+{
+    private static readonly string[] Names = ["claim-panic-cpu", "crash-kexec", "smp-send-stop", "crash-smp-send-stop", "walk", "kmsg-dump", "panic-print"];
+
+    /// <summary>Every primitive's name, in <see cref="KernelPrimitive"/> order.</summary>
+    public static IReadOnlyList<string> All => Names;
+
+    /// <summary>The values <c>panic-print:</c> takes, in the order of <see cref="PanicPrintPart"/>.</summary>
+    public static readonly string[] PanicPrintParts = ["backtrace", "sys-info", "replay"];
+
+    /// <summary>Parses a primitive's name.</summary>
+    public static bool TryParse(string text, out KernelPrimitive primitive)
+    {
+        var i = Array.IndexOf(Names, text);
+        primitive = (KernelPrimitive)Math.Max(i, 0);
+        return i >= 0;
+    }
+}

@@ -1,0 +1,33 @@
+using PanicPath.Model.Scenarios;
+using PanicPath.Model.Scenarios.Actions;
+
+namespace PanicPath.Model.Kernel.Profiles;
+
+/// <summary>
+/// A kernel profile compiled for one scenario: the kernel's panic path as functions of steps (docs/kernel-profiles.md),
+/// every condition resolved against the scenario's names, every step an action the machine interprets.
+/// Immutable once built.
+/// </summary>
+public sealed class KernelProfile(string name, string file, KernelVariant variant, string version)
+{
+    /// <summary>The profile's name (<c>profile:</c>), what reports print as the kernel.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Where the profile was read: a shipped profile's resource name, or the path of a profile file.</summary>
+    public string File { get; } = file;
+
+    /// <summary>The kernel whose parts that are still C# the profile runs with (<c>variant:</c>).</summary>
+    public KernelVariant Variant { get; } = variant;
+
+    /// <summary>The kernel version it models (<c>sources: version</c>).</summary>
+    public string Version { get; } = version;
+
+    /// <summary>The functions, in the order written.</summary>
+    public List<ProfileFunction> Functions { get; } = [];
+
+    /// <summary>The body of <c>panic()</c>, which the machine enters for every panic.</summary>
+    public ScenarioAction[] Panic { get; internal set; } = [];
+
+    /// <summary>The slot of the profile builtin <c>kmsg_dumpers</c>, set at boot; -1 when no step reads it.</summary>
+    public int KmsgDumpersSlot { get; internal set; } = -1;
+}

@@ -1,0 +1,461 @@
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Kernel.Profiles;
+using PanicPath.Model.Scenarios.Actions;
+using PanicPath.Model.Scenarios.Actions.Profile;
+using PanicPath.Model.Scenarios.Expressions;
+using PanicPath.Model.Scenarios.Files;
+using YamlDotNet.RepresentationModel;
+
+namespace PanicPath.Model.Scenarios;
+
+/// <summary>
+/// The kernel profile a scenario names (<c>kernel:</c>, docs/kernel-profiles.md): a shipped profile by name, or a
+/// profile file by path, read with the rules of <c>include:</c>. It is read when the scenario starts to compile (its
+/// <c>variant</c> decides which chains and knobs the scenario may use) and compiled once the scenario's names are
+/// known, so that its conditions read the scenario's knobs and builtins. Every error names the profile's
+/// <c>file:line:column</c>.
+/// </summary>
+public sealed partial class ScenarioParser
+{
+    private static readonly string[] ProfileKeys = ["profile", "variant", "sources", "locals", "functions"];
+    private static readonly string[] StepVerbs = ["if", "do", "let", "set", "call", "emit", "reach", "hang", "return"];
+
+    private YamlMappingNode? profileRoot;
+    private string profileFile = string.Empty;
+    private ProfileNames? profileNames;
+
+    /// <summary>Reads the profile <paramref name="kernel"/> names (null: none given) and sets the scenario's variant from it.</summary>
+    private void ReadProfile(YamlNode? kernel)
+    {
+        string text;
+        var shown = kernel is null ? null : Scalar(kernel, "a kernel profile: " + string.Join(", ", ShippedProfiles.Names) + ", mainline, series, or a profile file's path").Value;
+        if (ShippedProfiles.Resolve(kernel is null ? ShippedProfiles.NewestMainline : shown, out var alias) is { } shipped)
+        {
+            text = ShippedProfiles.Text(shipped);
+            profileFile = ShippedProfiles.FileName(shipped);
+            if (kernel is null)
+            {
+                scenario.KernelNote = $"no kernel: given; the model runs {shipped}, the newest mainline variant";
+            }
+            else if (alias && shown == "mainline")
+            {
+                scenario.KernelNote = $"kernel: mainline is {shipped}, the newest mainline variant";
+            }
+        }
+        else if (shown is { Length: > 0 } path && (path.Contains('/', StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)))
+        {
+            if (path.Contains('\0', StringComparison.Ordinal))
+            {
+                throw Error(kernel!, "a kernel profile path without a NUL character");
+            }
+
+            profileFile = Path.Combine(Path.GetDirectoryName(origins.FileOf(kernel!)) ?? string.Empty, path);
+            try
+            {
+                text = ScenarioFileReader.Read(profileFile, out _);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw Error(kernel!, $"a readable regular file for the kernel profile, not '{profileFile}' ({e.Message})");
+            }
+        }
+        else
+        {
+            throw Error(kernel!, "a kernel profile: " + string.Join(", ", ShippedProfiles.Names) + $", mainline, series, or a profile file's path (with a '/' or ending in .yaml), not '{shown}'");
+        }
+
+        var document = ScenarioYaml.Load(text, profileFile, ref nodeCount);
+        profileRoot = document?.RootNode as YamlMappingNode ?? throw new ScenarioException(
+            document is null ? new SourceLocation(profileFile, 1, 1) : new SourceLocation(profileFile, (int)document.RootNode.Start.Line, (int)document.RootNode.Start.Column),
+            "a kernel profile: a mapping with the keys " + string.Join(", ", ProfileKeys));
+        origins.Register(profileRoot, profileFile);
+        var fields = Fields(profileRoot, ProfileKeys);
+        foreach (var required in new[] { "profile", "variant", "sources", "functions" })
+        {
+            if (!fields.ContainsKey(required))
+            {
+                throw Error(profileRoot, $"a kernel profile with '{required}'");
+            }
+        }
+
+        var variantNode = Scalar(fields["variant"], "a kernel variant");
+        if (!KernelVariants.TryParse(variantNode.Value, out var variant, out var variantAlias) || variantAlias)
+        {
+            throw Error(variantNode, "a kernel variant: mainline-6.1, mainline-5.18 or series-v1" + $", not '{variantNode.Value}'");
+        }
+
+        scenario.Variant = variant;
+    }
+
+    /// <summary>Compiles the profile read by <see cref="ReadProfile"/> against the scenario's names.</summary>
+    private void CompileProfile()
+    {
+        var fields = Fields(profileRoot!, ProfileKeys);
+        var name = Identifier(fields["profile"], "the profile's name", allowDash: true);
+        var sources = Fields(Mapping(fields["sources"], "the profile's sources: a mapping with version and functions"), ["version", "functions"]);
+        if (!sources.TryGetValue("version", out var version) || !sources.TryGetValue("functions", out var listed))
+        {
+            throw Error(fields["sources"], "the profile's sources with both 'version' and 'functions'");
+        }
+
+        foreach (var item in Sequence(listed, "a list of the kernel functions the profile models, each 'file: function()'"))
+        {
+            if (item is not YamlMappingNode { Children.Count: 1 } entry || entry.Children.First().Key is not YamlScalarNode || entry.Children.First().Value is not YamlScalarNode)
+            {
+                throw Error(item, "a kernel function the profile models, 'file: function()'");
+            }
+        }
+
+        var profile = new KernelProfile(name, profileFile, scenario.Variant, Scalar(version, "the kernel version modelled").Value ?? string.Empty);
+        profileNames = new ProfileNames(names, profile.Name);
+        profileNames.OnKmsgDumpers(() => AddVariable($"{profile.Name}.kmsg_dumpers", ValueKind.Int, VariableRole.State, At(profileRoot!), [0]));
+        if (fields.TryGetValue("locals", out var locals))
+        {
+            foreach (var (key, value) in Mapping(locals, "a mapping from local name to its initial value").Children)
+            {
+                var local = Identifier(key, "a local name");
+                var initial = Scalar(value, "the local's initial value: true, false, a number or a symbol").Value ?? string.Empty;
+                var kind = KindOf(initial);
+                if (kind == ValueKind.Symbol && !IsIdentifier(initial))
+                {
+                    throw Error(value, $"the local's initial value: true, false, a number or a symbol, not '{initial}'");
+                }
+
+                if (!profileNames.Declare(local, AddVariable($"{profile.Name}.{local}", kind, VariableRole.State, At(key), [Encode(initial, kind)])))
+                {
+                    throw Error(key, $"a new local name; '{local}' is declared above");
+                }
+            }
+        }
+
+        var calls = new List<(FunctionCallAction Call, YamlNode Where)>();
+        foreach (var (key, value) in Mapping(fields["functions"], "a mapping from kernel function name to its cites and steps").Children)
+        {
+            var functionName = Identifier(key, "a kernel function's name");
+            if (profile.Functions.Any(f => f.Name == functionName))
+            {
+                throw Error(key, $"each function once; '{functionName}' is defined above");
+            }
+
+            var body = Fields(Mapping(value, "a function: a mapping with cites and do"), ["cites", "do"]);
+            if (!body.TryGetValue("cites", out var cites) || !body.TryGetValue("do", out var steps))
+            {
+                throw Error(value, "a function with 'cites' (the kernel lines it models) and 'do' (its steps)");
+            }
+
+            var function = new ProfileFunction(functionName, Scalar(cites, "the kernel lines the function models").Value ?? string.Empty, At(key));
+            profile.Functions.Add(function);
+            function.Body = Steps(steps, function, calls);
+        }
+
+        foreach (var (call, where) in calls)
+        {
+            call.Target = profile.Functions.FirstOrDefault(f => f.Name == call.Function)?.Body
+                ?? throw Error(where, $"the name of a function of the profile ({string.Join(", ", profile.Functions.Select(f => f.Name))}), not '{call.Function}'");
+        }
+
+        profile.Panic = profile.Functions.FirstOrDefault(f => f.Name == "panic")?.Body
+            ?? throw Error(fields["functions"], "a function 'panic', which the machine enters for every panic");
+        profile.KmsgDumpersSlot = profileNames.KmsgDumpersSlot;
+        scenario.Profile = profile;
+    }
+
+    /// <summary>Compiles a list of steps; <paramref name="function"/> is set for a function's top-level list, whose steps carry labels.</summary>
+    private ScenarioAction[] Steps(YamlNode node, ProfileFunction? function, List<(FunctionCallAction, YamlNode)> calls)
+    {
+        var list = new List<ScenarioAction>();
+        foreach (var item in Sequence(node, "a list of steps"))
+        {
+            Step(item, function, calls, list);
+        }
+
+        return [.. list];
+    }
+
+    private void Step(YamlNode item, ProfileFunction? function, List<(FunctionCallAction, YamlNode)> calls, List<ScenarioAction> into)
+    {
+        var at = At(item);
+        if (item is YamlScalarNode { Value: "return" } && function is null)
+        {
+            into.Add(new LeaveAction(at));
+            return;
+        }
+
+        var map = Mapping(item, function is null ? "a step: return, or a mapping with a verb" : "a step: a mapping with step, cites and a verb");
+        var fields = new Dictionary<string, (YamlScalarNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var key = Scalar(k, "a step key");
+            if (!fields.TryAdd(key.Value!, (key, v)))
+            {
+                throw Error(k, $"'{key.Value}' only once");
+            }
+        }
+
+        if (fields.TryGetValue("step", out var label))
+        {
+            var text = Identifier(label.Value, "a step label", allowDash: true);
+            if (function is null)
+            {
+                throw Error(label.Key, "no 'step' label inside a step's do or else: labels name a function's top-level steps");
+            }
+
+            if (function.Steps.Any(s => s.Label == text))
+            {
+                throw Error(label.Value, $"a label used once in function {function.Name}; '{text}' labels a step above");
+            }
+
+            if (!fields.TryGetValue("cites", out var cites))
+            {
+                throw Error(item, "'cites' with the step: the kernel lines it models");
+            }
+
+            function.Steps.Add((text, Scalar(cites.Value, "the kernel lines the step models").Value ?? string.Empty));
+        }
+        else if (function is not null)
+        {
+            throw Error(item, "a 'step' label on each of a function's top-level steps");
+        }
+        else if (fields.TryGetValue("cites", out var stray))
+        {
+            throw Error(stray.Key, "'cites' only with a 'step' label");
+        }
+
+        var verbs = fields.Keys.Where(k => StepVerbs.Contains(k) || KernelPrimitives.TryParse(k, out _)).ToList();
+        if (verbs.Contains("if") && verbs.Contains("do"))
+        {
+            verbs.Remove("do");
+        }
+
+        foreach (var (key, (keyNode, _)) in fields)
+        {
+            if (key is not ("step" or "cites" or "say" or "else") && !verbs.Contains(key) && !(key == "do" && fields.ContainsKey("if")))
+            {
+                throw Error(keyNode, $"a step verb ({string.Join(", ", StepVerbs)}, or a primitive: {string.Join(", ", KernelPrimitives.All)}), step, cites or say, not '{key}'");
+            }
+        }
+
+        if (verbs.Count > 1)
+        {
+            throw Error(fields[verbs[1]].Key, $"one verb in a step; it has '{verbs[0]}' already");
+        }
+
+        if (fields.TryGetValue("else", out var elseNode) && !(verbs.Count == 1 && verbs[0] == "if"))
+        {
+            throw Error(elseNode.Key, "'else' only with 'if'");
+        }
+
+        SayText? say = fields.TryGetValue("say", out var sayNode) ? Say(Scalar(sayNode.Value, "the step's trace text")) : null;
+        if (verbs.Count == 0)
+        {
+            if (say is null)
+            {
+                throw Error(item, $"a step that does something: a verb ({string.Join(", ", StepVerbs)}), a primitive ({string.Join(", ", KernelPrimitives.All)}) or say");
+            }
+
+            into.Add(new SayAction(at, say));
+            return;
+        }
+
+        var verb = verbs[0];
+        var value = fields[verb].Value;
+        if (verb == "set")
+        {
+            into.Add(ProfileSet(Scalar(value, "name = expression"), say));
+            return;
+        }
+
+        if (say is not null)
+        {
+            into.Add(new SayAction(At(sayNode.Value), say));
+        }
+
+        switch (verb)
+        {
+            case "if":
+                {
+                    var condition = Scalar(value, "a condition");
+                    if (!fields.TryGetValue("do", out var then))
+                    {
+                        throw Error(item, "a 'do' list with the 'if'");
+                    }
+
+                    var test = ExpressionParser.ParseCondition(condition.Value ?? string.Empty, ContentAt(condition), profileNames!);
+                    into.Add(new BranchAction(at, test, Steps(then.Value, null, calls), elseNode.Value is null ? [] : Steps(elseNode.Value, null, calls)));
+                    break;
+                }
+
+            case "do":
+                into.Add(new BranchAction(at, null, Steps(value, null, calls), []));
+                break;
+            case "let":
+                {
+                    var (local, expr) = Assignment(Scalar(value, "local = expression"), local: true);
+                    into.Add(new LetAction(at, local.Slot, expr));
+                    break;
+                }
+
+            case "call":
+                {
+                    var call = new FunctionCallAction(at, Identifier(value, "the name of a function of the profile"));
+                    calls.Add((call, value));
+                    into.Add(call);
+                    break;
+                }
+
+            case "emit":
+                into.Add(new EmitAction(at, EventIndex(value, declare: false)));
+                break;
+            case "reach":
+                {
+                    var text = Scalar(value, "a kernel boundary").Value ?? string.Empty;
+                    if (!BoundaryNames.TryParse(text, out var boundary) || BoundaryNames.IsHostEnd(boundary))
+                    {
+                        throw Error(value, $"a kernel boundary: crash-kernel-boot, restart, end-of-panic, end-of-oops or end-of-warn, not '{text}'");
+                    }
+
+                    into.Add(new ReachAction(at, boundary));
+                    break;
+                }
+
+            case "hang":
+                into.Add(new HangAction(at, NonEmpty(value, "why the CPU hangs")));
+                break;
+            case "return":
+                if (value is not YamlScalarNode { Value: null or "" })
+                {
+                    throw Error(value, "nothing after 'return' in a profile: a function returns no value");
+                }
+
+                into.Add(new LeaveAction(at));
+                break;
+            default:
+                into.Add(Primitive(verb, value, at));
+                break;
+        }
+    }
+
+    private PrimitiveAction Primitive(string verb, YamlNode value, SourceLocation at)
+    {
+        KernelPrimitives.TryParse(verb, out var primitive);
+        var text = Scalar(value, $"the argument of {verb}").Value ?? string.Empty;
+        var argument = 0;
+        switch (primitive)
+        {
+            case KernelPrimitive.ClaimPanicCpu:
+                if (text.Length > 0)
+                {
+                    throw Error(value, $"nothing after claim-panic-cpu, not '{text}'");
+                }
+
+                break;
+            case KernelPrimitive.CrashKexec or KernelPrimitive.SmpSendStop or KernelPrimitive.CrashSmpSendStop:
+                NonEmpty(value, $"the trace text of {verb} (what calls it)");
+                break;
+            case KernelPrimitive.Walk:
+                if (!ChainNames.TryParse(text, out var chain) || chain is ChainKind.Die or ChainKind.KmsgDump or ChainKind.CrashShutdown)
+                {
+                    throw Error(value, $"a chain panic() walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, not '{text}'");
+                }
+
+                argument = (int)chain;
+                break;
+            case KernelPrimitive.KmsgDump:
+                argument = text switch
+                {
+                    "PANIC" => (int)KmsgReason.Panic,
+                    "OOPS" => (int)KmsgReason.Oops,
+                    "EMERG" => (int)KmsgReason.Emerg,
+                    "SHUTDOWN" => (int)KmsgReason.Shutdown,
+                    _ => throw Error(value, $"a kmsg dump reason: PANIC, OOPS, EMERG or SHUTDOWN, not '{text}'"),
+                };
+                break;
+            default:
+                argument = Array.IndexOf(KernelPrimitives.PanicPrintParts, text);
+                if (argument < 0)
+                {
+                    throw Error(value, $"a part of panic_print: {string.Join(", ", KernelPrimitives.PanicPrintParts)}, not '{text}'");
+                }
+
+                break;
+        }
+
+        return new PrimitiveAction(at, primitive, text, argument);
+    }
+
+    private string NonEmpty(YamlNode node, string expected)
+    {
+        var text = Scalar(node, expected).Value;
+        return string.IsNullOrWhiteSpace(text) ? throw Error(node, expected + ", not nothing") : text;
+    }
+
+    /// <summary>A profile's <c>set: name = value</c>: a knob or a scenario's state; traced when it has a <c>say</c>.</summary>
+    private ScenarioAction ProfileSet(YamlScalarNode node, SayText? say)
+    {
+        var (target, value) = Assignment(node, local: false);
+        return say is null ? new LetAction(At(node), target.Slot, value) : new TracedSetAction(At(node), target, value, say);
+    }
+
+    /// <summary>Splits <c>name = expression</c>: a local of the profile (<paramref name="local"/>), or a knob or state.</summary>
+    private (Variable Target, Expr Value) Assignment(YamlScalarNode node, bool local)
+    {
+        var text = node.Value ?? string.Empty;
+        var start = ContentAt(node);
+        var eq = AssignmentSign(text);
+        if (eq < 0)
+        {
+            throw new ScenarioException(start, local ? "an assignment 'local = expression'" : "an assignment 'name = expression'");
+        }
+
+        var lhs = text[..eq];
+        var lead = lhs.Length - lhs.TrimStart().Length;
+        var name = lhs.Trim();
+        var target = local ? profileNames!.Local(name) : names.Variable(name);
+        if (target is null || (!local && target.Role is not (VariableRole.Knob or VariableRole.State)))
+        {
+            throw new ScenarioException(start.Shift(lead), local
+                ? $"a local declared under 'locals', not '{name}'"
+                : $"a kernel knob or a scenario's state, not '{name}'");
+        }
+
+        var value = ExpressionParser.ParseValue(text[(eq + 1)..], start.Shift(eq + 1), profileNames!);
+        if (value.Kind != target.Kind)
+        {
+            var rhs = text[(eq + 1)..];
+            throw new ScenarioException(start.Shift(eq + 1 + rhs.Length - rhs.TrimStart().Length), $"a {Describe(target.Kind)} value for {name}");
+        }
+
+        return (target, value);
+    }
+
+    /// <summary>Compiles a <c>say:</c> text: <c>{expression}</c> inside it is a value, located to its column.</summary>
+    private SayText Say(YamlScalarNode node)
+    {
+        var text = node.Value ?? string.Empty;
+        var start = ContentAt(node);
+        var literals = new List<string>();
+        var values = new List<Expr>();
+        var from = 0;
+        while (true)
+        {
+            var open = text.IndexOf('{', from);
+            if (open < 0)
+            {
+                literals.Add(text[from..]);
+                break;
+            }
+
+            var close = text.IndexOf('}', open);
+            if (close < 0)
+            {
+                throw new ScenarioException(start.Shift(open), "a '}' closing the value in the trace text");
+            }
+
+            literals.Add(text[from..open]);
+            values.Add(ExpressionParser.ParseValue(text[(open + 1)..close], start.Shift(open + 1), profileNames!));
+            from = close + 1;
+        }
+
+        return new SayText([.. literals], [.. values]);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using PanicPath.Model.Kernel;
+using PanicPath.Model.Kernel.Profiles;
+using PanicPath.Model.Scenarios;
+using PanicPath.Model.Tests.Scenarios;
+
+namespace PanicPath.Model.Tests.Profiles;
+
+/// <summary>
+/// A kernel profile file named by <c>kernel: file.yaml</c>: read with the rules of <c>include:</c>, compiled against
+/// the scenario, and every error in it located at the profile's own <c>file:line:column</c>.
+/// </summary>
+public sealed partial class ProfileFileTests
+{
+    /// <summary>A scenario naming <c>./k.yaml</c>, and the profile <paramref name="profile"/> written there.</summary>
+    private static ScenarioFolder With(string profile, string scenario = "kernel: k.yaml\n")
+    {
+        var folder = new ScenarioFolder();
+        folder.Write("k.yaml", profile);
+        folder.Write("top.yaml", scenario);
+        return folder;
+    }
+
+    /// <summary>The shipped 6.1 profile with <paramref name="old"/> replaced by <paramref name="new"/> (which must be there).</summary>
+    private static string Edited(string old, string @new)
+    {
+        var text = ShippedProfiles.Text("mainline-6.1");
+        Assert.Contains(old, text, StringComparison.Ordinal);
+        return text.Replace(old, @new, StringComparison.Ordinal);
+    }
+
+    /// <summary>The line and column in the shipped 6.1 profile's text where <paramref name="fragment"/> starts, 1-based.</summary>
+    private static (int Line, int Column) Where(string text, string fragment)
+    {
+        var at = text.IndexOf(fragment, StringComparison.Ordinal);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        return (line, at - text.LastIndexOf('\n', at - 1));
+    }
+
+    private static void AssertRefusedAt(string profile, string fragment, string expected, int shift = 0)
+    {
+        using var folder = With(profile);
+        var error = folder.Error("top.yaml");
+        var (line, column) = Where(profile, fragment);
+        Assert.Equal($"{folder.Path("k.yaml")}:{line}:{column + shift}: expected {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_copy_of_a_shipped_profile_names_itself_and_runs_its_variant()
+    {
+        using var folder = With(ShippedProfiles.Text("series-v1").Replace("profile: series-v1", "profile: my-series", StringComparison.Ordinal));
+        var scenario = folder.Parse("top.yaml");
+
+        Assert.Equal("my-series", scenario.Profile.Name);
+        Assert.Equal(KernelVariant.SeriesV1, scenario.Variant);
+        Assert.Equal(folder.Path("k.yaml"), scenario.Profile.File);
+        Assert.Null(scenario.KernelNote);
+    }
+
+    [Fact]
+    public void An_unknown_verb_is_refused_at_its_key_in_the_profile()
+    {
+        var text = Edited("        walk: panic\n", "        wlak: panic\n");
+        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, emit, reach, hang, return, or a primitive: claim-panic-cpu, crash-kexec, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print), step, cites or say, not 'wlak'");
+    }
+
+    [Fact]
+    public void A_top_level_step_without_a_label_is_refused()
+    {
+        var text = Edited("      - step: panic-notifiers\n        cites: kernel/panic.c:366\n        walk: panic\n", "      - walk: panic\n");
+        AssertRefusedAt(text, "walk: panic", "a 'step' label on each of a function's top-level steps");
+    }
+
+    [Fact]
+    public void A_label_used_twice_in_a_function_is_refused_at_the_second()
+    {
+        var text = Edited("      - step: kmsg-dump\n", "      - step: panic-notifiers\n");
+        var second = text.IndexOf("step: panic-notifiers", text.IndexOf("step: panic-notifiers", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        using var folder = With(text);
+        var error = folder.Error("top.yaml");
+        var line = text[..second].Count(c => c == '\n') + 1;
+        Assert.Equal($"{folder.Path("k.yaml")}:{line}:15: expected a label used once in function panic; 'panic-notifiers' labels a step above", error.Message);
+    }
+
+    [Fact]
+    public void A_labelled_step_without_cites_is_refused()
+    {
+        var text = Edited("      - step: kmsg-dump\n        cites: kernel/panic.c:370\n", "      - step: kmsg-dump\n");
+        AssertRefusedAt(text, "step: kmsg-dump", "'cites' with the step: the kernel lines it models");
+    }
+
+    [Fact]
+    public void An_unknown_name_in_a_condition_is_located_at_its_column_in_the_profile()
+    {
+        var text = Edited("        if: \"!post\"\n        do:\n          - crash-kexec: __crash_kexec before", "        if: \"!postt\"\n        do:\n          - crash-kexec: __crash_kexec before");
+        AssertRefusedAt(text, "!postt", "a known name (a local of the profile, kmsg_dumpers, a knob, builtin or declared value), not 'postt'", shift: 1);
+    }
+
+    [Fact]
+    public void A_call_of_a_function_the_profile_lacks_is_refused_at_the_call()
+    {
+        var text = Edited("        call: panic_other_cpus_shutdown\n", "        call: smp_stop\n");
+        AssertRefusedAt(text, "smp_stop", "the name of a function of the profile (panic, panic_other_cpus_shutdown, emergency_restart), not 'smp_stop'");
+    }
+
+    [Fact]
+    public void A_chain_panic_does_not_walk_is_refused()
+    {
+        var text = Edited("        walk: panic\n", "        walk: die\n");
+        AssertRefusedAt(text, "die\n", "a chain panic() walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, not 'die'");
+    }
+
+    [Fact]
+    public void A_profile_without_panic_is_refused()
+    {
+        var text = Edited("  panic:\n    cites: kernel/panic.c:275-460 panic()\n", "  panik:\n    cites: kernel/panic.c:275-460 panic()\n");
+        AssertRefusedAt(text, "  panik:", "a function 'panic', which the machine enters for every panic", shift: 2);
+    }
+
+    [Fact]
+    public void A_let_of_an_undeclared_local_is_refused()
+    {
+        var text = Edited("        let: post = crash_kexec_post_notifiers\n", "        let: posted = crash_kexec_post_notifiers\n");
+        AssertRefusedAt(text, "posted", "a local declared under 'locals', not 'posted'");
+    }
+
+    [Fact]
+    public void A_profile_without_sources_is_refused()
+    {
+        var text = MultiLineSources().Replace(ShippedProfiles.Text("mainline-6.1"), string.Empty);
+        using var folder = With(text);
+        Assert.Equal($"{folder.Path("k.yaml")}:4:1: expected a kernel profile with 'sources'", folder.Error("top.yaml").Message);
+    }
+
+    [GeneratedRegex(@"sources:\n(  .*\n)+")]
+    private static partial Regex MultiLineSources();
+
+    [Fact]
+    public void An_unknown_variant_is_refused()
+    {
+        var text = Edited("variant: mainline-6.1", "variant: mainline-4.19");
+        AssertRefusedAt(text, "mainline-4.19", "a kernel variant: mainline-6.1, mainline-5.18 or series-v1, not 'mainline-4.19'");
+    }
+
+    [Fact]
+    public void A_missing_profile_file_is_named_at_the_kernel_value()
+    {
+        using var folder = new ScenarioFolder();
+        folder.Write("top.yaml", "kernel: nope.yaml\n");
+        Assert.Equal($"{folder.Path("top.yaml")}:1:9: expected a readable regular file for the kernel profile, not '{folder.Path("nope.yaml")}' (No such file or directory)", folder.Error("top.yaml").Message);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_as_the_profile_is_refused_at_once_without_blocking()
+    {
+        using var folder = new ScenarioFolder();
+        folder.Fifo("pipe.yaml");
+        folder.Write("top.yaml", "kernel: pipe.yaml\n");
+
+        var task = Task.Run(() => folder.Error("top.yaml"));
+        Assert.True(await Task.WhenAny(task, Task.Delay(TimeSpan.FromMinutes(2))) == task, "the reader blocked");
+        var error = await task;
+
+        Assert.Equal(new SourceLocation(folder.Path("top.yaml"), 1, 9), error.Location);
+        Assert.EndsWith("(a FIFO, not a regular file)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_profile_through_a_symbolic_link_is_read_as_include_reads_one()
+    {
+        using var folder = With(ShippedProfiles.Text("mainline-5.18"), "kernel: link.yaml\n");
+        File.CreateSymbolicLink(folder.Path("link.yaml"), folder.Path("k.yaml"));
+
+        Assert.Equal("mainline-5.18", folder.Parse("top.yaml").Profile.Name);
+    }
+
+    [Fact]
+    public void A_profile_counts_in_the_scenarios_node_limit()
+    {
+        var text = ShippedProfiles.Text("mainline-6.1") + "# padding\n";
+        var huge = text.Replace("locals:\n", "locals:\n  big: [" + string.Join(", ", Enumerable.Repeat("1", 1_000_001)) + "]\n", StringComparison.Ordinal);
+        using var folder = With(huge);
+        Assert.Contains("expected at most 1000000 YAML nodes", folder.Error("top.yaml").Message, StringComparison.Ordinal);
+    }
+}
