@@ -23,7 +23,8 @@ namespace PanicPath.Supervisor.Runs;
 /// private (crash capture armed), the subreaper, the report channel, the child's spool directory and slot.
 /// The store opens meanwhile (see <see cref="DeferredDeathStore.OpenInBackground"/>), and the reports earlier
 /// runs left in the spool root are recorded while the child runs (<see cref="SpoolIngest"/>), before this
-/// run's first death is stored.
+/// run's first death is stored. Meanwhile the path from a report to its row is run once on a made-up report
+/// (<see cref="ReportPathWarmUp"/>), so that the first real report is not slowed by compiling it.
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
@@ -66,6 +67,9 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var ingest = options.Store is { } leftovers && options.IngestSpool
             ? Task.Run(() => SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken), cancellationToken)
             : null;
+
+        // The report -> row path is compiled now, while the child starts, not at its first report.
+        var warmUp = ReportPathWarmUp.StartAsync(options.Store, cancellationToken);
         using var reaper = options.Subreaper ? Subreaper.Start(options.OrphanGrace, options.Error) : null;
         await using var channel = await OpenChannelAsync(reaper is not null).ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
@@ -126,6 +130,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
         finally
         {
+            await warmUp.ConfigureAwait(false);
             if (ingest is not null)
             {
                 try

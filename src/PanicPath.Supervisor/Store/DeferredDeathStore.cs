@@ -58,6 +58,43 @@ public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
     public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default) =>
         WithStoreAsync(s => s.MarkDumpPrunedAsync(dump, host, writtenAt, prunedAt, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Rehearses on the store once it has opened (waiting for a background opening); a store that has not
+    /// opened is left alone, so that its failure is heard of, and tried again, at the first real call.
+    /// </summary>
+    public async Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (store is null && opening is { } first)
+            {
+                try
+                {
+                    await first.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Left for the first real call to hear of.
+                    return;
+                }
+
+                opening = null;
+                store = first.Result;
+            }
+
+            if (store is not null)
+            {
+                await store.WarmUpAsync(sample, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

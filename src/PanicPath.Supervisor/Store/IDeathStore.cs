@@ -42,4 +42,12 @@ public interface IDeathStore : IDisposable
 
     /// <summary>Every bucket, most deaths first.</summary>
     Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the code that stores a death (<see cref="AddPendingAsync"/>, then <see cref="AddAsync"/>) once on
+    /// <paramref name="sample"/> and keeps nothing: no row, no bucket, nothing left in the database's files.
+    /// The supervisor calls it while the child runs, so that the first real death does not pay for
+    /// compiling and loading that code. A store that cannot rehearse without leaving a trace does nothing (the default).
+    /// </summary>
+    Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -30,19 +30,11 @@ public abstract class SqlDeathStore : IDeathStore
         return WithConnectionAsync(async connection =>
         {
             using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var insert = DeathCommand(connection, StoreSchema.InsertDeath, transaction, death);
-            if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
+            if (await CompleteAsync(connection, transaction, death, cancellationToken).ConfigureAwait(false) is not { } id)
             {
                 // Already recorded complete (same run and attempt): answer the stored record, count nothing twice.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return death with { Id = await StoredIdAsync(connection, death, cancellationToken).ConfigureAwait(false), Pending = false };
-            }
-
-            if (!death.EndedCleanly)
-            {
-                using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
-                    ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
-                await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return death with { Id = await StoredIdAsync(connection, null, death, cancellationToken).ConfigureAwait(false), Pending = false };
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -54,15 +46,11 @@ public abstract class SqlDeathStore : IDeathStore
     public Task<DeathRecord> AddPendingAsync(DeathRecord death, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(death);
-        return WithConnectionAsync(async connection =>
-        {
-            using var insert = DeathCommand(connection, StoreSchema.InsertPendingDeath, null, death);
-            var id = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long added
-                ? added
-                : await StoredIdAsync(connection, death, cancellationToken).ConfigureAwait(false);
-            return death with { Id = id, Pending = true };
-        }, cancellationToken);
+        return WithConnectionAsync(connection => PendingAsync(connection, null, death, cancellationToken), cancellationToken);
     }
+
+    /// <summary>Does nothing here; a store that can rehearse a death without a trace overrides it (see <see cref="RehearseAsync"/>).</summary>
+    public virtual Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -172,6 +160,26 @@ public abstract class SqlDeathStore : IDeathStore
         ? string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, which no version of panicpath writes")
         : string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, newer than this version of panicpath, which reads store schema versions up to {StoreSchema.Version}: upgrade panicpath to use this store");
 
+    /// <summary>
+    /// The rehearsal <see cref="IDeathStore.WarmUpAsync"/> asks for: in one transaction, rolled back,
+    /// <paramref name="sample"/> is stored pending, completed and counted in its bucket through the very code
+    /// <see cref="AddPendingAsync"/> and <see cref="AddAsync"/> run, so none of it is compiled at the first
+    /// real death. For a database where a rolled-back insert leaves nothing behind (SQLite: the id counter
+    /// and the WAL are untouched), not one whose id sequence would move.
+    /// </summary>
+    protected Task RehearseAsync(DeathRecord sample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return WithConnectionAsync(async connection =>
+        {
+            using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var pending = await PendingAsync(connection, transaction, sample, cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(connection, transaction, sample, cancellationToken).ConfigureAwait(false);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return pending;
+        }, cancellationToken);
+    }
+
     /// <summary>Runs one statement that answers no rows.</summary>
     protected static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
@@ -225,10 +233,42 @@ public abstract class SqlDeathStore : IDeathStore
             ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
             ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null));
 
-    /// <summary>The id stored for <paramref name="death"/>'s run id and attempt.</summary>
-    private static async Task<long> StoredIdAsync(DbConnection connection, DeathRecord death, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="death"/> pending unless its run id and attempt are stored already; answers it with its id.</summary>
+    private static async Task<DeathRecord> PendingAsync(DbConnection connection, DbTransaction? transaction, DeathRecord death, CancellationToken cancellationToken)
     {
-        using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", null, ("@run", death.RunId), ("@attempt", death.Attempt));
+        using var insert = DeathCommand(connection, StoreSchema.InsertPendingDeath, transaction, death);
+        var id = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long added
+            ? added
+            : await StoredIdAsync(connection, transaction, death, cancellationToken).ConfigureAwait(false);
+        return death with { Id = id, Pending = true };
+    }
+
+    /// <summary>
+    /// Stores <paramref name="death"/> complete (a pending one is completed in place) and counts it in its
+    /// bucket (a clean exit in none), in <paramref name="transaction"/>; null when it was stored complete already.
+    /// </summary>
+    private static async Task<long?> CompleteAsync(DbConnection connection, DbTransaction transaction, DeathRecord death, CancellationToken cancellationToken)
+    {
+        using var insert = DeathCommand(connection, StoreSchema.InsertDeath, transaction, death);
+        if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
+        {
+            return null;
+        }
+
+        if (!death.EndedCleanly)
+        {
+            using var bucket = Command(connection, StoreSchema.UpsertBucket, transaction,
+                ("@signature", death.Signature), ("@cause", death.Cause), ("@title", death.Title), ("@seen", Time(death.EndedAt)));
+            await bucket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return id;
+    }
+
+    /// <summary>The id stored for <paramref name="death"/>'s run id and attempt.</summary>
+    private static async Task<long> StoredIdAsync(DbConnection connection, DbTransaction? transaction, DeathRecord death, CancellationToken cancellationToken)
+    {
+        using var existing = Command(connection, "SELECT id FROM deaths WHERE run_id = @run AND attempt = @attempt", transaction, ("@run", death.RunId), ("@attempt", death.Attempt));
         return Convert.ToInt64(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using PanicPath.Supervisor.Deaths;
 
 namespace PanicPath.Supervisor.Store;
 
@@ -135,6 +136,12 @@ public sealed class SqliteDeathStore : SqlDeathStore
 
         return new SqliteDeathStore(connection, path) { ReadWithoutLocks = immutable };
     }
+
+    /// <summary>
+    /// Rehearses storing <paramref name="sample"/> in a transaction rolled back (<see cref="SqlDeathStore.RehearseAsync"/>):
+    /// no row, no bucket, and the id counter and the WAL file as they were.
+    /// </summary>
+    public override Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default) => RehearseAsync(sample, cancellationToken);
 
     /// <inheritdoc />
     protected override Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(connection);
