@@ -13,6 +13,18 @@ namespace PanicPath.Model.Scenarios.Actions;
 /// </summary>
 public sealed class WaitAction(SourceLocation location, string text, Expr condition, bool timeout, ScenarioAction[] givesUp) : ScenarioAction(location)
 {
+    /// <summary>The condition as written, for the trace.</summary>
+    internal string Text => text;
+
+    /// <summary>The condition waited for.</summary>
+    internal Expr Condition => condition;
+
+    /// <summary>True when the wait is bounded.</summary>
+    internal bool Timeout => timeout;
+
+    /// <summary>The actions when a bounded wait gives up.</summary>
+    internal ScenarioAction[] GivesUp => givesUp;
+
     public override Flow Execute(Machine machine)
     {
         if (condition.IsTrue(machine))
