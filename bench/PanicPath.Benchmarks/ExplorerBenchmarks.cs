@@ -55,7 +55,8 @@ public class ExplorerBenchmarks
     [Benchmark(Description = "seed merged, report as bit sets")]
     public long SeedMergedReport() => ScenarioExplorer.Explore(merged).Violating().Count();
 
-    private static string Examples()
+    /// <summary>The seed scenarios' folder, <c>examples/hyperv</c>, found above the benchmark's binaries.</summary>
+    internal static string Examples()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicPath.slnx")))

@@ -1,9 +1,12 @@
 using BenchmarkDotNet.Running;
+using PanicPath.Benchmarks;
 using PanicPath.Benchmarks.Peers;
 using PanicPath.Benchmarks.Supervisor;
 
 // `crash-to-record …` runs the interleaved whole-process comparison with Sentry, `native-startup …` the
-// native supervisor's overhead against the app alone; anything else goes to BenchmarkDotNet.
+// native supervisor's overhead against the app alone, `explorer-scale` the explorer's 2^24 against 2^16 comparison
+// in interleaved processes, `profile-throughput` the explorer on the seed files with the frozen baseline machine
+// and the current one (`--verify`: that both run alike); anything else goes to BenchmarkDotNet.
 if (args is [CrashToRecordComparison.Verb, .. var rest])
 {
     return await CrashToRecordComparison.RunAsync(rest);
@@ -12,6 +15,16 @@ if (args is [CrashToRecordComparison.Verb, .. var rest])
 if (args is [NativeStartup.Verb, .. var options])
 {
     return await NativeStartup.RunAsync(options);
+}
+
+if (args.Length > 0 && args[0].StartsWith(ExplorerScale.Command, StringComparison.Ordinal))
+{
+    return ExplorerScale.Run(args);
+}
+
+if (args is [ProfileThroughput.Verb, .. var profileOptions])
+{
+    return ProfileThroughput.Run(profileOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
