@@ -149,7 +149,7 @@ public sealed class LogRing
 
     private static int FormatLine(in LogRecord record, Span<byte> destination)
     {
-        record.TimestampUtc.TryFormat(destination, out var at, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var at = FormatTimestamp(record.TimestampUtc, destination);
         destination[at++] = (byte)' ';
         var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
         level.CopyTo(destination[at..]);
@@ -161,6 +161,40 @@ public sealed class LogRing
         at += Encoding.UTF8.GetBytes(record.Message, destination[at..]);
         destination[at++] = (byte)'\n';
         return at;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="time"/> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (milliseconds truncated, as the
+    /// custom format does) digit by digit: a custom format string is parsed again at every call.
+    /// </summary>
+    internal static int FormatTimestamp(DateTime time, Span<byte> destination)
+    {
+        var (year, month, day) = time;
+        var ofDay = time.Ticks % TimeSpan.TicksPerDay;
+        Digits(destination, 0, year, 4);
+        destination[4] = (byte)'-';
+        Digits(destination, 5, month, 2);
+        destination[7] = (byte)'-';
+        Digits(destination, 8, day, 2);
+        destination[10] = (byte)'T';
+        Digits(destination, 11, (int)(ofDay / TimeSpan.TicksPerHour), 2);
+        destination[13] = (byte)':';
+        Digits(destination, 14, (int)(ofDay / TimeSpan.TicksPerMinute % 60), 2);
+        destination[16] = (byte)':';
+        Digits(destination, 17, (int)(ofDay / TimeSpan.TicksPerSecond % 60), 2);
+        destination[19] = (byte)'.';
+        Digits(destination, 20, (int)(ofDay / TimeSpan.TicksPerMillisecond % 1000), 3);
+        destination[23] = (byte)'Z';
+        return TimestampLength;
+    }
+
+    private static void Digits(Span<byte> destination, int at, int value, int count)
+    {
+        for (var i = at + count - 1; i >= at; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     private struct Slot

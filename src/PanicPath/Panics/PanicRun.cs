@@ -52,12 +52,14 @@ internal sealed class PanicRun
     private readonly byte[] logBuffer;
     private readonly StepWatchdog watch;
     private readonly ReportWriter writer;
+    private readonly ReportWriter entryWriter;
     private readonly Action continueJob;
     private int recordCount;
     private long startTimestamp;
     private long stepsDeadline;
     private int logLength;
     private bool logTaken;
+    private ReportException? described;
 
     // Where the path is, and how it runs: written only by the thread that owns the path.
     private int stage;
@@ -86,6 +88,7 @@ internal sealed class PanicRun
         this.runtime = runtime;
         logBuffer = new byte[runtime.Options.ReportLogBytes];
         writer = new ReportWriter(runtime.Options.ReportLogBytes);
+        entryWriter = new ReportWriter(0);
         continueJob = Walk;
         _ = InlineWalkers.Length; // the table is made now, not by the first panic
         watch = new StepWatchdog(StepWatchdog.PollFor(runtime.Options.NotifierBudget), OnOverrun);
@@ -122,6 +125,7 @@ internal sealed class PanicRun
         nested.Clear();
         logLength = 0;
         logTaken = false;
+        Volatile.Write(ref described, null);
         DeadlineExceeded = false;
         DumpPath = null;
     }
@@ -207,21 +211,12 @@ internal sealed class PanicRun
     /// <summary>
     /// Writes the report <see cref="BuildReport"/> would build, byte for byte as its JSON, into the
     /// buffer made at install, and answers its bytes (valid until the next write). Allocates nothing but
-    /// what describing the exception takes (its type, message, stack signature).
+    /// what describing the exception takes (its type, message, stack signature), and that once per run.
     /// </summary>
     internal ReadOnlySpan<byte> WriteReport(int exitCode, bool deadlineExceeded)
     {
         var hasLog = runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken);
-        writer.Start(
-            Kind == PanicKind.Oops ? "oops" : "panic",
-            Reason,
-            Environment.ProcessId,
-            ThreadId,
-            Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
-            StartedUtc,
-            Exception is null ? null : StackSignature.DescribeSafely(Exception),
-            logBuffer.AsSpan(0, hasLog ? logLength : 0),
-            hasLog);
+        Start(writer, hasLog ? logBuffer.AsSpan(0, logLength) : [], hasLog);
         var count = Math.Min(Volatile.Read(ref recordCount), MaxRecords);
         for (var i = 0; i < count; i++)
         {
@@ -241,6 +236,51 @@ internal sealed class PanicRun
         return writer.End(DumpPath, deadlineExceeded, exitCode);
     }
 
+    /// <summary>
+    /// Writes the short report sent at panic entry (the run's cause with no log, notifiers, nested
+    /// panics or dump: what <see cref="BuildReport"/> builds before the first step) into a buffer of
+    /// its own made at install, so that a report written meanwhile at the deadline cannot tear it, and
+    /// answers its bytes (valid until the next entry report). Allocates nothing but what describing the
+    /// exception takes, which the long report then reuses.
+    /// </summary>
+    internal ReadOnlySpan<byte> WriteEntryReport(int exitCode)
+    {
+        Start(entryWriter, [], hasLog: false);
+        entryWriter.StartNested();
+        return entryWriter.End(null, deadlineExceeded: false, exitCode);
+    }
+
+    private void Start(ReportWriter into, ReadOnlySpan<byte> log, bool hasLog) =>
+        into.Start(
+            Kind == PanicKind.Oops ? "oops" : "panic",
+            Reason,
+            Environment.ProcessId,
+            ThreadId,
+            Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
+            StartedUtc,
+            DescribedException(),
+            log,
+            hasLog);
+
+    /// <summary>The run's exception described once (<see cref="StackSignature.DescribeSafely"/>); null without one.</summary>
+    private ReportException? DescribedException()
+    {
+        if (Exception is not { } exception)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref described) is { } known)
+        {
+            return known;
+        }
+
+        // Two threads describing at once (the path and the deadline) get equal descriptions; either is kept.
+        var description = StackSignature.DescribeSafely(exception);
+        Volatile.Write(ref described, description);
+        return description;
+    }
+
     /// <summary>The bytes of the report last written by <see cref="WriteReport"/>.</summary>
     internal ReadOnlySpan<byte> WrittenReport => writer.Written;
 
@@ -255,7 +295,7 @@ internal sealed class PanicRun
             ThreadId = ThreadId,
             UptimeMs = Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
             Timestamp = StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            Exception = Exception is null ? null : StackSignature.DescribeSafely(Exception),
+            Exception = DescribedException(),
             DumpPath = DumpPath,
             DeadlineExceeded = deadlineExceeded,
             ExitCode = exitCode,

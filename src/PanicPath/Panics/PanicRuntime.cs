@@ -485,6 +485,9 @@ public sealed class PanicRuntime
     /// <summary>The bytes of the report the path last wrote (valid until it writes another).</summary>
     internal ReadOnlySpan<byte> LastReportBytes => run.WrittenReport;
 
+    /// <summary>The report of the last run as an object (<see cref="PanicRun.BuildReport"/>), with the verdict it was claimed with.</summary>
+    internal CrashReport BuildLastReport() => run.BuildReport(ExitCode, run.DeadlineExceeded);
+
     /// <summary>Claims the one report of this death with the exit code it carries; see <see cref="PathEnding.TryClaim"/>.</summary>
     internal bool TryClaimReport(int exitCode) => ending.TryClaim(exitCode);
 

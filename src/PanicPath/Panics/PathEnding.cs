@@ -70,7 +70,8 @@ internal sealed class PathEnding
     /// notifiers yet, the exit code the path means to end with) over the channel when the supervisor
     /// speaks protocol version 2, waiting for its ack at most <see cref="ChannelTransport.ShortAckTimeout"/>.
     /// It does not claim the report: the long one at the end is still the death's one report, and a short
-    /// one that was not acknowledged goes nowhere else. Never throws.
+    /// one that was not acknowledged goes nowhere else. The report is written into a buffer made at
+    /// install (<see cref="PanicRun.WriteEntryReport"/>), without allocating. Never throws.
     /// </summary>
     internal void SendShort(PanicRun run)
     {
@@ -81,7 +82,7 @@ internal sealed class PathEnding
 
         try
         {
-            channel.TrySendShort(run.BuildReport(Aborts ? AbortExitCode : panicExitCode, deadlineExceeded: false).ToUtf8Json());
+            channel.TrySendShort(run.WriteEntryReport(Aborts ? AbortExitCode : panicExitCode));
         }
         catch (Exception)
         {

@@ -45,25 +45,22 @@ internal sealed class ReportWriter
     private static readonly JsonEncodedText DeadlineExceededName = JsonEncodedText.Encode("deadlineExceeded");
     private static readonly JsonEncodedText ExitCodeName = JsonEncodedText.Encode("exitCode");
 
-    /// <summary>Small enough that escaping a segment stays on the stack (at most six characters per character).</summary>
-    private const int LogSegmentChars = 16;
-
     private readonly ArrayBufferWriter<byte> buffer;
     private readonly Utf8JsonWriter json;
-    private readonly char[] logText;
+    private readonly byte[] logJson;
 
     /// <param name="logBytes">The most log bytes a report carries (<see cref="Panics.PanicOptions.ReportLogBytes"/>).</param>
     internal ReportWriter(int logBytes)
     {
         buffer = new ArrayBufferWriter<byte>(64 * 1024 + 6 * logBytes);
         json = new Utf8JsonWriter(buffer);
-        logText = new char[logBytes];
+        logJson = new byte[Utf8JsonString.MaxLength(logBytes)];
     }
 
     /// <summary>
     /// Starts a report: every field up to the log, then opens the notifier list. <paramref name="log"/>
-    /// is the log's UTF-8 bytes for a long report (decoded as <see cref="Encoding.UTF8"/> would,
-    /// invalid bytes replaced), or null for a short one.
+    /// is the log's UTF-8 bytes for a long report (written as the string <see cref="Encoding.UTF8"/>
+    /// decodes them to, invalid bytes replaced, by <see cref="Utf8JsonString"/>), empty for a short one.
     /// </summary>
     internal void Start(string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> log, bool hasLog)
     {
@@ -96,17 +93,12 @@ internal sealed class ReportWriter
         json.WriteString(FormName, hasLog ? "long" : "short");
         if (hasLog)
         {
-            // In short segments: a long value would make the writer rent its escaping buffer from the
-            // array pool, which allocates on a thread that has not rented one of that size before.
-            var chars = logText.AsSpan(0, Encoding.UTF8.GetChars(log[..Math.Min(log.Length, logText.Length)], logText));
+            // Escaped straight from UTF-8 into a buffer made at install, then copied in as it is: the
+            // writer's own escaping of a long value would rent from the array pool, which allocates on
+            // a thread that has not rented a buffer of that size before.
+            var length = Utf8JsonString.Write(log[..Math.Min(log.Length, (logJson.Length - 2) / 6)], logJson);
             json.WritePropertyName(LogName);
-            do
-            {
-                var segment = chars[..Math.Min(chars.Length, LogSegmentChars)];
-                chars = chars[segment.Length..];
-                json.WriteStringValueSegment(segment, isFinalSegment: chars.IsEmpty);
-            }
-            while (!chars.IsEmpty);
+            json.WriteRawValue(logJson.AsSpan(0, length), skipInputValidation: true);
         }
         else
         {

@@ -46,6 +46,9 @@ internal sealed class FakeSupervisor : IDisposable
     /// <summary>Short reports received (version 2), in order.</summary>
     internal ConcurrentQueue<CrashReport> ShortReports { get; } = new();
 
+    /// <summary>The short reports' payloads as they came, in order.</summary>
+    internal ConcurrentQueue<byte[]> ShortReportBytes { get; } = new();
+
     /// <summary>Every report frame's kind, in the order they arrived.</summary>
     internal ConcurrentQueue<ChannelFrameKind> Order { get; } = new();
 
@@ -135,6 +138,7 @@ internal sealed class FakeSupervisor : IDisposable
                 Order.Enqueue(kind);
                 if (kind == ChannelFrameKind.ShortReport)
                 {
+                    ShortReportBytes.Enqueue(payload);
                     ShortReports.Enqueue(CrashReport.Parse(payload));
                 }
                 else

@@ -36,4 +36,18 @@ public sealed class LogRingPropertyTests
                 }
             });
     }
+
+    [Fact]
+    public void A_lines_timestamp_is_the_records_time_to_the_millisecond_truncated_as_the_custom_format_writes_it()
+    {
+        Gen.Long[0, DateTime.MaxValue.Ticks].Sample(ticks =>
+        {
+            var time = new DateTime(ticks, DateTimeKind.Utc);
+            var buffer = new byte[24];
+
+            var length = LogRing.FormatTimestamp(time, buffer);
+
+            Assert.Equal(time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(buffer, 0, length));
+        }, iter: 20_000);
+    }
 }

@@ -3,6 +3,7 @@ using PanicPath.Lists;
 using PanicPath.Notifiers;
 using PanicPath.Panics;
 using PanicPath.Reports;
+using PanicPath.Tests.Channel;
 
 namespace PanicPath.Tests.Panics;
 
@@ -27,6 +28,49 @@ public sealed class PathAllocationTests
         var report = CrashReport.Parse(runtime.LastReportBytes);
         Assert.Equal(8, report.Notifiers.Count);
         Assert.Equal(form == ReportForm.Long ? "long" : "short", report.Form);
+    }
+
+    [Theory]
+    [InlineData(ReportForm.Short)]
+    [InlineData(ReportForm.Long)]
+    public void With_a_version_2_supervisor_the_short_report_at_entry_and_the_report_at_the_end_go_over_the_channel_without_allocating(ReportForm form)
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        EightNotifiers(form, supervisor.Address).RunInline(PanicKind.Panic, "another runtime, earlier", null);
+        var runtime = EightNotifiers(form, supervisor.Address);
+        Assert.Equal(ChannelFrame.Version2, runtime.Channel!.Version);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var length = runtime.RunInline(PanicKind.Panic, "no exception", null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(length > 0);
+        Assert.True(supervisor.ReportArrived.Wait(TimeSpan.FromSeconds(60)));
+        Assert.True(supervisor.ReportArrived.Wait(TimeSpan.FromSeconds(60)));
+        var entry = supervisor.ShortReports.Last();
+        Assert.Equal(("no exception", "short", 0, 0), (entry.Reason, entry.Form, entry.Notifiers.Count, entry.Nested.Count));
+        Assert.Equal(8, supervisor.Reports.Last().Notifiers.Count);
+    }
+
+    [Fact]
+    public void The_short_report_at_entry_is_byte_for_byte_the_serialised_report_of_the_run_before_its_first_step()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        var runtime = EightNotifiers(ReportForm.Long, supervisor.Address);
+        var exception = Thrown();
+
+        runtime.RunWithoutExit(PanicKind.Oops, "why \u00e9 \n \"quoted\"", exception);
+        Assert.True(supervisor.ReportArrived.Wait(TimeSpan.FromSeconds(60)));
+        var entry = Assert.Single(supervisor.ShortReportBytes);
+        var expected = runtime.BuildLastReport();
+        expected.Form = "short";
+        expected.Log = null;
+        expected.Notifiers.Clear();
+        expected.Nested.Clear();
+        expected.ExitCode = runtime.Options.ExitCode;
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToUtf8Json()), Encoding.UTF8.GetString(entry));
     }
 
     [Fact]
@@ -69,9 +113,9 @@ public sealed class PathAllocationTests
         Assert.NotNull(report.Exception);
     }
 
-    private static PanicRuntime EightNotifiers(ReportForm form)
+    private static PanicRuntime EightNotifiers(ReportForm form, string? channel = null)
     {
-        var runtime = PanicRuntime.CreateDetached(new PanicOptions { SpoolDirectory = null, NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(60), ReportForm = form });
+        var runtime = PanicRuntime.CreateDetached(new PanicOptions { SpoolDirectory = null, ChannelAddress = channel ?? "none", NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(60), ReportForm = form });
         for (var i = 0; i < 8; i++)
         {
             runtime.Register(new PanicNotifier($"notifier-{i}", (PanicList)(i / 2), static (in PanicEvent e) => NotifyResult.Done, i % 2));
