@@ -220,7 +220,7 @@ public sealed class PanicRuntime
 
         if (runtime.Channel is not null && HeartbeatIntervalOf(options) is { } interval)
         {
-            runtime.heartbeat = Heartbeat.Start(runtime.Channel.Address, interval);
+            runtime.heartbeat = Heartbeat.Start(runtime.Channel.Address, interval, runtime.Channel.Version, runtime.Channel.AckTimeout);
         }
 
         return runtime;

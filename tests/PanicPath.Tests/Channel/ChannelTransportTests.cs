@@ -158,6 +158,54 @@ public sealed class ChannelTransportTests : IDisposable
     }
 
     [Fact]
+    public void A_version_2_library_greets_a_version_2_supervisor_on_the_heartbeat_connection_and_beats_in_version_2()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        var heartbeat = PanicPath.Watchdog.Heartbeat.Start(supervisor.Address, TimeSpan.FromMilliseconds(10));
+        Assert.NotNull(heartbeat);
+
+        Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
+        Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
+
+        Assert.Equal(ChannelFrame.Version2, heartbeat.Version);
+        Assert.Equal(1, supervisor.Hellos);
+        Assert.Equal(0, supervisor.Refused);
+        Assert.All(supervisor.HeartbeatVersions, v => Assert.Equal(ChannelFrame.Version2, v));
+    }
+
+    [Fact]
+    public void A_version_2_library_whose_heartbeat_hello_a_version_1_supervisor_refuses_greets_again_in_version_1_and_beats_in_version_1()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version1);
+        var heartbeat = PanicPath.Watchdog.Heartbeat.Start(supervisor.Address, TimeSpan.FromMilliseconds(10), ChannelFrame.Version2);
+        Assert.NotNull(heartbeat);
+
+        Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
+        Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
+
+        Assert.Equal(ChannelFrame.Version1, heartbeat.Version);
+        Assert.Equal(1, supervisor.Refused);
+        Assert.Equal(1, supervisor.Hellos);
+        Assert.All(supervisor.HeartbeatVersions, v => Assert.Equal(ChannelFrame.Version1, v));
+    }
+
+    [Fact]
+    public void The_heartbeat_connection_greets_in_the_version_the_report_connection_agreed_so_a_version_1_supervisor_refuses_one_hello_per_life_not_two()
+    {
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version1);
+        var runtime = Runtime(supervisor.Address);
+        var agreed = runtime.Channel!.Version;
+        var heartbeat = PanicPath.Watchdog.Heartbeat.Start(runtime.Channel.Address, TimeSpan.FromMilliseconds(10), agreed);
+        Assert.NotNull(heartbeat);
+
+        Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
+
+        Assert.Equal(ChannelFrame.Version1, heartbeat.Version);
+        Assert.Equal(1, supervisor.Refused);
+        Assert.Equal(2, supervisor.Hellos);
+    }
+
+    [Fact]
     public void A_negative_heartbeat_interval_is_refused_naming_the_field()
     {
         var e = Assert.Throws<ArgumentException>(() => new PanicOptions { HeartbeatInterval = TimeSpan.FromSeconds(-1) }.Validate());

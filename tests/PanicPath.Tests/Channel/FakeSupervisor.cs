@@ -56,6 +56,9 @@ internal sealed class FakeSupervisor : IDisposable
 
     internal SemaphoreSlim HeartbeatArrived { get; } = new(0);
 
+    /// <summary>The version byte of every heartbeat, in order.</summary>
+    internal ConcurrentQueue<byte> HeartbeatVersions { get; } = new();
+
     /// <summary>Closes every connection and stops listening.</summary>
     public void Dispose()
     {
@@ -118,6 +121,7 @@ internal sealed class FakeSupervisor : IDisposable
                 var (kind, length) = (frame.Kind, frame.PayloadLength);
                 if (kind == ChannelFrameKind.Heartbeat)
                 {
+                    HeartbeatVersions.Enqueue(frame.Version);
                     HeartbeatArrived.Release();
                     continue;
                 }
