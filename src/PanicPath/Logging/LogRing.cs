@@ -75,14 +75,17 @@ public sealed class LogRing
     /// <summary>
     /// Copies the youngest records whose lines fit in <paramref name="destination"/>, oldest of them first,
     /// and answers the number of bytes written. A record too large for the whole destination ends the
-    /// selection: older records are never put after a gap.
+    /// selection: older records are never put after a gap. One pass, youngest first: each line is
+    /// written where it ends up counted from the end of the destination, and the lines are moved to
+    /// its start once; a timestamp is formatted whole only when its second differs from the line before.
     /// </summary>
     public int CopyYoungest(Span<byte> destination)
     {
         var end = Volatile.Read(ref next);
         var floor = Math.Max(0, end - slots.Length);
-        var total = 0;
-        var first = end;
+        var start = destination.Length;
+        Span<byte> stamp = stackalloc byte[TimestampLength];
+        var stampSecond = -1L;
         for (var sequence = end - 1; sequence >= floor; sequence--)
         {
             if (!TryRead(sequence, out var record))
@@ -90,33 +93,40 @@ public sealed class LogRing
                 break;
             }
 
-            var length = LineLength(record);
-            if (total + length > destination.Length)
+            // As ASCII first (a character a byte); a line that is not is measured and written again.
+            var length = AsciiLineLength(record);
+            if (length > start)
             {
                 break;
             }
 
-            total += length;
-            first = sequence;
-        }
-
-        var written = 0;
-        for (var sequence = first; sequence < end; sequence++)
-        {
-            if (!TryRead(sequence, out var record))
+            var second = record.TimestampUtc.Ticks / TimeSpan.TicksPerSecond;
+            if (second != stampSecond)
             {
-                continue;
+                FormatTimestamp(record.TimestampUtc, stamp);
+                stampSecond = second;
+            }
+            else
+            {
+                Digits(stamp, 20, (int)(record.TimestampUtc.Ticks / TimeSpan.TicksPerMillisecond % 1000), 3);
             }
 
-            var length = LineLength(record);
-            if (written + length > destination.Length)
+            if (!TryFormatAsciiLine(record, stamp, destination.Slice(start - length, length)))
             {
-                break;
+                length = LineLength(record);
+                if (length > start)
+                {
+                    break;
+                }
+
+                FormatLine(record, stamp, destination.Slice(start - length, length));
             }
 
-            written += FormatLine(record, destination[written..]);
+            start -= length;
         }
 
+        var written = destination.Length - start;
+        destination[start..].CopyTo(destination);
         return written;
     }
 
@@ -147,9 +157,44 @@ public sealed class LogRing
     private static int LineLength(in LogRecord record) =>
         TimestampLength + 1 + 4 + 1 + Encoding.UTF8.GetByteCount(record.Category) + 2 + Encoding.UTF8.GetByteCount(record.Message) + 1;
 
-    private static int FormatLine(in LogRecord record, Span<byte> destination)
+    private static int AsciiLineLength(in LogRecord record) =>
+        TimestampLength + 1 + 4 + 1 + record.Category.Length + 2 + record.Message.Length + 1;
+
+    /// <summary>
+    /// Writes the line of <paramref name="record"/> into exactly <see cref="AsciiLineLength"/> bytes when its
+    /// category and message are ASCII; false (the bytes written meanwhile are garbage) when they are not.
+    /// </summary>
+    private static bool TryFormatAsciiLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
-        var at = FormatTimestamp(record.TimestampUtc, destination);
+        stamp.CopyTo(destination);
+        var at = stamp.Length;
+        destination[at++] = (byte)' ';
+        var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
+        level.CopyTo(destination[at..]);
+        at += level.Length;
+        destination[at++] = (byte)' ';
+        if (Ascii.FromUtf16(record.Category, destination[at..], out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        at += written;
+        destination[at++] = (byte)':';
+        destination[at++] = (byte)' ';
+        if (Ascii.FromUtf16(record.Message, destination[at..], out written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        destination[at + written] = (byte)'\n';
+        return true;
+    }
+
+    /// <summary>Writes the line of <paramref name="record"/>, whose timestamp is <paramref name="stamp"/>, into exactly <see cref="LineLength"/> bytes.</summary>
+    private static void FormatLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
+    {
+        stamp.CopyTo(destination);
+        var at = stamp.Length;
         destination[at++] = (byte)' ';
         var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
         level.CopyTo(destination[at..]);
@@ -159,8 +204,7 @@ public sealed class LogRing
         destination[at++] = (byte)':';
         destination[at++] = (byte)' ';
         at += Encoding.UTF8.GetBytes(record.Message, destination[at..]);
-        destination[at++] = (byte)'\n';
-        return at;
+        destination[at] = (byte)'\n';
     }
 
     /// <summary>

@@ -107,4 +107,32 @@ public sealed class ProtocolVersion2Tests
         Assert.Equal(1, channel.Rejected);
         Assert.Contains("unknown kind 5 in version 1", log.ToString());
     }
+
+    [Fact]
+    public async Task A_version_2_librarys_heartbeat_connection_is_answered_in_version_2_and_its_version_2_beats_are_counted()
+    {
+        using var temp = new TempDirectory();
+        await using var channel = ReportChannel.Open(new ReportChannelOptions(temp.Sub("channel"), MaxMessage, TextWriter.Null));
+        var life = channel.Admit(Environment.ProcessId, temp.Path);
+        var beat = ChannelFrame.Encode(ChannelFrameKind.Heartbeat, [], ChannelFrame.Version2);
+
+        Assert.Equal([new ChannelFrameHeader(2, ChannelFrameKind.Hello, 0)], await ChannelClient.ConverseAsync(channel.Address, Hello2, beat, beat));
+
+        Assert.Equal(2, life.Heartbeats);
+        Assert.Equal(0, channel.Rejected);
+    }
+
+    [Fact]
+    public async Task A_version_1_librarys_heartbeat_connection_without_a_hello_beats_in_version_1_and_nothing_is_rejected()
+    {
+        using var temp = new TempDirectory();
+        await using var channel = ReportChannel.Open(new ReportChannelOptions(temp.Sub("channel"), MaxMessage, TextWriter.Null));
+        var life = channel.Admit(Environment.ProcessId, temp.Path);
+        var beat = ChannelFrame.Encode(ChannelFrameKind.Heartbeat, []);
+
+        Assert.Empty(await ChannelClient.ConverseAsync(channel.Address, beat, beat, beat));
+
+        Assert.Equal(3, life.Heartbeats);
+        Assert.Equal(0, channel.Rejected);
+    }
 }

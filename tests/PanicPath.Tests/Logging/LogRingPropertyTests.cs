@@ -50,4 +50,32 @@ public sealed class LogRingPropertyTests
             Assert.Equal(time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(buffer, 0, length));
         }, iter: 20_000);
     }
+
+    [Fact]
+    public void A_dump_is_each_records_line_in_full_with_any_text_ascii_or_not()
+    {
+        string[] levels = ["trce", "dbug", "info", "warn", "fail", "crit"];
+        Gen.Select(Gen.Select(PanicPath.Tests.Reports.Utf8JsonStringTests.HardText, PanicPath.Tests.Reports.Utf8JsonStringTests.HardText, Gen.Int[0, 5]).Array[1, 40], Gen.Int[0, 3000])
+            .Sample((records, bufferBytes) =>
+            {
+                var ring = new LogRing(64);
+                foreach (var (category, message, level) in records)
+                {
+                    ring.Write((LogRecordLevel)level, category, message);
+                }
+
+                var buffer = new byte[bufferBytes];
+                var written = buffer.AsSpan(0, ring.CopyYoungest(buffer)).ToArray();
+
+                var lines = ring.Snapshot().Select(r => Encoding.UTF8.GetBytes(
+                    $"{r.TimestampUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)} {levels[(int)r.Level]} {r.Category}: {r.Message}\n")).ToList();
+                var expected = new List<byte>();
+                for (var i = lines.Count - 1; i >= 0 && expected.Count + lines[i].Length <= bufferBytes; i--)
+                {
+                    expected.InsertRange(0, lines[i]);
+                }
+
+                Assert.Equal(expected.ToArray(), written);
+            }, iter: 2_000);
+    }
 }
