@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace PanicPath.Logging;
@@ -16,8 +17,11 @@ namespace PanicPath.Logging;
 public sealed class LogRing
 {
     private const int TimestampLength = 24; // yyyy-MM-ddTHH:mm:ss.fffZ
-    private static readonly byte[][] LevelNames =
-        [.. new[] { "trce", "dbug", "info", "warn", "fail", "crit" }.Select(Encoding.ASCII.GetBytes)];
+    private const int HeadLength = TimestampLength + 1 + 4 + 1; // timestamp, level, and a space after each
+
+    /// <summary>Each level's four-letter name as one little-endian word, written at once.</summary>
+    private static readonly uint[] LevelNames =
+        [.. new[] { "trce", "dbug", "info", "warn", "fail", "crit" }.Select(name => BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(name)))];
 
     private readonly Slot[] slots;
     private readonly long mask;
@@ -155,10 +159,22 @@ public sealed class LogRing
     }
 
     private static int LineLength(in LogRecord record) =>
-        TimestampLength + 1 + 4 + 1 + Encoding.UTF8.GetByteCount(record.Category) + 2 + Encoding.UTF8.GetByteCount(record.Message) + 1;
+        HeadLength + Encoding.UTF8.GetByteCount(record.Category) + 2 + Encoding.UTF8.GetByteCount(record.Message) + 1;
 
     private static int AsciiLineLength(in LogRecord record) =>
-        TimestampLength + 1 + 4 + 1 + record.Category.Length + 2 + record.Message.Length + 1;
+        HeadLength + record.Category.Length + 2 + record.Message.Length + 1;
+
+    /// <summary>Writes the timestamp <paramref name="stamp"/>, the level and a space after each, in words; answers <see cref="HeadLength"/>.</summary>
+    private static int WriteHead(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(destination, BinaryPrimitives.ReadUInt64LittleEndian(stamp));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], BinaryPrimitives.ReadUInt64LittleEndian(stamp[8..]));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[16..], BinaryPrimitives.ReadUInt64LittleEndian(stamp[16..]));
+        destination[TimestampLength] = (byte)' ';
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[(TimestampLength + 1)..], LevelNames[(uint)record.Level < (uint)LevelNames.Length ? (int)record.Level : 5]);
+        destination[TimestampLength + 5] = (byte)' ';
+        return HeadLength;
+    }
 
     /// <summary>
     /// Writes the line of <paramref name="record"/> into exactly <see cref="AsciiLineLength"/> bytes when its
@@ -166,13 +182,7 @@ public sealed class LogRing
     /// </summary>
     private static bool TryFormatAsciiLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
-        stamp.CopyTo(destination);
-        var at = stamp.Length;
-        destination[at++] = (byte)' ';
-        var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
-        level.CopyTo(destination[at..]);
-        at += level.Length;
-        destination[at++] = (byte)' ';
+        var at = WriteHead(record, stamp, destination);
         if (Ascii.FromUtf16(record.Category, destination[at..], out var written) != System.Buffers.OperationStatus.Done)
         {
             return false;
@@ -193,13 +203,7 @@ public sealed class LogRing
     /// <summary>Writes the line of <paramref name="record"/>, whose timestamp is <paramref name="stamp"/>, into exactly <see cref="LineLength"/> bytes.</summary>
     private static void FormatLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
-        stamp.CopyTo(destination);
-        var at = stamp.Length;
-        destination[at++] = (byte)' ';
-        var level = (uint)record.Level < (uint)LevelNames.Length ? LevelNames[(int)record.Level] : LevelNames[5];
-        level.CopyTo(destination[at..]);
-        at += level.Length;
-        destination[at++] = (byte)' ';
+        var at = WriteHead(record, stamp, destination);
         at += Encoding.UTF8.GetBytes(record.Category, destination[at..]);
         destination[at++] = (byte)':';
         destination[at++] = (byte)' ';
