@@ -3,9 +3,12 @@ using System.Globalization;
 namespace PanicPath.Supervisor.Channel;
 
 /// <summary>
-/// The process tree as <c>/proc/&lt;pid&gt;/stat</c> shows it (Linux): whether a process descends from
-/// another by walking its parent chain, whether a process still runs, and the living descendants of a
-/// process by one pass over <c>/proc</c>. A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
+/// The process tree as <c>/proc</c> shows it (Linux): whether a process descends from another by walking
+/// its parent chain (<c>/proc/&lt;pid&gt;/stat</c>), whether a process still runs, the children of a
+/// process as the kernel lists them (<c>/proc/&lt;pid&gt;/task/&lt;tid&gt;/children</c>), and its living
+/// descendants by walking those lists down from it, which reads only the processes below it; where the
+/// kernel keeps no such lists (built without <c>CONFIG_PROC_CHILDREN</c>), by one pass over every
+/// <c>/proc/&lt;pid&gt;/stat</c>. A process that cannot be read (gone, or no <c>/proc</c>) is not in the tree.
 /// </summary>
 internal static class ProcessTree
 {
@@ -63,6 +66,99 @@ internal static class ProcessTree
     /// out each pid in <paramref name="excluded"/> with everything below it.
     /// </summary>
     internal static List<int> LiveDescendantsOf(int root, IReadOnlySet<int> excluded)
+    {
+        if (ChildrenOf(root) is not { } first)
+        {
+            return LiveDescendantsByScan(root, excluded);
+        }
+
+        var found = new List<int>();
+        var seen = new HashSet<int> { root };
+        var pending = new Stack<List<int>>();
+        pending.Push(first);
+        while (pending.Count > 0 && found.Count < MaxDepth * 16)
+        {
+            foreach (var child in pending.Pop())
+            {
+                if (excluded.Contains(child) || !seen.Add(child))
+                {
+                    continue;
+                }
+
+                // A zombie has died (and has no children left: they went to a subreaper or init).
+                if (StatOf(child) is { State: not ('Z' or 'X') })
+                {
+                    found.Add(child);
+                    if (ChildrenOf(child) is { Count: > 0 } below)
+                    {
+                        pending.Push(below);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The children of <paramref name="pid"/> (living and zombies), from the kernel's list of each of its
+    /// threads (a child belongs to the thread that forked it, or to any thread of a subreaper it was
+    /// re-parented to); an empty list for a process that is gone; null where the kernel keeps no such lists.
+    /// </summary>
+    internal static List<int>? ChildrenOf(int pid)
+    {
+        var tasks = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task";
+        string[] threads;
+        try
+        {
+            threads = Directory.GetDirectories(tasks);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Directory.Exists("/proc/self/task") ? [] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        var children = new List<int>();
+        foreach (var thread in threads)
+        {
+            string list;
+            try
+            {
+                list = File.ReadAllText(Path.Combine(thread, "children"));
+            }
+            catch (FileNotFoundException)
+            {
+                // The thread ended meanwhile, or this kernel keeps no lists: /proc/self's first thread tells.
+                if (!File.Exists($"/proc/self/task/{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}/children"))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var part in list.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+                {
+                    children.Add(child);
+                }
+            }
+        }
+
+        return children;
+    }
+
+    /// <summary><see cref="LiveDescendantsOf"/> by one pass over every <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    internal static List<int> LiveDescendantsByScan(int root, IReadOnlySet<int> excluded)
     {
         var children = new Dictionary<int, List<int>>();
         var zombies = new HashSet<int>();

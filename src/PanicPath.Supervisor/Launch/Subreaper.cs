@@ -11,7 +11,8 @@ namespace PanicPath.Supervisor.Launch;
 /// child except the children it launched itself: those belong to <see cref="System.Diagnostics.Process"/>,
 /// which reaps them to read their exit status. It looks with <c>waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT)</c>,
 /// which consumes nothing, and reaps with <c>waitpid</c> only a pid that is not a launched child; when
-/// the dead child in front is a launched one, it finds the others through <c>/proc</c>. While a launch
+/// the dead child in front is a launched one, it finds the others in the kernel's lists of its children
+/// (<see cref="ProcessTree.ChildrenOf"/>; where there are none, through every process in <c>/proc</c>). While a launch
 /// is in progress (its pid not yet known) it reaps nothing and tries again when the launch is known.
 /// When a life ends, orphans still running are sent SIGTERM, given the grace period, then SIGKILL, and
 /// reaped; the hang watchdog kills them at once with SIGKILL. The setting is process-wide: only a
@@ -195,6 +196,20 @@ public sealed partial class Subreaper : IDisposable
 
     private void ReapDeadChildrenExceptLaunched()
     {
+        if (ProcessTree.ChildrenOf(self) is { } children)
+        {
+            foreach (var pid in children)
+            {
+                if (!launched.Contains(pid))
+                {
+                    // A living child answers 0 and stays; a dead one is reaped.
+                    ReapOne(pid);
+                }
+            }
+
+            return;
+        }
+
         IEnumerable<string> entries;
         try
         {

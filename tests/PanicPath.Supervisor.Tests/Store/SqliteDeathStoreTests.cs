@@ -60,6 +60,31 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
     }
 
     [Fact]
+    public async Task Closing_the_store_leaves_its_log_unsynced_in_place_and_the_deaths_in_it_are_read_after()
+    {
+        var death = Death("in-the-log", T0);
+        long id;
+        using (var store = Open())
+        {
+            id = (await store.AddAsync(death)).Id;
+        }
+
+        // No checkpoint at close (its two fsyncs, and the new log's header and directory fsyncs at the next write).
+        Assert.True(File.Exists(StoreName + "-wal") && new FileInfo(StoreName + "-wal").Length > 0, "closing the store checkpointed and removed its log");
+        using (var reader = SqliteDeathStore.OpenReadOnly(temp.Path))
+        {
+            Assert.False(reader.ReadWithoutLocks);
+            Assert.Equal("in-the-log", (await reader.GetAsync(id))?.Signature);
+        }
+
+        using (var store = Open())
+        {
+            Assert.Equal(id, (await store.AddAsync(death)).Id);
+            Assert.Equal(id + 1, (await store.AddAsync(Death("next", T0))).Id);
+        }
+    }
+
+    [Fact]
     public void A_data_directory_that_is_a_file_is_refused_naming_it()
     {
         var file = temp.Sub("not-a-directory");
