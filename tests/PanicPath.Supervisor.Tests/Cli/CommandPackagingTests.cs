@@ -9,7 +9,8 @@ namespace PanicPath.Supervisor.Tests.Cli;
 /// <summary>
 /// The command as it is shipped: started as a process (the JIT command, or the native binary that
 /// <c>PANICPATH_NATIVE</c> names) it calls itself <c>panicpath</c>; packed as a dotnet tool and
-/// installed into a tool path, it runs and its <c>demo</c> finds the demo service.
+/// installed into a tool path, it runs and its <c>demo</c> finds the demo service; published native, it
+/// is linked with the runtime settings the supervisor's start and memory rely on.
 /// </summary>
 public sealed class CommandPackagingTests
 {
@@ -61,6 +62,30 @@ public sealed class CommandPackagingTests
         var record = JsonDocument.Parse(said).RootElement.GetProperty("record");
         Assert.Equal("unhandled-exception", record.GetProperty("cause").GetString());
         Assert.NotEmpty(record.GetProperty("report").GetProperty("notifiers").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_native_publish_binds_libc_at_link_time_runs_the_GC_without_background_collections_and_links_its_type_data_in_place()
+    {
+        var project = Path.Combine(Path.GetDirectoryName(PanicPath.TestSupport.ExampleScenarios.Folder)!, "..", "src", "PanicPath.Cli", "PanicPath.Cli.csproj");
+
+        // What build/publish-native gives the native compiler and linker, as MSBuild evaluates the project for it.
+        var (evaluated, json) = await Run(Crasher.Dotnet, ["msbuild", project, "-p:PublishAot=true", "-p:RuntimeIdentifier=linux-x64", "-p:Configuration=Release",
+            "-getProperty:ServerGarbageCollection", "-getProperty:ConcurrentGarbageCollection", "-getProperty:IlcDehydrate", "-getProperty:PositionIndependentExecutable",
+            "-getItem:DirectPInvoke", "-getItem:RuntimeHostConfigurationOption"], separate: true);
+        Assert.True(evaluated == 0, json);
+        var root = JsonDocument.Parse(json).RootElement;
+        var properties = root.GetProperty("Properties");
+        Assert.Equal("false", properties.GetProperty("ServerGarbageCollection").GetString());
+        Assert.Equal("false", properties.GetProperty("ConcurrentGarbageCollection").GetString());
+        Assert.Equal("false", properties.GetProperty("IlcDehydrate").GetString());
+        Assert.Equal("false", properties.GetProperty("PositionIndependentExecutable").GetString());
+        var items = root.GetProperty("Items");
+        Assert.Contains("libc", items.GetProperty("DirectPInvoke").EnumerateArray().Select(i => i.GetProperty("Identity").GetString()));
+        var knobs = items.GetProperty("RuntimeHostConfigurationOption").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("Identity").GetString()!, i => i.GetProperty("Value").GetString());
+        Assert.Equal("false", knobs["System.GC.Concurrent"]);
+        Assert.Equal("false", knobs["System.GC.Server"]);
     }
 
     /// <summary>Runs <paramref name="program"/>; answers its exit code and its output (with its error, unless <paramref name="separate"/>).</summary>

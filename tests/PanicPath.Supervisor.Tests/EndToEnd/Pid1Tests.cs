@@ -56,8 +56,10 @@ public sealed class Pid1Tests
     {
         NeedLinux();
         using var temp = new TempDirectory();
+        // The app exits only once the stubborn orphan ignores SIGTERM, so the supervisor's SIGTERM cannot come first.
+        var ignoring = temp.Sub("ignoring");
         using var supervisor = SupervisorProcess.Start(temp, ["--orphan-grace", "1", "--", "sh", "-c",
-            "( sleep 600 & echo \"orphan $!\" ); ( sh -c 'trap \"\" TERM; exec sleep 600' & echo \"orphan $!\" ); exit 3"]);
+            $"( sleep 600 & echo \"orphan $!\" ); ( sh -c 'trap \"\" TERM; touch {ignoring}; exec sleep 600' & echo \"orphan $!\" ); while [ ! -e {ignoring} ]; do sleep 0.01; done; exit 3"]);
         var polite = supervisor.Track(await supervisor.NumberAfter("orphan "));
         var stubborn = supervisor.Track(await supervisor.NumberAfter("orphan "));
 
