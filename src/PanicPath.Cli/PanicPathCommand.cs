@@ -31,6 +31,7 @@ public static class PanicPathCommand
         root.Subcommands.Add(ExploreCommand.Create());
         root.Subcommands.Add(TraceCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

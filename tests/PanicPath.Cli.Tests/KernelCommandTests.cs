@@ -1,0 +1,108 @@
+using System.Text.Json;
+using PanicPath.Model.Kernel.Profiles;
+
+namespace PanicPath.Cli.Tests;
+
+/// <summary><c>panicpath kernel list | show</c>, and <c>diff</c> of a scenario on a shipped profile and on an edited copy of it.</summary>
+public sealed class KernelCommandTests
+{
+    [Fact]
+    public async Task Kernel_list_names_every_shipped_profile_with_its_version_and_which_one_mainline_means()
+    {
+        var (exit, output, error) = await CliRun.Run("kernel", "list");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["mainline-6.1", "mainline-6.12", "mainline-5.18", "series-v1"], lines.Select(l => l.Split(' ')[0]));
+        Assert.Contains("6.1.192 (Debian linux-source-6.1)  (kernel: mainline)", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kernel_list_json_gives_name_version_variant_and_mainline()
+    {
+        var (exit, output, _) = await CliRun.Run("kernel", "list", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var first = json.RootElement[0];
+        Assert.Equal("mainline-6.1", first.GetProperty("name").GetString());
+        Assert.Equal("mainline-6.1", first.GetProperty("variant").GetString());
+        Assert.True(first.GetProperty("mainline").GetBoolean());
+        Assert.False(json.RootElement[1].GetProperty("mainline").GetBoolean());
+        Assert.Equal(4, json.RootElement.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("mainline-6.1", "mainline-6.1")]
+    [InlineData("mainline", "mainline-6.1")]
+    [InlineData("series", "series-v1")]
+    public async Task Kernel_show_prints_the_shipped_profile_exactly_to_copy(string name, string shipped)
+    {
+        var (exit, output, _) = await CliRun.Run("kernel", "show", name);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(ShippedProfiles.Text(shipped), output);
+    }
+
+    [Fact]
+    public async Task Kernel_show_refuses_a_name_that_is_not_shipped_with_exit_2_and_one_line()
+    {
+        var (exit, output, error) = await CliRun.Run("kernel", "show", "mainline-4.19");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"panicpath: kernel show: expected a shipped kernel profile (mainline-6.1, mainline-6.12, mainline-5.18, series-v1, mainline, series), not 'mainline-4.19'{Environment.NewLine}", error);
+    }
+
+    [Fact]
+    public async Task Diff_finds_the_bug_of_dropping_the_post_notifiers_guard_of_the_first_crash_kexec_in_a_copied_profile()
+    {
+        var folder = Directory.CreateTempSubdirectory("panicpath-profile-").FullName;
+        try
+        {
+            var (_, shown, _) = await CliRun.Run("kernel", "show", "mainline-6.1");
+            const string guarded = "        cites: kernel/panic.c:357-358\n        if: \"!post\"\n        do:\n";
+            Assert.Contains(guarded, shown, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "patched.yaml"), shown.Replace(guarded, "        cites: kernel/panic.c:357-358\n        do:\n", StringComparison.Ordinal));
+            var scenario = File.ReadAllText(CliRun.Example("merged")).Replace("kernel: mainline-6.1", "kernel: ./patched.yaml", StringComparison.Ordinal);
+            var patched = Path.Combine(folder, "merged-patched.yaml");
+            File.WriteAllText(patched, scenario);
+
+            var (exit, output, _) = await CliRun.Run("diff", CliRun.Example("merged"), patched);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("channel-unloaded-before-next-kernel: newly violated in 360, fixed in 0", output, StringComparison.Ordinal);
+            Assert.Contains("[1]     240  arch == arm64 && kexec_crash_loaded && crash_kexec_post_notifiers && entry == panic", output, StringComparison.Ordinal);
+            Assert.Contains("cpu0 panic(): __crash_kexec before the notifiers: kexec_trylock(); machine_crash_shutdown", output, StringComparison.Ordinal);
+            Assert.Contains("3 invariants newly violated", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Diff_of_a_scenario_on_an_unedited_copy_of_its_profile_finds_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("panicpath-profile-").FullName;
+        try
+        {
+            var (_, shown, _) = await CliRun.Run("kernel", "show", "mainline-5.18");
+            File.WriteAllText(Path.Combine(folder, "copy.yaml"), shown);
+            var copy = Path.Combine(folder, "v1-patch16.yaml");
+            File.WriteAllText(copy, File.ReadAllText(CliRun.Example("v1-patch16")).Replace("kernel: mainline-5.18", "kernel: ./copy.yaml", StringComparison.Ordinal));
+
+            var (exit, output, _) = await CliRun.Run("diff", CliRun.Example("v1-patch16"), copy);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("nothing newly violated", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("fixed in", output.Replace("fixed in 0", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
