@@ -27,7 +27,7 @@ public sealed class KernelVariantTests
     public void An_unknown_kernel_is_refused_with_the_names_it_could_be()
     {
         var error = Model.Error("kernel: mainline-4.19\n");
-        Assert.Equal("test.yaml:1:9: expected a kernel profile: mainline-6.1, mainline-5.18, series-v1, mainline, series, or a profile file's path (with a '/' or ending in .yaml), not 'mainline-4.19'", error.Message);
+        Assert.Equal("test.yaml:1:9: expected a kernel profile: mainline-6.1, mainline-6.12, mainline-5.18, series-v1, mainline, series, or a profile file's path (with a '/' or ending in .yaml), not 'mainline-4.19'", error.Message);
     }
 
     [Fact]

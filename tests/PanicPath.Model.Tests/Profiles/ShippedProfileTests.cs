@@ -14,6 +14,7 @@ public sealed partial class ShippedProfileTests
 {
     [Theory]
     [InlineData("mainline-6.1")]
+    [InlineData("mainline-6.12")]
     [InlineData("mainline-5.18")]
     [InlineData("series-v1")]
     public void Every_shipped_profile_compiles_and_labels_and_cites_every_step_of_panic(string name)
@@ -46,6 +47,19 @@ public sealed partial class ShippedProfileTests
 
         Assert.Equal(ScenarioExplorer.Explore(byName).Runs, ScenarioExplorer.Explore(byPath).Runs);
         Assert.Equal(Violations(byName), Violations(byPath));
+    }
+
+    [Fact]
+    public void Mainline_6_12_explores_the_merged_example_exactly_as_mainline_6_1_which_kernel_mainline_keeps_meaning()
+    {
+        var path = Path.Combine(Model.Examples, "merged.yaml");
+        var text = File.ReadAllText(path);
+        var on612 = ScenarioParser.Parse(KernelLine().Replace(text, "kernel: mainline-6.12"), path);
+        var on61 = ScenarioParser.ParseFile(path);
+
+        Assert.Equal("mainline-6.12", on612.Profile.Name);
+        Assert.Equal("mainline-6.1", Model.Compile("kernel: mainline\n").Profile.Name);
+        Assert.Equal(Violations(on61), Violations(on612));
     }
 
     private static List<string> Violations(Scenario scenario) =>

@@ -12,7 +12,7 @@ public static class ShippedProfiles
     public const string NewestMainline = "mainline-6.1";
 
     /// <summary>Every shipped profile's name, newest mainline first.</summary>
-    public static readonly string[] Names = ["mainline-6.1", "mainline-5.18", "series-v1"];
+    public static readonly string[] Names = ["mainline-6.1", "mainline-6.12", "mainline-5.18", "series-v1"];
 
     /// <summary>The shipped profile <paramref name="text"/> names (a name, or the alias <c>mainline</c> or <c>series</c>), or null.</summary>
     public static string? Resolve(string? text, out bool alias)
