@@ -100,6 +100,24 @@ public sealed partial class Machine
         return Flow.Next;
     }
 
+    /// <summary>
+    /// Runs the scenario's actions for direct hook <paramref name="hook"/>: traced as a step of the running kernel
+    /// function, its actions named after the hook; a <c>return</c> in them ends the hook, not the function.
+    /// </summary>
+    internal Flow RunHook(string hook, ScenarioAction[] actions)
+    {
+        var savedCallback = callback;
+        var savedResult = callbackResult;
+        var savedDepth = helperDepth;
+        Step($"hook {hook}", string.Empty);
+        callback = hook;
+        var flow = ScenarioAction.ExecuteAll(actions, this);
+        callback = savedCallback;
+        callbackResult = savedResult;
+        helperDepth = savedDepth;
+        return Ended || flow == Flow.Ended ? Flow.Ended : Flow.Next;
+    }
+
     /// <summary>Writes <paramref name="value"/> into <paramref name="slot"/> without a trace step: a profile's <c>let</c>.</summary>
     internal void Write(int slot, int value) => values[slot] = value;
 

@@ -60,6 +60,13 @@ public sealed class Scenario
 
     public List<Callback> Callbacks { get; } = [];
 
+    /// <summary>
+    /// <c>hooks:</c>: what the scenario's subsystems do when the kernel calls one of its direct hooks (a profile's
+    /// <c>hook:</c> step: <c>kgdb_panic</c>, <c>debug_locks_off</c>, <c>console_flush_on_panic</c>); a hook the
+    /// scenario does not supply does nothing.
+    /// </summary>
+    public Dictionary<string, ScenarioAction[]> Hooks { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, ScenarioAction[]> Helpers { get; } = new(StringComparer.Ordinal);
 
     public List<Fault> Faults { get; } = [];

@@ -27,7 +27,7 @@ public sealed partial class ScenarioParser
 
     private static readonly string[] TopFileKeys = ["scenario", "kernel", "cpus", "entry"];
     private static readonly string[] ListSections = ["callbacks", "faults", "invariants", "constraints", "setup", "locks", "after-boot", "host"];
-    private static readonly string[] MappingSections = ["knobs", "features", "state", "helpers"];
+    private static readonly string[] MappingSections = ["knobs", "features", "state", "helpers", "hooks"];
 
     /// <summary>
     /// The sections of the top file <paramref name="root"/> with those of every file it includes merged in;
@@ -281,6 +281,7 @@ public sealed partial class ScenarioParser
             "knobs" => "knob",
             "features" => "feature",
             "helpers" => "helper",
+            "hooks" => "hook",
             _ => section,
         };
     }

@@ -18,7 +18,13 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] ProfileKeys = ["profile", "variant", "sources", "locals", "functions"];
-    private static readonly string[] StepVerbs = ["if", "do", "let", "set", "call", "emit", "reach", "hang", "return"];
+    private static readonly string[] StepVerbs = ["if", "do", "let", "set", "call", "hook", "emit", "reach", "hang", "return"];
+
+    /// <summary>Where each hook the scenario supplies is declared, to refuse one no step of the profile calls.</summary>
+    private readonly Dictionary<string, YamlNode> hookNodes = new(StringComparer.Ordinal);
+
+    /// <summary>The hooks the profile's steps call.</summary>
+    private readonly HashSet<string> hooksCalled = new(StringComparer.Ordinal);
 
     private YamlMappingNode? profileRoot;
     private string profileFile = string.Empty;
@@ -157,6 +163,15 @@ public sealed partial class ScenarioParser
         profile.Panic = profile.Functions.FirstOrDefault(f => f.Name == "panic")?.Body
             ?? throw Error(fields["functions"], "a function 'panic', which the machine enters for every panic");
         profile.KmsgDumpersSlot = profileNames.KmsgDumpersSlot;
+        foreach (var (hook, node) in hookNodes)
+        {
+            if (!hooksCalled.Contains(hook))
+            {
+                var called = hooksCalled.Count == 0 ? "none" : string.Join(", ", hooksCalled.Order(StringComparer.Ordinal));
+                throw Error(node, $"a hook the kernel profile {profile.Name} calls ({called}), not '{hook}'");
+            }
+        }
+
         scenario.Profile = profile;
     }
 
@@ -300,6 +315,14 @@ public sealed partial class ScenarioParser
                     var call = new FunctionCallAction(at, Identifier(value, "the name of a function of the profile"));
                     calls.Add((call, value));
                     into.Add(call);
+                    break;
+                }
+
+            case "hook":
+                {
+                    var hook = Identifier(value, "the name of a kernel hook");
+                    hooksCalled.Add(hook);
+                    into.Add(new HookAction(at, hook, scenario.Hooks.GetValueOrDefault(hook)));
                     break;
                 }
 

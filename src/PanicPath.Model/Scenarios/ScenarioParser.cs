@@ -19,7 +19,7 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "callbacks", "faults", "entry", "host", "invariants"];
+        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "hooks", "callbacks", "faults", "entry", "host", "invariants"];
 
     /// <summary>The keys a file may have: the sections, and <c>include</c>, which the compiler resolves first.</summary>
     private static string[] FileKeys => [.. TopKeys, "include"];
@@ -237,6 +237,18 @@ public sealed partial class ScenarioParser
         {
             owner = (WriteSite.Callback, helperName, "helper " + helperName);
             scenario.Helpers[helperName] = Actions(body);
+        }
+
+        if (get("hooks") is { } hooks)
+        {
+            foreach (var (key, value) in Mapping(hooks, "a mapping from a kernel hook's name to its actions").Children)
+            {
+                var hookName = Identifier(key, "a kernel hook's name");
+                Declare(key, hookName, "hook");
+                owner = (WriteSite.Callback, null, "hook " + hookName);
+                scenario.Hooks[hookName] = Actions(value);
+                hookNodes[hookName] = key;
+            }
         }
 
         owner = (WriteSite.Callback, null, "callback");
