@@ -126,11 +126,16 @@ public static class ReportJson
         json.WriteEndObject();
     }
 
-    /// <summary>Writes one trace step as an object.</summary>
+    /// <summary>Writes one trace step as an object; <c>"time_us"</c>, the model clock, only once it has passed 0.</summary>
     public static void WriteStep(Utf8JsonWriter json, TraceStep step)
     {
         json.WriteStartObject();
         json.WriteNumber("cpu", step.Cpu);
+        if (step.Time > 0)
+        {
+            json.WriteNumber("time_us", step.Time);
+        }
+
         json.WriteString("chain", step.Chain);
         json.WriteString("callback", step.Callback);
         json.WriteString("action", step.Action);

@@ -9,7 +9,9 @@ namespace PanicPath.Model.Invariants;
 /// terminates, reaches, and the deadlines of happens-by that a hang or the host's end of the VM never let
 /// come). Answers the violated invariants as a bit mask, counting only those whose <c>when</c> held after
 /// boot. A hang violates every liveness invariant it breaks, and the violation step names the hang's reason;
-/// a host end (host-stop, host-reset, host-pause) is an end, not a hang.
+/// a host end (host-stop, host-reset, host-pause) is an end, not a hang. Time bounds (<c>within</c>) read the model
+/// clock (<see cref="Machine.Now"/>): at the boundary for <c>reaches</c> and <c>by</c>, at each occurrence of the event
+/// for <c>happens</c>; a run that hangs, or that the host ends elsewhere, before a bare <c>by</c>'s boundary misses it.
 /// </summary>
 public sealed class InvariantMonitor
 {
@@ -29,7 +31,7 @@ public sealed class InvariantMonitor
         {
             var index = e;
             byEvent[e] = scenario.Invariants
-                .Where(i => (i.Kind == InvariantKind.HappensWhile && i.Condition is not null && i.EventA == index) || (i.Kind == InvariantKind.HappensBefore && i.EventB == index))
+                .Where(i => (i.Kind == InvariantKind.HappensWhile && (i.Condition is not null || i.Within >= 0) && i.EventA == index) || (i.Kind == InvariantKind.HappensBefore && i.EventB == index))
                 .ToArray();
         }
     }
@@ -62,6 +64,16 @@ public sealed class InvariantMonitor
     {
         foreach (var invariant in byEvent[eventIndex])
         {
+            if (invariant.Kind == InvariantKind.HappensWhile && invariant.Within >= 0 && machine.Now > invariant.Within)
+            {
+                Violate(invariant, $"{scenario.Events[eventIndex]} happens at t={Duration.Format(machine.Now)}, past its bound of {Duration.Format(invariant.Within)}");
+            }
+
+            if (invariant.Kind == InvariantKind.HappensWhile && invariant.Condition is null)
+            {
+                continue;
+            }
+
             var broken = invariant.Kind == InvariantKind.HappensWhile
                 ? !invariant.Condition!.IsTrue(machine)
                 : machine.Count(invariant.EventA) == 0;
@@ -92,6 +104,10 @@ public sealed class InvariantMonitor
             else if (invariant.Kind == InvariantKind.HappensWhile && machine.Count(invariant.EventA) == 0)
             {
                 Violate(invariant, $"{scenario.Events[invariant.EventA]} has not happened by {BoundaryNames.Name(boundary)}");
+            }
+            else if (invariant.Kind is InvariantKind.Reaches or InvariantKind.ReachedWithin && invariant.Within >= 0 && machine.Now > invariant.Within)
+            {
+                Violate(invariant, $"{BoundaryNames.Name(boundary)} reached at t={Duration.Format(machine.Now)}, past its bound of {Duration.Format(invariant.Within)}");
             }
         }
     }
@@ -131,6 +147,11 @@ public sealed class InvariantMonitor
                     Violate(invariant, outcome == Boundary.Hang
                         ? $"the run hangs before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)}): {hangReason}"
                         : $"the host ends the run at {BoundaryNames.Name(outcome)} before {scenario.Events[invariant.EventA]}, so it misses its deadline ({Names(invariant.Boundaries)})");
+                    break;
+                case InvariantKind.ReachedWithin when (invariant.Boundaries & outcomeBit) == 0 && (outcome == Boundary.Hang || BoundaryNames.IsHostEnd(outcome)):
+                    Violate(invariant, outcome == Boundary.Hang
+                        ? $"the run hangs before reaching {Names(invariant.Boundaries)}, so it misses its bound of {Duration.Format(invariant.Within)}: {hangReason}"
+                        : $"the host ends the run at {BoundaryNames.Name(outcome)} before {Names(invariant.Boundaries)}, so it misses its bound of {Duration.Format(invariant.Within)}");
                     break;
             }
         }

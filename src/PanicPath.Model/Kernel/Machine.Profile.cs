@@ -37,6 +37,9 @@ public sealed partial class Machine
             case KernelPrimitive.KmsgDump:
                 KmsgDump((KmsgReason)argument);
                 break;
+            case KernelPrimitive.DelaySeconds:
+                DelaySeconds(text, values[argument]);
+                break;
             default:
                 switch ((PanicPrintPart)argument)
                 {

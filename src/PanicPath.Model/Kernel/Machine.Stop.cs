@@ -43,6 +43,7 @@ public sealed partial class Machine
             return;
         }
 
+        StopWaits(how, byNmi);
         var change = trace is null ? null : new List<string>();
         for (var i = 0; i < cpus.Length; i++)
         {

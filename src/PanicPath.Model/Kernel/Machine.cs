@@ -154,6 +154,7 @@ public sealed partial class Machine : IValueContext
         monitor.Decide();
         context = string.Empty;
         callback = string.Empty;
+        StartClock();
         switch (entry)
         {
             case EntryPoint.Panic:
@@ -196,6 +197,7 @@ public sealed partial class Machine : IValueContext
         Array.Fill(cpus, CpuState.Running);
         Array.Clear(eventCounts);
         Array.Clear(setBy);
+        ResetClock();
         kexecLocked = false;
         briefHolder = false;
         crashCpusStopped = false;
@@ -310,12 +312,12 @@ public sealed partial class Machine : IValueContext
     {
         if (trace is not null)
         {
-            trace.Add(new TraceStep(cpu, context, callback, action.Build(), change.Build()));
+            trace.Add(new TraceStep(cpu, context, callback, action.Build(), change.Build()) { Time = Stamp });
         }
     }
 
     private void Record(int onCpu, string chain, string cb, string action, string change) =>
-        trace?.Add(new TraceStep(onCpu, chain, cb, action, change));
+        trace?.Add(new TraceStep(onCpu, chain, cb, action, change) { Time = Stamp });
 
     private bool inSetup;
 

@@ -23,6 +23,12 @@ public sealed class Invariant(int index, string name, InvariantKind kind, Source
     /// <summary>The boundaries it concerns, one bit per <see cref="Kernel.Boundary"/>.</summary>
     public int Boundaries { get; internal set; }
 
+    /// <summary>
+    /// The time bound, in microseconds of the model clock (<c>within 10s</c>); -1 without. On <c>reaches</c> and a bare
+    /// <c>by</c> it bounds the time at which the run reaches the boundary; on <c>happens</c> each occurrence of the event.
+    /// </summary>
+    public long Within { get; internal set; } = -1;
+
     public int EventA { get; internal set; } = -1;
 
     public int EventB { get; internal set; } = -1;

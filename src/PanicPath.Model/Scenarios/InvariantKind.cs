@@ -37,4 +37,11 @@ public enum InvariantKind
     /// at any boundary, before the event breaks it.
     /// </summary>
     AtLeastOnce,
+
+    /// <summary>
+    /// <c>by: boundary within 10s</c> (or <c>by: [boundaries]</c> with <c>within: 10s</c>): a run that comes to one of
+    /// the boundaries comes to it within the bound of the model clock; a run that hangs, or that the host ends at an
+    /// end not listed, never comes to it and misses the bound; a run that ends at another kernel boundary is not checked.
+    /// </summary>
+    ReachedWithin,
 }

@@ -75,6 +75,12 @@ public sealed class Scenario
 
     public List<Invariant> Invariants { get; } = [];
 
+    /// <summary>
+    /// True when the scenario speaks of time: a <c>wait:</c> with <c>for:</c>, a <c>delay:</c>, or an invariant bound
+    /// <c>within</c> a duration. Only then do its trace steps carry the model clock (<see cref="Kernel.TraceStep.Time"/>).
+    /// </summary>
+    public bool UsesTime { get; internal set; }
+
     /// <summary>The host's reactions (<c>host:</c>), in file order.</summary>
     public List<HostReaction> HostReactions { get; } = [];
 

@@ -26,7 +26,7 @@ public sealed partial class ScenarioParser
         return [.. list];
     }
 
-    private static readonly string[] ActionKeys = ["set", "lock", "unlock", "trylock", "if", "wait", "never-return", "report", "emit", "call", "return", "panic", "hypercall"];
+    private static readonly string[] ActionKeys = ["set", "lock", "unlock", "trylock", "if", "wait", "never-return", "report", "emit", "call", "return", "panic", "hypercall", "delay"];
 
     private ScenarioAction Action(YamlNode item)
     {
@@ -58,7 +58,7 @@ public sealed partial class ScenarioParser
         {
             "if" => new[] { "if", "do", "else" },
             "trylock" => ["trylock", "else"],
-            "wait" => ["wait", "timeout", "else"],
+            "wait" => ["wait", "timeout", "for", "else"],
             _ => [verb],
         };
         foreach (var (key, (keyNode, _)) in fields)
@@ -96,22 +96,36 @@ public sealed partial class ScenarioParser
                 {
                     var text = Scalar(value, "a condition to wait for");
                     var timeout = fields.TryGetValue("timeout", out var t) && Bool(t.Value, "timeout: true or false");
+                    var bound = -1L;
+                    if (fields.TryGetValue("for", out var limit))
+                    {
+                        if (fields.TryGetValue("timeout", out var both))
+                        {
+                            throw Error(both.Key, "no 'timeout' with 'for': the duration bounds the wait by itself");
+                        }
+
+                        bound = DurationOf(limit.Value);
+                        timeout = true;
+                    }
+
                     ScenarioAction[] givesUp = [];
                     if (fields.TryGetValue("else", out var gaveUp))
                     {
                         if (!timeout)
                         {
-                            throw Error(gaveUp.Key, "'timeout: true' with the 'else' of a wait: a wait without a timeout never gives up");
+                            throw Error(gaveUp.Key, "'timeout: true' with the 'else' of a wait (or 'for: duration'): a wait without a timeout never gives up");
                         }
 
                         givesUp = Actions(gaveUp.Value);
                     }
 
-                    return new WaitAction(at, text.Value!, Condition(text), timeout, givesUp);
+                    return new WaitAction(at, text.Value!, Condition(text), timeout, givesUp, bound);
                 }
 
             case "never-return":
                 return new NeverReturnAction(at);
+            case "delay":
+                return new DelayAction(at, DurationOf(value));
             case "hypercall":
                 {
                     var text = Scalar(value, "crash or reset").Value;
@@ -153,6 +167,22 @@ public sealed partial class ScenarioParser
                 CheckPanicAction(at);
                 return new PanicAction(at, Scalar(value, "a panic message").Value ?? string.Empty);
         }
+    }
+
+    /// <summary>A duration (<c>100s</c>, <c>10ms</c>, <c>500us</c>) in microseconds, located to its column when it is not one; the scenario now speaks of time.</summary>
+    private long DurationOf(YamlNode node)
+    {
+        var scalar = Scalar(node, "a duration such as 100s or 10ms");
+        var micros = DurationAt(scalar.Value ?? string.Empty, ContentAt(scalar));
+        scenario.UsesTime = true;
+        return micros;
+    }
+
+    /// <summary><paramref name="text"/>, written at <paramref name="start"/>, as a duration in microseconds; refused at the offending column.</summary>
+    private static long DurationAt(string text, SourceLocation start)
+    {
+        var (micros, expected, offset) = Duration.Parse(text);
+        return expected is null ? micros : throw new ScenarioException(start.Shift(offset), expected);
     }
 
     private SetAction Set(YamlScalarNode node)

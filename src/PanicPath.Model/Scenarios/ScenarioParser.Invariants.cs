@@ -11,7 +11,7 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] InvariantKeys =
-        ["name", "when", "at", "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "while", "by", "happens-before"];
+        ["name", "when", "at", "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "while", "by", "within", "happens-before"];
 
     private void ParseInvariant(YamlMappingNode map)
     {
@@ -27,13 +27,16 @@ public sealed partial class ScenarioParser
             throw Error(map, "at most 64 invariants");
         }
 
-        // 'expect' is the check of 'at', and the optional state check of 'reaches'.
-        var kinds = new[] { "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "happens-before" }
-            .Where(k => fields.ContainsKey(k) && !(k == "expect" && fields.ContainsKey("reaches"))).ToList();
+        // 'expect' is the check of 'at', and the optional state check of 'reaches'; 'by' is a check of its own (a time
+        // bound) without 'happens'.
+        var kinds = new[] { "expect", "exactly-once", "at-most-once", "at-least-once", "terminates", "reaches", "happens", "happens-before", "by" }
+            .Where(k => fields.ContainsKey(k) && !(k == "expect" && fields.ContainsKey("reaches")) && !(k == "by" && fields.ContainsKey("happens"))).ToList();
         if (kinds.Count != 1)
         {
-            throw Error(map, "exactly one check: at+expect, exactly-once, at-most-once, at-least-once, terminates, reaches (+expect), happens+while/by, or happens-before");
+            throw Error(map, "exactly one check: at+expect, exactly-once, at-most-once, at-least-once, terminates, reaches (+expect), happens+while/by, by+within, or happens-before");
         }
+
+        var within = fields.TryGetValue("within", out var bound) ? DurationOf(bound) : -1;
 
         var index = scenario.Invariants.Count;
         Invariant invariant;
@@ -66,22 +69,30 @@ public sealed partial class ScenarioParser
             case "reaches":
                 invariant = new Invariant(index, name, InvariantKind.Reaches, At(map))
                 {
-                    Boundaries = Boundaries(fields["reaches"]),
+                    Boundaries = Boundaries(fields["reaches"], ref within),
                     Condition = fields.TryGetValue("expect", out var expect) ? Condition(Scalar(expect, "a condition")) : null,
                 };
                 break;
             case "happens":
-                if (!fields.ContainsKey("while") && !fields.ContainsKey("by"))
+                if (!fields.ContainsKey("while") && !fields.ContainsKey("by") && within < 0)
                 {
-                    throw Error(map, "'while: condition', 'by: [boundaries]' or both with 'happens'");
+                    throw Error(map, "'while: condition', 'by: [boundaries]', 'within: duration' or several with 'happens'");
                 }
 
                 invariant = new Invariant(index, name, InvariantKind.HappensWhile, At(map))
                 {
                     EventA = EventIndex(fields["happens"], declare: false),
                     Condition = fields.TryGetValue("while", out var w) ? Condition(Scalar(w, "a condition")) : null,
-                    Boundaries = fields.TryGetValue("by", out var by) ? Boundaries(by) : 0,
+                    Boundaries = fields.TryGetValue("by", out var by) ? Boundaries(by, ref within) : 0,
                 };
+                break;
+            case "by":
+                invariant = new Invariant(index, name, InvariantKind.ReachedWithin, At(map)) { Boundaries = Boundaries(fields["by"], ref within) };
+                if (within < 0)
+                {
+                    throw Error(fields["by"], "a time bound with a 'by' that has no 'happens': 'by: crash-kernel-boot within 10s', or 'within: 10s'");
+                }
+
                 break;
             default:
                 {
@@ -100,7 +111,7 @@ public sealed partial class ScenarioParser
                 }
         }
 
-        foreach (var extra in new[] { "at", "while", "by" })
+        foreach (var extra in new[] { "at", "while" })
         {
             var owner = extra switch { "at" => "expect", _ => "happens" };
             if (fields.TryGetValue(extra, out var node) && kinds[0] != owner)
@@ -108,6 +119,13 @@ public sealed partial class ScenarioParser
                 throw Error(node, $"'{extra}' only with '{owner}'");
             }
         }
+
+        if (fields.TryGetValue("within", out var withinNode) && kinds[0] is not ("reaches" or "happens" or "by"))
+        {
+            throw Error(withinNode, "'within' only with 'reaches', 'happens' or 'by'");
+        }
+
+        invariant.Within = within;
 
         if (fields.TryGetValue("when", out var when))
         {
@@ -118,6 +136,31 @@ public sealed partial class ScenarioParser
     }
 
     private static string BoundaryList(string text) => $"one of the boundaries {string.Join(", ", BoundaryNames.Usable)}, not '{text}'";
+
+    /// <summary>
+    /// The boundaries of <paramref name="node"/>, a scalar of which may end in a time bound, <c>crash-kernel-boot
+    /// within 10s</c>: that bound goes to <paramref name="within"/>, refused when a <c>within:</c> key gave one already.
+    /// </summary>
+    private int Boundaries(YamlNode node, ref long within)
+    {
+        if (node is YamlScalarNode scalar && scalar.Value is { } text && text.IndexOf(" within ", StringComparison.Ordinal) is var cut and > 0)
+        {
+            var start = ContentAt(scalar);
+            if (within >= 0)
+            {
+                throw new ScenarioException(start.Shift(cut + 1), "one time bound: 'within' in the boundary or a 'within:' key, not both");
+            }
+
+            var after = cut + " within ".Length;
+            within = DurationAt(text[after..], start.Shift(after));
+            scenario.UsesTime = true;
+            var name = text[..cut].Trim();
+            var lead = text.Length - text.TrimStart().Length;
+            return BoundaryNames.TryParse(name, out var b) ? 1 << (int)b : throw new ScenarioException(start.Shift(lead), BoundaryList(name));
+        }
+
+        return Boundaries(node);
+    }
 
     private int Boundaries(YamlNode node)
     {

@@ -393,6 +393,18 @@ public sealed partial class ScenarioParser
                     _ => throw Error(value, $"a kmsg dump reason: PANIC, OOPS, EMERG or SHUTDOWN, not '{text}'"),
                 };
                 break;
+            case KernelPrimitive.DelaySeconds:
+                {
+                    var seconds = profileNames!.Local(text) ?? names.Variable(text);
+                    if (seconds is null || seconds.Kind != ValueKind.Int)
+                    {
+                        throw Error(value, $"an integer knob or local holding seconds, such as panic_timeout, not '{text}'");
+                    }
+
+                    argument = seconds.Slot;
+                    break;
+                }
+
             default:
                 argument = Array.IndexOf(KernelPrimitives.PanicPrintParts, text);
                 if (argument < 0)

@@ -224,7 +224,7 @@ public sealed class LivenessTests
     public void Happens_needs_while_or_by_and_says_so_at_the_invariant()
     {
         var error = Model.Error("invariants:\n  - name: x\n    happens: kmsg-dump\n");
-        Assert.Equal("test.yaml:2:5: expected 'while: condition', 'by: [boundaries]' or both with 'happens'", error.Message);
+        Assert.Equal("test.yaml:2:5: expected 'while: condition', 'by: [boundaries]', 'within: duration' or several with 'happens'", error.Message);
     }
 
     [Fact]

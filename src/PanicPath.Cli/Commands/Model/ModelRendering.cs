@@ -81,11 +81,20 @@ internal static class ModelRendering
         }
     }
 
-    /// <summary>Renders a run's steps as a table.</summary>
+    /// <summary>
+    /// Renders a run's steps as a table. A run whose model clock advanced (in a scenario that speaks of time) has a
+    /// <c>time</c> column after <c>#</c>: the clock at each step once it has passed 0, blank before.
+    /// </summary>
     public static Table Trace(IReadOnlyList<TraceStep> steps)
     {
+        var timed = steps.Any(s => s.Time > 0);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("#");
+        if (timed)
+        {
+            table.AddColumn("time");
+        }
+
         table.AddColumn("cpu");
         table.AddColumn("chain");
         table.AddColumn("callback");
@@ -94,7 +103,9 @@ internal static class ModelRendering
         for (var i = 0; i < steps.Count; i++)
         {
             var s = steps[i];
-            table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"cpu{s.Cpu}", Markup.Escape(s.Chain), Markup.Escape(s.Callback), Markup.Escape(s.Action), Markup.Escape(s.Change));
+            var number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string[] cells = [$"cpu{s.Cpu}", Markup.Escape(s.Chain), Markup.Escape(s.Callback), Markup.Escape(s.Action), Markup.Escape(s.Change)];
+            table.AddRow(timed ? [number, s.Time > 0 ? "t=" + Duration.Format(s.Time) : string.Empty, .. cells] : [number, .. cells]);
         }
 
         return table;
@@ -104,7 +115,7 @@ internal static class ModelRendering
     /// The steps of a run that decide it, one line each: the setup steps that changed a value, the boot registrations
     /// folded into one line (what registered, what did not and why), then every step from the fault and the entry on
     /// but those that decide nothing (a callback or helper called, a callback returning NOTIFY_DONE), as
-    /// <c>cpuN chain callback: action (change)</c>.
+    /// <c>cpuN chain callback: action (change)</c>, with <c>t=…</c> after the CPU once the model clock has passed 0.
     /// </summary>
     public static IEnumerable<string> CompactTrace(IReadOnlyList<TraceStep> steps)
     {
@@ -138,7 +149,7 @@ internal static class ModelRendering
                 continue;
             }
 
-            var where = string.Join(" ", new[] { $"cpu{s.Cpu}", s.Chain, s.Callback }.Where(x => x.Length > 0));
+            var where = string.Join(" ", new[] { $"cpu{s.Cpu}", s.Time > 0 ? "t=" + Duration.Format(s.Time) : string.Empty, s.Chain, s.Callback }.Where(x => x.Length > 0));
             yield return s.Change.Length > 0 ? $"{where}: {s.Action} ({s.Change})" : $"{where}: {s.Action}";
         }
 

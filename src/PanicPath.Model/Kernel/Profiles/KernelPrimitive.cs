@@ -27,4 +27,10 @@ public enum KernelPrimitive
 
     /// <summary><c>panic-print: backtrace | sys-info | replay</c>: what <c>panic_print</c> asks at that point.</summary>
     PanicPrint,
+
+    /// <summary>
+    /// <c>delay-seconds: NAME</c>: the CPU busy-waits as many seconds as the integer knob or local NAME holds, when it is
+    /// positive (the panic timeout's <c>mdelay(PANIC_TIMER_STEP)</c> loop); the model clock advances by it.
+    /// </summary>
+    DelaySeconds,
 }
