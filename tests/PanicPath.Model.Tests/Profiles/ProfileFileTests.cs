@@ -61,7 +61,7 @@ public sealed partial class ProfileFileTests
     public void An_unknown_verb_is_refused_at_its_key_in_the_profile()
     {
         var text = Edited("        walk: panic\n", "        wlak: panic\n");
-        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, crash-kexec, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print), step, cites or say, not 'wlak'");
+        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, crash-kexec, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print, delay-seconds), step, cites or say, not 'wlak'");
     }
 
     [Fact]
