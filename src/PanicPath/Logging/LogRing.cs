@@ -57,6 +57,8 @@ public sealed class LogRing
         slot.Level = level;
         slot.Category = category ?? string.Empty;
         slot.Message = message ?? string.Empty;
+        slot.Plain = slot.Category.AsSpan().IndexOfAnyExcept(Reports.Utf8JsonString.PlainChars) < 0
+            && slot.Message.AsSpan().IndexOfAnyExcept(Reports.Utf8JsonString.PlainChars) < 0;
         Volatile.Write(ref slot.Version, (sequence * 2) + 2);
     }
 
@@ -134,8 +136,75 @@ public sealed class LogRing
         return written;
     }
 
-    private bool TryRead(long sequence, out LogRecord record)
+    /// <summary>
+    /// Writes the lines <see cref="CopyYoungest"/> would copy into <paramref name="rawLimit"/> bytes as one
+    /// quoted JSON string, the very bytes <see cref="Reports.Utf8JsonString.Write"/> gives for them, at the
+    /// end of <paramref name="destination"/> (which holds at least twice <paramref name="rawLimit"/> and two
+    /// bytes), and answers where that string starts. A line whose category and message were found plain
+    /// when written (<see cref="Reports.Utf8JsonString.PlainChars"/>) needs escaping only at its end, so
+    /// it is written escaped at once, youngest first, with no second pass. Answers -1 when a line to be
+    /// copied is not plain: the caller copies the lines and escapes them.
+    /// </summary>
+    internal int CopyYoungestJson(Span<byte> destination, int rawLimit)
     {
+        var end = Volatile.Read(ref next);
+        var floor = Math.Max(0, end - slots.Length);
+        var left = rawLimit;
+        var start = destination.Length - 1;
+        destination[start] = (byte)'"';
+        Span<byte> stamp = stackalloc byte[TimestampLength];
+        var stampSecond = -1L;
+        for (var sequence = end - 1; sequence >= floor; sequence--)
+        {
+            if (!TryRead(sequence, out var record, out var plain))
+            {
+                break;
+            }
+
+            var length = AsciiLineLength(record);
+            if (length > left)
+            {
+                break;
+            }
+
+            if (!plain)
+            {
+                return -1;
+            }
+
+            var second = record.TimestampUtc.Ticks / TimeSpan.TicksPerSecond;
+            if (second != stampSecond)
+            {
+                FormatTimestamp(record.TimestampUtc, stamp);
+                stampSecond = second;
+            }
+            else
+            {
+                Digits(stamp, 20, (int)(record.TimestampUtc.Ticks / TimeSpan.TicksPerMillisecond % 1000), 3);
+            }
+
+            // The line with its end escaped: one byte longer than the line.
+            var line = destination.Slice(start - length - 1, length + 1);
+            if (!TryFormatAsciiLine(record, stamp, line))
+            {
+                return -1;
+            }
+
+            line[^2] = (byte)'\\';
+            line[^1] = (byte)'n';
+            start -= length + 1;
+            left -= length;
+        }
+
+        destination[--start] = (byte)'"';
+        return start;
+    }
+
+    private bool TryRead(long sequence, out LogRecord record) => TryRead(sequence, out record, out _);
+
+    private bool TryRead(long sequence, out LogRecord record, out bool plain)
+    {
+        plain = false;
         ref var slot = ref slots[sequence & mask];
         var expected = (sequence * 2) + 2;
         if (Volatile.Read(ref slot.Version) != expected)
@@ -148,6 +217,7 @@ public sealed class LogRing
         var level = slot.Level;
         var category = slot.Category;
         var message = slot.Message;
+        plain = slot.Plain;
         if (Volatile.Read(ref slot.Version) != expected || category is null || message is null)
         {
             record = default;
@@ -252,5 +322,8 @@ public sealed class LogRing
         public LogRecordLevel Level;
         public string? Category;
         public string? Message;
+
+        /// <summary>True when the category and message are made only of <see cref="Reports.Utf8JsonString.PlainChars"/>.</summary>
+        public bool Plain;
     }
 }

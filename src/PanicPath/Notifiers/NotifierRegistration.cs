@@ -34,6 +34,12 @@ public sealed class NotifierRegistration<TEvent> : IDisposable, IChainEntry
     /// <summary>The name reports and faults use for this handler.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// What its owner registered this handler as (the panic runtime: its <c>PanicNotifier</c>), set once
+    /// at registration, so the panic path finds a step's budget without a lookup; null for a plain handler.
+    /// </summary>
+    internal object? Descriptor { get; set; }
+
     /// <summary>True until the registration has been removed from its chain.</summary>
     public bool IsRegistered => Volatile.Read(ref state) == Registered;
 

@@ -50,6 +50,7 @@ internal sealed class PanicRun
     private readonly StepRecord[] records = new StepRecord[MaxRecords];
     private readonly List<NestedPanic> nested = new(8);
     private readonly byte[] logBuffer;
+    private readonly byte[] logJson;
     private readonly StepWatchdog watch;
     private readonly ReportWriter writer;
     private readonly ReportWriter entryWriter;
@@ -57,7 +58,8 @@ internal sealed class PanicRun
     private int recordCount;
     private long startTimestamp;
     private long stepsDeadline;
-    private int logLength;
+    private int logJsonStart;
+    private int logJsonLength;
     private bool logTaken;
     private ReportException? described;
 
@@ -80,6 +82,13 @@ internal sealed class PanicRun
     private long stepStarted;
     private bool stepCut;
 
+    /// <summary>
+    /// When the last inline step ended (a <see cref="Stopwatch"/> timestamp), which is when the next one
+    /// starts: one clock read per step; 0 when the next step reads the clock itself (after work between
+    /// steps that is not a step's own, such as copying the log tail).
+    /// </summary>
+    private long stepClock;
+
     /// <summary>The event notifiers receive; a field so executors can pass it by reference.</summary>
     internal PanicEvent Event;
 
@@ -87,6 +96,7 @@ internal sealed class PanicRun
     {
         this.runtime = runtime;
         logBuffer = new byte[runtime.Options.ReportLogBytes];
+        logJson = new byte[Utf8JsonString.MaxLength(runtime.Options.ReportLogBytes)];
         writer = new ReportWriter(runtime.Options.ReportLogBytes);
         entryWriter = new ReportWriter(0);
         continueJob = Walk;
@@ -123,7 +133,8 @@ internal sealed class PanicRun
         stepsDeadline = startTimestamp + (long)((deadline - reserve).TotalSeconds * Stopwatch.Frequency);
         recordCount = 0;
         nested.Clear();
-        logLength = 0;
+        logJsonStart = 0;
+        logJsonLength = 0;
         logTaken = false;
         Volatile.Write(ref described, null);
         DeadlineExceeded = false;
@@ -142,6 +153,7 @@ internal sealed class PanicRun
         resuming = false;
         handOff = false;
         moved = 0;
+        stepClock = 0;
         walkerThread = Environment.CurrentManagedThreadId;
         if ((uint)walkerThread < (uint)InlineWalkers.Length)
         {
@@ -197,7 +209,7 @@ internal sealed class PanicRun
 
     internal NotifyResult RunNotifier(NotifierRegistration<PanicEvent> registration, PanicList list)
     {
-        var descriptor = runtime.Describe(registration);
+        var descriptor = registration.Descriptor as PanicNotifier;
         if (descriptor is { SkipsWhenCaptureArmed: true } && runtime.CaptureArmed)
         {
             Record(registration.Name, ListName(list), registration.Priority, NotifierOutcome.Skipped, 0, null);
@@ -216,7 +228,7 @@ internal sealed class PanicRun
     internal ReadOnlySpan<byte> WriteReport(int exitCode, bool deadlineExceeded)
     {
         var hasLog = runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken);
-        Start(writer, hasLog ? logBuffer.AsSpan(0, logLength) : [], hasLog);
+        Start(writer, hasLog ? logJson.AsSpan(logJsonStart, logJsonLength) : [], hasLog);
         var count = Math.Min(Volatile.Read(ref recordCount), MaxRecords);
         for (var i = 0; i < count; i++)
         {
@@ -303,7 +315,9 @@ internal sealed class PanicRun
         if (runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken))
         {
             report.Form = "long";
-            report.Log = Encoding.UTF8.GetString(logBuffer, 0, logLength);
+            var reader = new System.Text.Json.Utf8JsonReader(logJson.AsSpan(logJsonStart, logJsonLength));
+            reader.Read();
+            report.Log = reader.GetString();
         }
 
         var count = Math.Min(Volatile.Read(ref recordCount), MaxRecords);
@@ -471,8 +485,9 @@ internal sealed class PanicRun
         {
             if (runtime.Options.ReportForm == ReportForm.Long)
             {
-                logLength = runtime.LogRing.CopyYoungest(logBuffer);
+                TakeLog();
                 Volatile.Write(ref logTaken, true);
+                stepClock = 0;
             }
 
             stageDumpers = runtime.PanicDumpers;
@@ -487,6 +502,26 @@ internal sealed class PanicRun
                 RunStep(dumper.Name, "log-dump", 0, runtime.Options.NotifierBudget, null, job);
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the log tail the long report carries (the youngest lines that fit in
+    /// <see cref="PanicOptions.ReportLogBytes"/>) as its quoted JSON string: escaped by the ring as it
+    /// copies when every line is plain, else copied and then escaped (<see cref="Utf8JsonString"/>).
+    /// </summary>
+    private void TakeLog()
+    {
+        var start = runtime.LogRing.CopyYoungestJson(logJson, logBuffer.Length);
+        if (start >= 0)
+        {
+            logJsonStart = start;
+            logJsonLength = logJson.Length - start;
+            return;
+        }
+
+        var length = runtime.LogRing.CopyYoungest(logBuffer);
+        logJsonStart = 0;
+        logJsonLength = Utf8JsonString.Write(logBuffer.AsSpan(0, length), logJson);
     }
 
     private void CrashDump()
@@ -504,7 +539,9 @@ internal sealed class PanicRun
 
         if (item == hooks.Length && runtime.Options.DumpWriter is not null)
         {
-            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), stepsDeadline);
+            // The dump's budget is the time left, read from the clock the step starts by.
+            stepClock = Stopwatch.GetTimestamp();
+            var remaining = Stopwatch.GetElapsedTime(stepClock, stepsDeadline);
             var outcome = RunStep("crash-dump", "crash-dump", 0, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, null, runtime.DumpJob);
             if (outcome == NotifyResult.Done && runtime.LastDumpPath is { } path)
             {
@@ -519,7 +556,7 @@ internal sealed class PanicRun
     /// <summary>Runs a step on this thread, published to the step watchdog; parks for good if the watchdog claimed it meanwhile.</summary>
     private NotifyResult RunInline(string name, string list, int priority, TimeSpan budget, NotifierRegistration<PanicEvent>? registration, Action? job)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = stepClock != 0 ? stepClock : Stopwatch.GetTimestamp();
         if (DeadlineExceeded || now >= stepsDeadline)
         {
             return SkipPastDeadline(name, list, priority);
@@ -559,7 +596,9 @@ internal sealed class PanicRun
             LeaveForGood();
         }
 
-        Record(name, list, priority, outcome, Stopwatch.GetElapsedTime(now).TotalMilliseconds, fault?.GetType().FullName);
+        var end = Stopwatch.GetTimestamp();
+        stepClock = end;
+        Record(name, list, priority, outcome, Stopwatch.GetElapsedTime(now, end).TotalMilliseconds, fault?.GetType().FullName);
         return outcome == NotifierOutcome.Ran ? result : NotifyResult.Bad & ~NotifyResult.StopMask;
     }
 

@@ -259,6 +259,7 @@ public sealed class PanicRuntime
             // compiler shares one delegate among every conversion of a static method.
             var handler = notifier.Handler;
             var registration = Chain(notifier.List).Register((in PanicEvent e) => handler(in e), notifier.Priority, notifier.Name);
+            registration.Descriptor = notifier;
             descriptors[registration] = notifier;
             return registration;
         }
@@ -494,9 +495,6 @@ public sealed class PanicRuntime
     /// <summary>The exit code the process ends with: the claimed report's, else <see cref="PanicOptions.ExitCode"/>.</summary>
     internal int ExitCode => ending.ExitCode;
 
-    internal PanicNotifier? Describe(NotifierRegistration<PanicEvent> registration) =>
-        descriptors.TryGetValue(registration, out var descriptor) ? descriptor : null;
-
     /// <summary>
     /// The watchdog's action: deliver the report (marked deadline exceeded, exit 71) unless the path
     /// built it already, then end the process with the code the report carries.
@@ -601,6 +599,7 @@ public sealed class PanicRuntime
         run.WriteReport(Options.ExitCode, deadlineExceeded: false);
         Span<byte> scratch = stackalloc byte[256];
         LogRing.CopyYoungest(scratch);
+        LogRing.CopyYoungestJson(scratch, scratch.Length / 2 - 1);
 
         // The chains' read side: its slot table is made on first use.
         ReadSide.Exit(ReadSide.Enter());
@@ -609,5 +608,6 @@ public sealed class PanicRuntime
         var probe = new LogRing(1);
         probe.Write(LogRecordLevel.Information, "PanicPath", "warm-up");
         probe.CopyYoungest(scratch);
+        probe.CopyYoungestJson(scratch, scratch.Length / 2 - 1);
     }
 }

@@ -47,22 +47,21 @@ internal sealed class ReportWriter
 
     private readonly ArrayBufferWriter<byte> buffer;
     private readonly Utf8JsonWriter json;
-    private readonly byte[] logJson;
 
     /// <param name="logBytes">The most log bytes a report carries (<see cref="Panics.PanicOptions.ReportLogBytes"/>).</param>
     internal ReportWriter(int logBytes)
     {
         buffer = new ArrayBufferWriter<byte>(64 * 1024 + 6 * logBytes);
         json = new Utf8JsonWriter(buffer);
-        logJson = new byte[Utf8JsonString.MaxLength(logBytes)];
     }
 
     /// <summary>
-    /// Starts a report: every field up to the log, then opens the notifier list. <paramref name="log"/>
-    /// is the log's UTF-8 bytes for a long report (written as the string <see cref="Encoding.UTF8"/>
-    /// decodes them to, invalid bytes replaced, by <see cref="Utf8JsonString"/>), empty for a short one.
+    /// Starts a report: every field up to the log, then opens the notifier list. <paramref name="logJson"/>
+    /// is the log for a long report as a quoted JSON string, escaped as <see cref="Utf8JsonString"/>
+    /// escapes the log's UTF-8 bytes (so, as the string <see cref="Encoding.UTF8"/> decodes them to,
+    /// invalid bytes replaced), and is copied in as it is; it is ignored for a short one.
     /// </summary>
-    internal void Start(string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> log, bool hasLog)
+    internal void Start(string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> logJson, bool hasLog)
     {
         buffer.ResetWrittenCount();
         json.Reset(buffer);
@@ -93,12 +92,11 @@ internal sealed class ReportWriter
         json.WriteString(FormName, hasLog ? "long" : "short");
         if (hasLog)
         {
-            // Escaped straight from UTF-8 into a buffer made at install, then copied in as it is: the
-            // writer's own escaping of a long value would rent from the array pool, which allocates on
-            // a thread that has not rented a buffer of that size before.
-            var length = Utf8JsonString.Write(log[..Math.Min(log.Length, (logJson.Length - 2) / 6)], logJson);
+            // Escaped beforehand into a buffer made at install, then copied in as it is: the writer's own
+            // escaping of a long value would rent from the array pool, which allocates on a thread that
+            // has not rented a buffer of that size before.
             json.WritePropertyName(LogName);
-            json.WriteRawValue(logJson.AsSpan(0, length), skipInputValidation: true);
+            json.WriteRawValue(logJson, skipInputValidation: true);
         }
         else
         {

@@ -15,6 +15,9 @@ internal static class Utf8JsonString
 {
     private static readonly SearchValues<byte> Plain = SearchValues.Create(PlainBytes());
 
+    /// <summary>The characters written as they are (one byte each): text made only of these needs no escaping.</summary>
+    internal static readonly SearchValues<char> PlainChars = SearchValues.Create(Encoding.ASCII.GetString(PlainBytes()));
+
     /// <summary>The most bytes <see cref="Write"/> writes for <paramref name="utf8Length"/> bytes of text: six per byte, and the quotes.</summary>
     internal static int MaxLength(int utf8Length) => (6 * utf8Length) + 2;
 

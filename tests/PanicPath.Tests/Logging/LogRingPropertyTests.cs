@@ -78,4 +78,38 @@ public sealed class LogRingPropertyTests
                 Assert.Equal(expected.ToArray(), written);
             }, iter: 2_000);
     }
+
+    [Fact]
+    public void A_tail_written_as_json_is_the_copied_tail_escaped_byte_for_byte_and_is_written_whenever_every_line_is_plain()
+    {
+        var plain = Gen.String[Gen.Char["abcXYZ 0129:.-_/()[]{}=!?"], 0, 40];
+        var text = Gen.Frequency((6, plain), (1, PanicPath.Tests.Reports.Utf8JsonStringTests.HardText));
+        Gen.Select(Gen.Select(text, text, Gen.Int[0, 5]).Array[0, 40], Gen.Int[0, 3000])
+            .Sample((records, limit) =>
+            {
+                var ring = new LogRing(64);
+                foreach (var (category, message, level) in records)
+                {
+                    ring.Write((LogRecordLevel)level, category, message);
+                }
+
+                var raw = new byte[limit];
+                var copied = raw.AsSpan(0, ring.CopyYoungest(raw));
+                var escaped = new byte[PanicPath.Reports.Utf8JsonString.MaxLength(copied.Length)];
+                var expected = escaped.AsSpan(0, PanicPath.Reports.Utf8JsonString.Write(copied, escaped)).ToArray();
+                var json = new byte[PanicPath.Reports.Utf8JsonString.MaxLength(limit)];
+
+                var start = ring.CopyYoungestJson(json, limit);
+
+                if (start >= 0)
+                {
+                    Assert.Equal(expected, json.AsSpan(start).ToArray());
+                }
+
+                var everyLinePlain = ring.Snapshot().All(r => IsPlain(r.Category) && IsPlain(r.Message));
+                Assert.True(start >= 0 || !everyLinePlain, "every line is plain, yet the tail was not written as JSON");
+            }, iter: 2_000);
+    }
+
+    private static bool IsPlain(string text) => text.All(c => c is >= ' ' and < (char)0x7F and not ('"' or '&' or '\'' or '+' or '<' or '>' or '\\' or '`'));
 }
