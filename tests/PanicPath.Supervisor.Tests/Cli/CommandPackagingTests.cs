@@ -65,7 +65,7 @@ public sealed class CommandPackagingTests
     }
 
     [Fact]
-    public async Task The_native_publish_binds_libc_at_link_time_runs_the_GC_without_background_collections_and_links_its_type_data_in_place()
+    public async Task The_native_publish_binds_libc_at_link_time_runs_the_GC_without_background_collections_and_stays_position_independent()
     {
         var project = Path.Combine(Path.GetDirectoryName(PanicPath.TestSupport.ExampleScenarios.Folder)!, "..", "src", "PanicPath.Cli", "PanicPath.Cli.csproj");
 
@@ -78,14 +78,39 @@ public sealed class CommandPackagingTests
         var properties = root.GetProperty("Properties");
         Assert.Equal("false", properties.GetProperty("ServerGarbageCollection").GetString());
         Assert.Equal("false", properties.GetProperty("ConcurrentGarbageCollection").GetString());
-        Assert.Equal("false", properties.GetProperty("IlcDehydrate").GetString());
-        Assert.Equal("false", properties.GetProperty("PositionIndependentExecutable").GetString());
+
+        // Unset or true: the native toolchain's default, a position-independent binary whose image ASLR places.
+        Assert.NotEqual("false", properties.GetProperty("IlcDehydrate").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.NotEqual("false", properties.GetProperty("PositionIndependentExecutable").GetString(), StringComparer.OrdinalIgnoreCase);
         var items = root.GetProperty("Items");
         Assert.Contains("libc", items.GetProperty("DirectPInvoke").EnumerateArray().Select(i => i.GetProperty("Identity").GetString()));
         var knobs = items.GetProperty("RuntimeHostConfigurationOption").EnumerateArray()
             .ToDictionary(i => i.GetProperty("Identity").GetString()!, i => i.GetProperty("Value").GetString());
         Assert.Equal("false", knobs["System.GC.Concurrent"]);
         Assert.Equal("false", knobs["System.GC.Server"]);
+    }
+
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public void The_published_native_binary_is_position_independent_so_its_image_is_placed_at_random()
+    {
+        if (Environment.GetEnvironmentVariable(Crasher.NativeVariable) is not { Length: > 0 })
+        {
+            Assert.Skip($"reads the native binary that {Crasher.NativeVariable} names (.ci/run publishes it and sets it)");
+        }
+
+        var binary = Crasher.Cli[0];
+
+        // The ELF header: the magic, then e_type at offset 16, little-endian on linux-x64 and linux-arm64.
+        // ET_DYN (3) is a position-independent executable; ET_EXEC (2) is linked at a fixed address.
+        var header = new byte[18];
+        using (var file = File.OpenRead(binary))
+        {
+            file.ReadExactly(header);
+        }
+
+        Assert.Equal("\u007fELF"u8.ToArray(), header[..4]);
+        Assert.Equal(3, BitConverter.ToUInt16(header, 16));
     }
 
     /// <summary>Runs <paramref name="program"/>; answers its exit code and its output (with its error, unless <paramref name="separate"/>).</summary>
