@@ -21,10 +21,12 @@ namespace PanicPath.Supervisor.Runs;
 /// <para>
 /// Before the child starts it does only what must come first: the spool root and dump directory made
 /// private (crash capture armed), the subreaper, the report channel, the child's spool directory and slot.
-/// The store opens meanwhile (see <see cref="DeferredDeathStore.OpenInBackground"/>), and the reports earlier
-/// runs left in the spool root are recorded while the child runs (<see cref="SpoolIngest"/>), before this
-/// run's first death is stored. Meanwhile the path from a report to its row is run once on a made-up report
-/// (<see cref="ReportPathWarmUp"/>), so that the first real report is not slowed by compiling it.
+/// Right after the first child is launched (not before, so as not to compete with its start) the store
+/// starts opening (<see cref="DeferredDeathStore.StartOpening"/>; the first pending row waits for it), the
+/// reports earlier runs left in the spool root start being recorded while the child runs
+/// (<see cref="SpoolIngest"/>), before this run's first death is stored, and the path from a report to its
+/// row is run once on a made-up report (<see cref="ReportPathWarmUp"/>), so that the first real report is
+/// not slowed by compiling it. A child that never starts still has the leftovers recorded.
 /// With <see cref="SupervisorOptions.ChannelDirectory"/> it opens a report channel for the run
 /// (<c>PANICPATH_CHANNEL</c>) whose inbox for each life is that child's spool directory, and with
 /// <see cref="SupervisorOptions.HangTimeout"/> it watches the child's heartbeats (<see cref="HangWatchdog"/>).
@@ -62,14 +64,32 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
 
         var kept = new KeptDeaths();
 
-        // Leftovers of earlier runs are recorded while the child runs: ingest leaves alone the spool
-        // directories a live supervisor holds, this run's included, and the store serialises its calls.
-        var ingest = options.Store is { } leftovers && options.IngestSpool
-            ? Task.Run(() => SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken), cancellationToken)
-            : null;
+        // Started right after the first child is launched, so as not to compete with its start: the
+        // store's opening (a store made with DeferredDeathStore.OpenWhenStarted), the leftovers of earlier
+        // runs recorded while the child runs (ingest leaves alone the spool directories a live supervisor
+        // holds, this run's included, and the store serialises its calls), and the report -> row path
+        // compiled now rather than at the first report.
+        Task<(int Recorded, bool StoreFailed)>? ingest = null;
+        var warmUp = Task.CompletedTask;
+        var begun = false;
+        void BeginAlongside(bool warm)
+        {
+            if (begun)
+            {
+                return;
+            }
 
-        // The report -> row path is compiled now, while the child starts, not at its first report.
-        var warmUp = ReportPathWarmUp.StartAsync(options.Store, cancellationToken);
+            begun = true;
+            (options.Store as DeferredDeathStore)?.StartOpening();
+            ingest = options.Store is { } leftovers && options.IngestSpool
+                ? Task.Run(() => SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken), cancellationToken)
+                : null;
+            if (warm)
+            {
+                warmUp = ReportPathWarmUp.StartAsync(options.Store, cancellationToken);
+            }
+        }
+
         using var reaper = options.Subreaper ? Subreaper.Start(options.OrphanGrace, options.Error) : null;
         await using var channel = await OpenChannelAsync(reaper is not null).ConfigureAwait(false);
         using var forwarder = options.ForwardSignals ? new SignalForwarder() : null;
@@ -78,7 +98,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         {
             for (var attempt = 0; ; attempt++)
             {
-                var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, cancellationToken).ConfigureAwait(false);
+                var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, () => BeginAlongside(warm: true), cancellationToken).ConfigureAwait(false);
                 if (ingest is not null)
                 {
                     kept.LeftoversWaiting = (await ingest.ConfigureAwait(false)).StoreFailed;
@@ -130,6 +150,8 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         }
         finally
         {
+            // A child that never started: the leftovers are still recorded before the store closes.
+            BeginAlongside(warm: false);
             await warmUp.ConfigureAwait(false);
             if (ingest is not null)
             {
@@ -326,7 +348,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         return null;
     }
 
-    private async Task<(DeathRecord Death, RunSpool? Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, CancellationToken cancellationToken)
+    private async Task<(DeathRecord Death, RunSpool? Spool)> RunOnceAsync(string runId, int attempt, string command, SignalForwarder? forwarder, Subreaper? reaper, IReportChannel? channel, DeathSinkCalls sinks, Action launched, CancellationToken cancellationToken)
     {
         var spool = await CreateSpoolAsync($"{runId}-{attempt}", attempt).ConfigureAwait(false);
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -361,6 +383,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         {
             spool?.RecordChild(pid);
             life = spool is null ? null : channel?.Admit(pid, spool.Directory, spool.SlotPath);
+            launched();
             if (life is not null && options.Store is { } store)
             {
                 pending = StorePendingAsync(store, life, runId, attempt, command, pid, spool!.Directory, childGone.Token);

@@ -47,17 +47,24 @@ public static class DataDirectory
     /// <summary>
     /// Creates <paramref name="directory"/> if needed (mode 0700, see <see cref="PrivateDirectory"/>), or
     /// checks that the existing one is a real directory (not a symbolic link) owned by this user and
-    /// tightens it to 0700, then checks it is writable. Nothing above it is changed.
+    /// tightens it to 0700, then checks it is writable (a probe file created and removed), so that a
+    /// read-only directory is refused naming it before anything starts rather than at the first write.
+    /// Nothing above it is changed.
     /// </summary>
     /// <exception cref="DataDirectoryException">A file, a symbolic link, another user's directory, or not writable; the message names it.</exception>
-    public static string Prepare(string directory)
+    public static string Prepare(string directory) => PrepareDirectory(directory, writableChecked: false);
+
+    private static string PrepareDirectory(string directory, bool writableChecked)
     {
         try
         {
             PrivateDirectory.Ensure(directory);
-            var probe = Path.Combine(directory, $".probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            PrivateFile.Open(probe, FileMode.CreateNew, FileAccess.Write).Dispose();
-            File.Delete(probe);
+            if (!writableChecked)
+            {
+                var probe = Path.Combine(directory, $".probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                PrivateFile.Open(probe, FileMode.CreateNew, FileAccess.Write).Dispose();
+                File.Delete(probe);
+            }
         }
         catch (UnsafePathException e)
         {
@@ -74,12 +81,15 @@ public static class DataDirectory
     /// <summary>
     /// Prepares <paramref name="directory"/> (<see cref="Prepare"/>) and the store's file in it: created
     /// mode 0600 when missing (SQLite gives its <c>-wal</c> and <c>-shm</c> files the same mode), and an
-    /// existing file and its journals tightened to 0600. Answers the store file's path.
+    /// existing file and its journals tightened to 0600. Answers the store file's path. With
+    /// <paramref name="writableChecked"/> (this process prepared the directory with <see cref="Prepare"/>
+    /// moments ago, as <c>run</c> does before its child starts) the write probe is not repeated: its
+    /// ownership and mode are still checked.
     /// </summary>
     /// <exception cref="DataDirectoryException">The directory, or the file (a symbolic link, another user's), cannot be used.</exception>
-    public static string PrepareDatabase(string directory)
+    public static string PrepareDatabase(string directory, bool writableChecked = false)
     {
-        Prepare(directory);
+        PrepareDirectory(directory, writableChecked);
         var path = Path.Combine(directory, DatabaseFileName);
         try
         {

@@ -29,10 +29,13 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// <inheritdoc />
     public override string Location => Path;
 
-    /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/>.</summary>
-    public static SqliteDeathStore Open(string dataDirectory)
+    /// <summary>
+    /// Opens (creating if needed) the store in <paramref name="dataDirectory"/>; <paramref name="writableChecked"/>
+    /// as for <see cref="DataDirectory.PrepareDatabase"/>.
+    /// </summary>
+    public static SqliteDeathStore Open(string dataDirectory, bool writableChecked = false)
     {
-        var path = DataDirectory.PrepareDatabase(dataDirectory);
+        var path = DataDirectory.PrepareDatabase(dataDirectory, writableChecked);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
         var connection = new SqliteConnection(builder.ToString());
         try

@@ -27,12 +27,14 @@ internal static class DataOption
     /// <summary>
     /// Opens the store: PostgreSQL when <paramref name="postgres"/> or <c>PANICPATH_POSTGRES</c> gives a
     /// connection string, else SQLite in <paramref name="directory"/>; or writes why not and answers null.
+    /// <paramref name="writableChecked"/>: the directory's write probe already ran in this run
+    /// (<see cref="PrepareForRun"/>), so SQLite's opening does not repeat it.
     /// </summary>
-    public static SqlDeathStore? Open(string directory, string? postgres, TextWriter error)
+    public static SqlDeathStore? Open(string directory, string? postgres, TextWriter error, bool writableChecked = false)
     {
         if (Postgres(postgres) is not { } chosen)
         {
-            return OpenSqlite(directory, error);
+            return OpenSqlite(directory, error, writableChecked);
         }
 
         try
@@ -75,11 +77,13 @@ internal static class DataOption
 
     /// <summary>
     /// The store for <c>run</c>, which never stops or delays the command for it: the store opens in the
-    /// background (<see cref="DeferredDeathStore.OpenInBackground"/>) while the child starts and runs. A
+    /// background once the supervisor has launched the child (<see cref="DeferredDeathStore.OpenWhenStarted"/>),
+    /// while the child runs. A
     /// store that cannot be opened (a corrupt file, a server away) is said in one loud line naming it and
     /// why, and tried again at each death, so deaths are kept in the spool and recorded once it opens (or by
     /// a later start). Only a connection string that is itself wrong (empty, malformed, no host) is bad
-    /// input: written, and answered null, before anything starts.
+    /// input: written, and answered null, before anything starts. Called after <see cref="PrepareForRun"/>,
+    /// whose write probe of the data directory it relies on (the store's opening does not probe again).
     /// </summary>
     public static IDeathStore? OpenForRun(string directory, string? postgres, TextWriter error)
     {
@@ -96,11 +100,12 @@ internal static class DataOption
             }
         }
 
-        return DeferredDeathStore.OpenInBackground(
+        return DeferredDeathStore.OpenWhenStarted(
             () =>
             {
                 using var why = new StringWriter();
-                return Open(directory, postgres, why) ?? throw new InvalidOperationException(Reason(why));
+                // PrepareForRun proved the directory writable just before: its probe is not run twice.
+                return Open(directory, postgres, why, writableChecked: true) ?? throw new InvalidOperationException(Reason(why));
             },
             e => error.WriteLine($"panicpath: STORE UNUSABLE: {e.Message}; the command runs anyway and each death is kept in {Path.Combine(directory, "spool")} until a store takes it"));
 
@@ -141,11 +146,11 @@ internal static class DataOption
     }
 
     /// <summary>Opens the SQLite store in <paramref name="directory"/>, whatever the environment says; or writes why not and answers null.</summary>
-    public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error)
+    public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error, bool writableChecked = false)
     {
         try
         {
-            return SqliteDeathStore.Open(directory);
+            return SqliteDeathStore.Open(directory, writableChecked);
         }
         catch (DataDirectoryException e)
         {
