@@ -76,6 +76,15 @@ public static class CliValues
         return Record(option, ValueKind.Choice, expected);
     }
 
+    /// <summary>An argument that is one of <paramref name="choices"/> (<c>kernel show NAME</c>).</summary>
+    internal static Argument<string> ChoiceArgument(string name, string description, params string[] choices)
+    {
+        var expected = $"one of {string.Join(", ", choices)}";
+        var argument = new Argument<string>(name) { Description = description, HelpName = string.Join('|', choices) };
+        argument.CustomParser = r => Single(r, name, expected, token => Array.IndexOf(choices, token) >= 0 ? token : null) ?? string.Empty;
+        return Record(argument, ValueKind.Choice, expected);
+    }
+
     /// <summary>A switch: present or not, no value.</summary>
     internal static Option<bool> Flag(string name, string description) =>
         Record(new Option<bool>(name) { Description = description }, ValueKind.Flag, "no value (it is a switch)");

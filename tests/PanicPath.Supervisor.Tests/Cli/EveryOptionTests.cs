@@ -139,6 +139,8 @@ public sealed class EveryOptionTests
             "reports list" or "reports buckets" => data,
             "reports show" => [.. data, Arg("id", "1")],
             "demo" => [],
+            "kernel list" => [],
+            "kernel show" => [Arg("name", "mainline-6.1")],
             var other => throw new Xunit.Sdk.XunitException($"no good command line for '{other}': add one here"),
         };
     }

@@ -67,7 +67,7 @@ internal static class KernelCommand
 
     private static Command Show()
     {
-        var name = new Argument<string>("name") { Description = "A shipped profile's name (or mainline, series)." };
+        var name = CliValues.ChoiceArgument("name", "A shipped profile's name (or mainline, series).", [.. ShippedProfiles.Names, "mainline", "series"]);
         var command = new Command("show", "Print a shipped kernel profile exactly as shipped, to copy and edit.") { name };
         command.SetAction(parse =>
         {
