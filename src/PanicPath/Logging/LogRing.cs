@@ -153,15 +153,33 @@ public sealed class LogRing
         var start = destination.Length - 1;
         destination[start] = (byte)'"';
         Span<byte> stamp = stackalloc byte[TimestampLength];
-        var stampSecond = -1L;
+
+        // The second the stamp holds, as its first tick (none yet), and where the line before (the next
+        // younger) has its category and ": ", to be copied when this line's category is the same string.
+        var secondStart = long.MinValue;
+        string? lastCategory = null;
+        var lastCategoryAt = 0;
         for (var sequence = end - 1; sequence >= floor; sequence--)
         {
-            if (!TryRead(sequence, out var record, out var plain))
+            // The slot read in place (as TryRead does), with no record built.
+            ref var slot = ref slots[sequence & mask];
+            var expected = (sequence * 2) + 2;
+            if (Volatile.Read(ref slot.Version) != expected)
             {
                 break;
             }
 
-            var length = AsciiLineLength(record);
+            var ticks = slot.Ticks;
+            var level = slot.Level;
+            var category = slot.Category;
+            var message = slot.Message;
+            var plain = slot.Plain;
+            if (Volatile.Read(ref slot.Version) != expected || category is null || message is null)
+            {
+                break;
+            }
+
+            var length = HeadLength + category.Length + 2 + message.Length + 1;
             if (length > left)
             {
                 break;
@@ -172,27 +190,49 @@ public sealed class LogRing
                 return -1;
             }
 
-            var second = record.TimestampUtc.Ticks / TimeSpan.TicksPerSecond;
-            if (second != stampSecond)
+            var intoSecond = unchecked((ulong)(ticks - secondStart));
+            if (intoSecond >= TimeSpan.TicksPerSecond)
             {
-                FormatTimestamp(record.TimestampUtc, stamp);
-                stampSecond = second;
+                FormatTimestamp(new DateTime(ticks, DateTimeKind.Utc), stamp);
+                secondStart = ticks - (ticks % TimeSpan.TicksPerSecond);
             }
             else
             {
-                Digits(stamp, 20, (int)(record.TimestampUtc.Ticks / TimeSpan.TicksPerMillisecond % 1000), 3);
+                Digits(stamp, 20, (int)(intoSecond / TimeSpan.TicksPerMillisecond), 3);
             }
 
             // The line with its end escaped: one byte longer than the line.
-            var line = destination.Slice(start - length - 1, length + 1);
-            if (!TryFormatAsciiLine(record, stamp, line))
+            var lineAt = start - length - 1;
+            var line = destination.Slice(lineAt, length + 1);
+            var at = WriteHead(level, stamp, line);
+            if (ReferenceEquals(category, lastCategory))
+            {
+                destination.Slice(lastCategoryAt, category.Length + 2).CopyTo(line[at..]);
+                at += category.Length;
+            }
+            else
+            {
+                if (Ascii.FromUtf16(category, line[at..], out var written) != System.Buffers.OperationStatus.Done)
+                {
+                    return -1;
+                }
+
+                at += written;
+                line[at] = (byte)':';
+                line[at + 1] = (byte)' ';
+                lastCategory = category;
+                lastCategoryAt = lineAt + HeadLength;
+            }
+
+            at += 2;
+            if (Ascii.FromUtf16(message, line[at..], out _) != System.Buffers.OperationStatus.Done)
             {
                 return -1;
             }
 
             line[^2] = (byte)'\\';
             line[^1] = (byte)'n';
-            start -= length + 1;
+            start = lineAt;
             left -= length;
         }
 
@@ -235,13 +275,13 @@ public sealed class LogRing
         HeadLength + record.Category.Length + 2 + record.Message.Length + 1;
 
     /// <summary>Writes the timestamp <paramref name="stamp"/>, the level and a space after each, in words; answers <see cref="HeadLength"/>.</summary>
-    private static int WriteHead(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
+    private static int WriteHead(LogRecordLevel level, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(destination, BinaryPrimitives.ReadUInt64LittleEndian(stamp));
         BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], BinaryPrimitives.ReadUInt64LittleEndian(stamp[8..]));
         BinaryPrimitives.WriteUInt64LittleEndian(destination[16..], BinaryPrimitives.ReadUInt64LittleEndian(stamp[16..]));
         destination[TimestampLength] = (byte)' ';
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[(TimestampLength + 1)..], LevelNames[(uint)record.Level < (uint)LevelNames.Length ? (int)record.Level : 5]);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[(TimestampLength + 1)..], LevelNames[(uint)level < (uint)LevelNames.Length ? (int)level : 5]);
         destination[TimestampLength + 5] = (byte)' ';
         return HeadLength;
     }
@@ -252,7 +292,7 @@ public sealed class LogRing
     /// </summary>
     private static bool TryFormatAsciiLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
-        var at = WriteHead(record, stamp, destination);
+        var at = WriteHead(record.Level, stamp, destination);
         if (Ascii.FromUtf16(record.Category, destination[at..], out var written) != System.Buffers.OperationStatus.Done)
         {
             return false;
@@ -273,7 +313,7 @@ public sealed class LogRing
     /// <summary>Writes the line of <paramref name="record"/>, whose timestamp is <paramref name="stamp"/>, into exactly <see cref="LineLength"/> bytes.</summary>
     private static void FormatLine(in LogRecord record, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
-        var at = WriteHead(record, stamp, destination);
+        var at = WriteHead(record.Level, stamp, destination);
         at += Encoding.UTF8.GetBytes(record.Category, destination[at..]);
         destination[at++] = (byte)':';
         destination[at++] = (byte)' ';
