@@ -111,5 +111,37 @@ public sealed class LogRingPropertyTests
             }, iter: 2_000);
     }
 
+    [Fact]
+    public void A_tail_as_json_whose_lines_share_category_strings_is_the_copied_tail_escaped_byte_for_byte()
+    {
+        // Categories are the same string objects from line to line, as a logger's are, in runs and interleaved.
+        var categories = new[] { "Bench", "App.Orders", string.Empty, "x", "Microsoft.Hosting.Lifetime", "caf\u00e9" };
+        var message = Gen.String[Gen.Char["abcXYZ 0129:.-_/()=!?"], 0, 30];
+        Gen.Select(Gen.Select(Gen.Int[0, categories.Length - 1], message, Gen.Int[0, 5]).Array[0, 50], Gen.Int[0, 3000], Gen.Int[1, 64])
+            .Sample((records, limit, capacity) =>
+            {
+                var ring = new LogRing(capacity);
+                foreach (var (category, text, level) in records)
+                {
+                    ring.Write((LogRecordLevel)level, categories[category], text);
+                }
+
+                var raw = new byte[limit];
+                var copied = raw.AsSpan(0, ring.CopyYoungest(raw));
+                var escaped = new byte[PanicPath.Reports.Utf8JsonString.MaxLength(copied.Length)];
+                var expected = escaped.AsSpan(0, PanicPath.Reports.Utf8JsonString.Write(copied, escaped)).ToArray();
+                var json = new byte[PanicPath.Reports.Utf8JsonString.MaxLength(limit)];
+
+                var start = ring.CopyYoungestJson(json, limit);
+
+                var everyLinePlain = ring.Snapshot().All(r => IsPlain(r.Category) && IsPlain(r.Message));
+                Assert.True(start >= 0 || !everyLinePlain, "every line is plain, yet the tail was not written as JSON");
+                if (start >= 0)
+                {
+                    Assert.Equal(expected, json.AsSpan(start).ToArray());
+                }
+            }, iter: 2_000);
+    }
+
     private static bool IsPlain(string text) => text.All(c => c is >= ' ' and < (char)0x7F and not ('"' or '&' or '\'' or '+' or '<' or '>' or '\\' or '`'));
 }
