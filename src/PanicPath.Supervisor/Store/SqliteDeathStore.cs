@@ -62,7 +62,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
             throw;
         }
 
-        return new SqliteDeathStore(connection, path);
+        return new SqliteDeathStore(connection, path) { Writes = true };
     }
 
     /// <summary>
@@ -80,6 +80,45 @@ public sealed class SqliteDeathStore : SqlDeathStore
         {
             throw new SqliteException($"cannot keep the log at close (SQLite error {code})", code);
         }
+    }
+
+    /// <summary>
+    /// At close, a log that has grown to the automatic checkpoint's size is emptied (a TRUNCATE checkpoint,
+    /// not waiting for a reader: a busy store keeps its log for a later close). The log is kept at close
+    /// (<see cref="KeepLogAtClose"/>), and each opening rebuilds its index, which counts every frame in it
+    /// as not yet copied into the database; without this the log would never start over, would grow by
+    /// every run's writes for ever, be read whole at every opening, and once past the checkpoint's size
+    /// make every commit checkpoint all of it again (three fsyncs after the command exits, at every run).
+    /// The commit that crossed the size has just checkpointed the log, so emptying it copies nothing and
+    /// syncs nothing; a store that could not (a reader was in the way) copies what is left first.
+    /// </summary>
+    private void TruncateGrownLog()
+    {
+        try
+        {
+            var log = new FileInfo(Path + "-wal");
+            if (!Writes || !log.Exists || log.Length < (long)Scalar("PRAGMA wal_autocheckpoint") * (long)Scalar("PRAGMA page_size"))
+            {
+                return;
+            }
+
+            Execute(connection, "PRAGMA busy_timeout = 0");
+            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        {
+            // The log stays as it is; a later close empties it.
+        }
+    }
+
+    /// <summary>True when the store was opened for writing (<see cref="Open"/>), not for reading only.</summary>
+    private bool Writes { get; init; }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -176,6 +215,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
     {
         if (disposing)
         {
+            TruncateGrownLog();
             connection.Dispose();
         }
 

@@ -85,6 +85,45 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
     }
 
     [Fact]
+    public async Task A_log_grown_to_the_checkpoint_size_is_emptied_at_close_so_it_does_not_grow_run_after_run()
+    {
+        // Runs one after the other, each opening the store, adding deaths and closing it, as `run` does.
+        long checkpointSize;
+        using (var raw = Raw())
+        {
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = "PRAGMA page_size";
+            checkpointSize = 1000L * Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        long first = 0;
+        var added = 0;
+        var emptied = false;
+        for (var run = 0; run < 40 && !emptied; run++)
+        {
+            var before = File.Exists(StoreName + "-wal") ? new FileInfo(StoreName + "-wal").Length : 0;
+            using (var store = Open())
+            {
+                for (var i = 0; i < 25; i++, added++)
+                {
+                    var id = (await store.AddAsync(Death($"death-{added}", T0.AddSeconds(added)))).Id;
+                    first = first == 0 ? id : first;
+                }
+            }
+
+            var after = File.Exists(StoreName + "-wal") ? new FileInfo(StoreName + "-wal").Length : 0;
+            Assert.True(after < checkpointSize, $"the log was left at {after} bytes, past the checkpoint's {checkpointSize}");
+            emptied = after < before;
+        }
+
+        Assert.True(emptied, "the log never started over");
+        using var reader = SqliteDeathStore.OpenReadOnly(temp.Path);
+        Assert.Equal("death-0", (await reader.GetAsync(first))?.Signature);
+        Assert.Equal(added, (await reader.ListAsync(added + 1)).Count);
+    }
+
+    [Fact]
     public void A_data_directory_that_is_a_file_is_refused_naming_it()
     {
         var file = temp.Sub("not-a-directory");
