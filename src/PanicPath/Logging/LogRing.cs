@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PanicPath.Logging;
@@ -91,7 +92,7 @@ public sealed class LogRing
         var floor = Math.Max(0, end - slots.Length);
         var start = destination.Length;
         Span<byte> stamp = stackalloc byte[TimestampLength];
-        var stampSecond = -1L;
+        var secondStart = long.MinValue;
         for (var sequence = end - 1; sequence >= floor; sequence--)
         {
             if (!TryRead(sequence, out var record))
@@ -106,16 +107,7 @@ public sealed class LogRing
                 break;
             }
 
-            var second = record.TimestampUtc.Ticks / TimeSpan.TicksPerSecond;
-            if (second != stampSecond)
-            {
-                FormatTimestamp(record.TimestampUtc, stamp);
-                stampSecond = second;
-            }
-            else
-            {
-                Digits(stamp, 20, (int)(record.TimestampUtc.Ticks / TimeSpan.TicksPerMillisecond % 1000), 3);
-            }
+            Stamp(record.TimestampUtc.Ticks, stamp, ref secondStart);
 
             if (!TryFormatAsciiLine(record, stamp, destination.Slice(start - length, length)))
             {
@@ -190,16 +182,7 @@ public sealed class LogRing
                 return -1;
             }
 
-            var intoSecond = unchecked((ulong)(ticks - secondStart));
-            if (intoSecond >= TimeSpan.TicksPerSecond)
-            {
-                FormatTimestamp(new DateTime(ticks, DateTimeKind.Utc), stamp);
-                secondStart = ticks - (ticks % TimeSpan.TicksPerSecond);
-            }
-            else
-            {
-                Digits(stamp, 20, (int)(intoSecond / TimeSpan.TicksPerMillisecond), 3);
-            }
+            Stamp(ticks, stamp, ref secondStart);
 
             // The line with its end escaped: one byte longer than the line.
             var lineAt = start - length - 1;
@@ -344,6 +327,27 @@ public sealed class LogRing
         Digits(destination, 20, (int)(ofDay / TimeSpan.TicksPerMillisecond % 1000), 3);
         destination[23] = (byte)'Z';
         return TimestampLength;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="stamp"/> the timestamp of <paramref name="ticks"/> for a copy that goes from
+    /// line to line: formatted whole when its second is not the one that began at <paramref name="secondStart"/>
+    /// (which it then moves there; <see cref="long.MinValue"/> before the first line), else only its
+    /// milliseconds rewritten.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Stamp(long ticks, Span<byte> stamp, ref long secondStart)
+    {
+        var intoSecond = unchecked((ulong)(ticks - secondStart));
+        if (intoSecond >= TimeSpan.TicksPerSecond)
+        {
+            FormatTimestamp(new DateTime(ticks, DateTimeKind.Utc), stamp);
+            secondStart = ticks - (ticks % TimeSpan.TicksPerSecond);
+        }
+        else
+        {
+            Digits(stamp, 20, (int)(intoSecond / TimeSpan.TicksPerMillisecond), 3);
+        }
     }
 
     private static void Digits(Span<byte> destination, int at, int value, int count)
