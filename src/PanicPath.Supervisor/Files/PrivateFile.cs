@@ -122,6 +122,33 @@ public static class PrivateFile
     }
 
     /// <summary>
+    /// Null when <paramref name="path"/> does not exist or is a regular file owned by this user (its mode is
+    /// not looked at and nothing is changed, so that a reader that must not write can check a file before
+    /// another library opens it); else why not, in words ("is a symbolic link", "is owned by uid …").
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            return new FileInfo(full).LinkTarget is not null ? "is a symbolic link" : null;
+        }
+
+        if (Posix.LStat(full) is not { } status)
+        {
+            var (errno, message) = Posix.LastError();
+            return errno == Posix.ENOENT ? null : message;
+        }
+
+        return PrivateDirectory.Describe(status, wantDirectory: false);
+    }
+
+    /// <summary>
     /// Takes an exclusive lock on the open file (<c>flock</c>, the lock .NET takes for
     /// <see cref="FileShare.None"/>) without waiting; false when another open file description holds it.
     /// The lock goes with the stream's last close, or with the process.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Files;
 
 namespace PanicPath.Supervisor.Store;
 
@@ -126,9 +127,11 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// file, no table creation), so that it reads on a full disk. When SQLite cannot open it normally
     /// (a WAL store whose shared-memory file cannot be made or grown on a full disk), it is opened
     /// again immutable — without locks or the shared-memory file — and <see cref="ReadWithoutLocks"/> says so.
-    /// A store that does not exist yet is created as by <see cref="Open"/>.
+    /// A store that does not exist yet is created as by <see cref="Open"/>. A data directory, store file or
+    /// journal that is a symbolic link or another user's is refused as <see cref="Open"/> refuses it, before
+    /// anything is read through it.
     /// </summary>
-    /// <exception cref="DataDirectoryException">The file is not a PanicPath store of a known schema version; the message names it.</exception>
+    /// <exception cref="DataDirectoryException">The file is not a PanicPath store of a known schema version, or it, its journals or the directory are refused; the message names it.</exception>
     public static SqliteDeathStore OpenReadOnly(string dataDirectory)
     {
         var path = System.IO.Path.Combine(dataDirectory, DataDirectory.DatabaseFileName);
@@ -137,6 +140,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
             return Open(dataDirectory);
         }
 
+        RefuseForeign(dataDirectory, path);
         SqliteDeathStore? store;
         try
         {
@@ -157,6 +161,29 @@ public sealed class SqliteDeathStore : SqlDeathStore
 
         // An older schema is brought up to date first, which writes.
         return store ?? Open(dataDirectory);
+    }
+
+    /// <summary>
+    /// Refuses, before SQLite opens anything, a data directory that is a symbolic link, not a directory or
+    /// another user's, and a store file or journal (<c>-wal</c>, <c>-shm</c>, <c>-journal</c>) that is a
+    /// symbolic link, not a regular file or another user's, as <see cref="Open"/> does; changes nothing
+    /// (no mode is tightened), so that a reader never writes.
+    /// </summary>
+    /// <exception cref="DataDirectoryException">The directory or a file is refused; the message names it.</exception>
+    private static void RefuseForeign(string dataDirectory, string path)
+    {
+        if (PrivateDirectory.Problem(dataDirectory) is { } problem)
+        {
+            throw new DataDirectoryException(dataDirectory, problem + "; refusing it");
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            if (PrivateFile.Problem(file) is { } foreign)
+            {
+                throw new DataDirectoryException(dataDirectory, $"{file}: {foreign}; refusing it");
+            }
+        }
     }
 
     /// <summary>True when the store was opened immutable (see <see cref="OpenReadOnly"/>): what it reads may miss a write still in the WAL.</summary>
