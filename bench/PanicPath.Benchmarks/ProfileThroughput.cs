@@ -54,14 +54,14 @@ public static class ProfileThroughput
 
     /// <summary>
     /// The seed files: the top-level scenarios of <c>examples/hyperv</c>, compiled, by file name; not those that speak of
-    /// time (<see cref="Scenario.UsesTime"/>, <c>unload-wait-time.yaml</c>), which the frozen baseline, older than the
-    /// model clock, cannot run.
+    /// time (<see cref="Scenario.UsesTime"/>, <c>unload-wait-time.yaml</c>) or of CPUs' identity (<see cref="Scenario.UsesCpus"/>,
+    /// <c>unload-response*.yaml</c>), which the frozen baseline, older than the model clock and the CPU masks, cannot run.
     /// </summary>
     internal static IReadOnlyList<(string Name, Scenario Scenario)> SeedFiles() =>
         [.. Directory.GetFiles(ExplorerBenchmarks.Examples(), "*.yaml")
             .Order(StringComparer.Ordinal)
             .Select(path => ("examples/hyperv/" + Path.GetFileName(path), ScenarioParser.ParseFile(path)))
-            .Where(seed => !seed.Item2.UsesTime)];
+            .Where(seed => !seed.Item2.UsesTime && !seed.Item2.UsesCpus)];
 
     private static int Measure(IReadOnlyList<(string Name, Scenario Scenario)> seeds, int rounds)
     {

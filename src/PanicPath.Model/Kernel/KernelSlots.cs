@@ -29,6 +29,9 @@ public static class KernelSlots
     /// <summary>Builtin: the CPU that owns the panic (<c>panic_cpu</c>), -1 when none.</summary>
     public const int PanicCpu = 17;
 
+    /// <summary>Builtin: the CPU the running code runs on (<c>smp_processor_id()</c>), <c>this_cpu</c>.</summary>
+    public const int ThisCpu = 18;
+
     /// <summary>The number of fixed slots; scenario features and state come after.</summary>
-    public const int Count = 18;
+    public const int Count = 19;
 }

@@ -79,8 +79,10 @@ public sealed partial class Machine
         }
         else if (panicCpu != cpu)
         {
-            Step($"panic: {panicMessage}; panic_cpu is cpu{panicCpu}: panic_smp_self_stop", $"cpu{cpu}: running → stopped");
+            var wasOnline = online;
             StopCpu(cpu);
+            SelfStopMask(cpu);
+            Step($"panic: {panicMessage}; panic_cpu is cpu{panicCpu}: panic_smp_self_stop", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
             return Flow.Return;
         }
         else
@@ -91,13 +93,14 @@ public sealed partial class Machine
         if (fault.Kind == FaultKind.SecondCpuPanics && !faultFired && cpus.Length > 1)
         {
             faultFired = true;
-            var other = (cpu + 1) % cpus.Length;
+            var other = OtherCpu;
+            var wasOnline = online;
+            StopCpu(other);
+            SelfStopMask(other);
             if (trace is not null)
             {
-                Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped");
+                Record(other, "panic()", string.Empty, $"fault: panic on cpu{other} as well; panic_cpu is cpu{cpu}: panic_smp_self_stop", $"cpu{other}: running → stopped{Offlined(wasOnline, other)}");
             }
-
-            StopCpu(other);
         }
 
         return Flow.Next;

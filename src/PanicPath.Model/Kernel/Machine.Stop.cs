@@ -16,7 +16,7 @@ namespace PanicPath.Model.Kernel;
 public sealed partial class Machine
 {
     /// <summary>Models <c>smp_send_stop()</c> (arch/x86/kernel/smp.c, arch/arm64/kernel/smp.c).</summary>
-    private void SmpSendStop(string how) => StopOtherCpus(how, byNmi: false);
+    private void SmpSendStop(string how) => StopOtherCpus(how, byNmi: false, crash: false);
 
     /// <summary>Models <c>crash_smp_send_stop()</c> (arch/x86/kernel/crash.c, arch/arm64/kernel/smp.c).</summary>
     private void CrashSmpSendStop(string how)
@@ -33,10 +33,14 @@ public sealed partial class Machine
         }
 
         crashCpusStopped = true;
-        StopOtherCpus(how, byNmi: values[KernelSlots.Arch] == x86Symbol);
+        StopOtherCpus(how, byNmi: values[KernelSlots.Arch] == x86Symbol, crash: true);
     }
 
-    private void StopOtherCpus(string how, bool byNmi)
+    /// <summary>
+    /// Stops every other running CPU; <paramref name="crash"/> for <c>crash_smp_send_stop()</c>, whose handlers park a
+    /// CPU without taking it out of <c>cpu_online_mask</c> (see <c>Machine.Cpus.cs</c>).
+    /// </summary>
+    private void StopOtherCpus(string how, bool byNmi, bool crash)
     {
         if (Ended)
         {
@@ -44,15 +48,29 @@ public sealed partial class Machine
         }
 
         StopWaits(how, byNmi);
+        var wasOnline = online;
+        if (!crash && values[KernelSlots.Arch] == x86Symbol && !crashCpusStopped)
+        {
+            // x86 native_stop_other_cpus(): whoever does not take the REBOOT_VECTOR IPI (stuck with interrupts off, or
+            // spinning in panic_smp_self_stop()) gets the NMI, and every handler ends in stop_this_cpu(), which clears it.
+            online &= 1UL << cpu;
+        }
+
         var change = trace is null ? null : new List<string>();
         for (var i = 0; i < cpus.Length; i++)
         {
             if (i == cpu || cpus[i] != CpuState.Running)
             {
+                if (change is not null && i != cpu && Offlined(wasOnline, i) is { Length: > 0 } offline)
+                {
+                    change.Add($"cpu{i}:{offline[1..]}");
+                }
+
                 continue;
             }
 
             var held = trace is null ? null : new List<string>();
+            var stuck = false;
             for (var l = 0; l < lockOwner.Length; l++)
             {
                 if (lockOwner[l] != i)
@@ -60,6 +78,7 @@ public sealed partial class Machine
                     continue;
                 }
 
+                stuck |= !briefHolder;
                 held?.Add(scenario.Locks[l]);
                 if (!byNmi && briefHolder)
                 {
@@ -68,12 +87,20 @@ public sealed partial class Machine
             }
 
             StopCpu(i);
+
+            // stop_this_cpu() (x86, by the IPI or the NMI fallback) and local_cpu_stop() (arm64, by the IPI, which a CPU
+            // stuck with interrupts off never takes) clear it from the online mask; the crash stops' handlers do not.
+            if (!crash && (values[KernelSlots.Arch] == x86Symbol || !stuck))
+            {
+                SetOffline(i);
+            }
+
             if (change is not null && held is not null)
             {
-                change.Add(held.Count == 0 ? $"cpu{i}: running → stopped"
+                change.Add((held.Count == 0 ? $"cpu{i}: running → stopped"
                     : byNmi ? $"cpu{i}: running → stopped by NMI holding {string.Join(", ", held)}"
                     : briefHolder ? $"cpu{i}: leaves its critical section ({string.Join(", ", held)} → free), then running → stopped"
-                    : $"cpu{i}: running → stopped holding {string.Join(", ", held)}");
+                    : $"cpu{i}: running → stopped holding {string.Join(", ", held)}") + Offlined(wasOnline, i));
             }
         }
 
@@ -85,6 +112,23 @@ public sealed partial class Machine
     {
         cpus[which] = CpuState.Stopped;
         values[KernelSlots.StoppedCpus]++;
+    }
+
+    /// <summary>
+    /// For the trace of a scenario that speaks of CPUs (<see cref="Scenarios.Scenario.UsesCpus"/>): <c>", offline"</c> when
+    /// CPU <paramref name="which"/> was in <paramref name="before"/> and is no longer online; otherwise empty, so the
+    /// traces of other scenarios read as they did before the masks.
+    /// </summary>
+    private string Offlined(ulong before, int which) =>
+        scenario.UsesCpus && (before & (1UL << which)) != 0 && !IsOnline(which) ? ", offline" : string.Empty;
+
+    /// <summary><c>panic_smp_self_stop()</c> of CPU <paramref name="which"/>: arm64's <c>local_cpu_stop()</c> takes it offline; x86's generic spin does not.</summary>
+    private void SelfStopMask(int which)
+    {
+        if (values[KernelSlots.Arch] != x86Symbol)
+        {
+            SetOffline(which);
+        }
     }
 
     private void SetPanicCpu(int which)

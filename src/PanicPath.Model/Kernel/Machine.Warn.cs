@@ -36,8 +36,10 @@ public sealed partial class Machine
         }
         else if (panicCpu != cpu)
         {
-            Step($"nmi_panic: panic_cpu is cpu{panicCpu}: nmi_panic_self_stop", $"cpu{cpu}: running → stopped");
+            var wasOnline = online;
             StopCpu(cpu);
+            SelfStopMask(cpu);
+            Step($"nmi_panic: panic_cpu is cpu{panicCpu}: nmi_panic_self_stop", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
         }
         else
         {

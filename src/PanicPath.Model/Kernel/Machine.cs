@@ -150,6 +150,8 @@ public sealed partial class Machine : IValueContext
             return Finish();
         }
 
+        // Boot, setup and after-boot ran on CPU 0; the fatal path starts on the configuration's CPU.
+        SwitchCpu(EntryCpu);
         InjectStartFaults();
         monitor.Decide();
         context = string.Empty;
@@ -202,7 +204,7 @@ public sealed partial class Machine : IValueContext
         briefHolder = false;
         crashCpusStopped = false;
         faultFired = false;
-        cpu = 0;
+        ResetCpus();
         panicCpu = -1;
         panicDepth = 0;
         helperDepth = 0;
@@ -293,13 +295,14 @@ public sealed partial class Machine : IValueContext
     {
         if ((fault.Kind is FaultKind.StoppedCpuHolds or FaultKind.CpuInCriticalSection) && cpus.Length > 1)
         {
-            lockOwner[fault.Target] = 1;
+            var other = OtherCpu;
+            lockOwner[fault.Target] = other;
             briefHolder = fault.Kind == FaultKind.CpuInCriticalSection;
             if (trace is not null)
             {
-                Record(1, "fault", string.Empty,
-                    briefHolder ? $"cpu1 is inside a short {scenario.Locks[fault.Target]} critical section, interrupts off" : $"cpu1 is stuck inside a {scenario.Locks[fault.Target]} critical section",
-                    $"{scenario.Locks[fault.Target]}: free → cpu1");
+                Record(other, "fault", string.Empty,
+                    briefHolder ? $"cpu{other} is inside a short {scenario.Locks[fault.Target]} critical section, interrupts off" : $"cpu{other} is stuck inside a {scenario.Locks[fault.Target]} critical section",
+                    $"{scenario.Locks[fault.Target]}: free → cpu{other}");
             }
         }
     }

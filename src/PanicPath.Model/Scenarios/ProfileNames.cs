@@ -48,6 +48,10 @@ internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) 
 
     public int LockIndex(string name) => scenarioNames.LockIndex(name);
 
+    public int Cpus => scenarioNames.Cpus;
+
+    public void ReadsCpuMask() => scenarioNames.ReadsCpuMask();
+
     /// <summary>The profile's name, which prefixes its hidden variables.</summary>
     public string Profile { get; } = profile;
 }

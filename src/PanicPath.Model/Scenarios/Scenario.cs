@@ -32,6 +32,12 @@ public sealed class Scenario
 
     public int Cpus { get; internal set; } = 2;
 
+    /// <summary>
+    /// The <c>panic-cpu</c> dimension: the CPU the entry point runs on, explored like a feature (named <c>panic-cpu</c>,
+    /// last of <see cref="Explored"/>); null when the file does not say, and every run enters on CPU 0.
+    /// </summary>
+    public Variable? PanicCpu { get; internal set; }
+
     public SymbolTable Symbols { get; } = new();
 
     public List<Variable> Variables { get; } = [];
@@ -80,6 +86,13 @@ public sealed class Scenario
     /// <c>within</c> a duration. Only then do its trace steps carry the model clock (<see cref="Kernel.TraceStep.Time"/>).
     /// </summary>
     public bool UsesTime { get; internal set; }
+
+    /// <summary>
+    /// True when the scenario speaks of CPUs' identity: <c>panic-cpu:</c>, a per-CPU state, <c>this_cpu</c>, or a CPU mask
+    /// (<c>cpu_online()</c>, <c>num_online_cpus()</c>, …). Only then do its traces say which CPUs a stop takes offline;
+    /// the traces of other scenarios read as they did before the masks.
+    /// </summary>
+    public bool UsesCpus { get; internal set; }
 
     /// <summary>The host's reactions (<c>host:</c>), in file order.</summary>
     public List<HostReaction> HostReactions { get; } = [];

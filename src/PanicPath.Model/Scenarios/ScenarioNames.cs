@@ -19,10 +19,23 @@ internal sealed class ScenarioNames(Scenario scenario) : INameResolver
 
     public string Known => "a knob, feature, state, builtin or declared value";
 
-    public Expr? Resolve(string name) =>
-        Variable(name) is { } variable ? new Expr.Read(variable.Slot, variable.Kind)
-        : scenario.Symbols.TryGet(name, out var id) ? new Expr.Constant(id, ValueKind.Symbol)
-        : null;
+    public int Cpus => scenario.Cpus;
+
+    public void ReadsCpuMask() => scenario.UsesCpus = true;
+
+    public Expr? Resolve(string name)
+    {
+        var variable = Variable(name);
+        if (variable is { PerCpu: true } || variable?.Slot == Kernel.KernelSlots.ThisCpu)
+        {
+            scenario.UsesCpus = true;
+        }
+
+        return variable is { PerCpu: true } ? new Expr.PerCpuRead(variable.Slot, variable.Kind, null)
+            : variable is not null ? new Expr.Read(variable.Slot, variable.Kind)
+            : scenario.Symbols.TryGet(name, out var id) ? new Expr.Constant(id, ValueKind.Symbol)
+            : null;
+    }
 
     public int LockIndex(string name) => Index(locks, ref locksIndexed, scenario.Locks, name);
 

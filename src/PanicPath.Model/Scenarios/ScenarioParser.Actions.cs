@@ -197,11 +197,25 @@ public sealed partial class ScenarioParser
 
         var lhs = text[..eq];
         var lead = lhs.Length - lhs.TrimStart().Length;
-        var name = lhs.Trim();
+        Expr? index = null;
+        var open = lhs.IndexOf('[', StringComparison.Ordinal);
+        var name = (open < 0 ? lhs : lhs[..open]).Trim();
         var variable = names.Variable(name);
         if (variable is null || variable.Role == VariableRole.Builtin)
         {
             throw new ScenarioException(start.Shift(lead), $"{KnobWrites.Expected(owner.Site, scenario.Variant)}, not '{name}'");
+        }
+
+        if (open >= 0)
+        {
+            // name[cpu] = …: another CPU's copy of a per-CPU state, read by the expression parser as it reads one.
+            if (!variable.PerCpu)
+            {
+                throw new ScenarioException(start.Shift(lead), $"a per-CPU state before '[' (declared with per-cpu: true), not '{name}'");
+            }
+
+            var read = ExpressionParser.ParseValue(lhs, start, names);
+            index = read is Expr.PerCpuRead { Index: { } at } ? at : throw new ScenarioException(start.Shift(open), $"'{name}[cpu]' and nothing else before '='");
         }
 
         if (variable.Role == VariableRole.Knob)
@@ -217,7 +231,7 @@ public sealed partial class ScenarioParser
             throw new ScenarioException(start.Shift(rhsStart + skip), $"a {Describe(variable.Kind)} value for {name}");
         }
 
-        return new SetAction(At(node), variable, value);
+        return new SetAction(At(node), variable, value, index);
     }
 
     /// <summary>The index of the '=' of an assignment in <paramref name="text"/> (not one of '==', '!=', '&lt;=', '&gt;='), or -1.</summary>

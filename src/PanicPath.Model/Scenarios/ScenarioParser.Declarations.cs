@@ -80,6 +80,7 @@ public sealed partial class ScenarioParser
                 throw Error(key, Clash("knob", name, variable.Location));
             }
 
+            RefusePerCpu(value, "knob", name);
             variable.Values = ValueList(value, variable.Kind, name);
             if (name == "panic_notifiers_level" && variable.Values.Any(v => v is < 0 or > 4))
             {
@@ -96,12 +97,22 @@ public sealed partial class ScenarioParser
         }
     }
 
+    /// <summary>Refuses <c>per-cpu:</c> on a knob or a feature: a configuration's value is one for the whole machine.</summary>
+    private void RefusePerCpu(YamlNode value, string kind, string name)
+    {
+        if (value is YamlMappingNode map && map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "per-cpu" }) is { } key)
+        {
+            throw Error(key, $"a list of values to explore for {name}, not per-cpu: a {kind} is one value for the whole machine; per-cpu belongs to state");
+        }
+    }
+
     private void ParseFeatures(YamlMappingNode features)
     {
         foreach (var (key, value) in features.Children)
         {
             var name = Identifier(key, "a feature name");
             Declare(key, name, "feature");
+            RefusePerCpu(value, "feature", name);
             var values = ValueList(value, null, name);
             var kind = KindOf(Scalar(((YamlSequenceNode)value).Children[0], "a value").Value!);
             scenario.Explored.Add(AddVariable(name, kind, VariableRole.Feature, At(key), values));
@@ -118,30 +129,57 @@ public sealed partial class ScenarioParser
             {
                 YamlNode? initial = null;
                 YamlNode? values = null;
+                var perCpu = false;
                 foreach (var (k, v) in map.Children)
                 {
-                    switch (Scalar(k, "initial or values").Value)
+                    switch (Scalar(k, "initial, values or per-cpu").Value)
                     {
                         case "initial": initial = v; break;
                         case "values": values = v; break;
-                        default: throw Error(k, $"initial or values, not '{((YamlScalarNode)k).Value}'");
+                        case "per-cpu": perCpu = Bool(v, "per-cpu: true or false"); break;
+                        default: throw Error(k, $"initial, values or per-cpu, not '{((YamlScalarNode)k).Value}'");
                     }
                 }
 
-                if (initial is null || values is null)
+                if (initial is null)
+                {
+                    throw Error(map, values is null ? "an 'initial' value for the state" : "both 'initial' and 'values' for a symbolic state");
+                }
+
+                var initialText = Scalar(initial, "the initial value").Value!;
+                var initialKind = KindOf(initialText);
+                int code;
+                ValueKind kind;
+                if (values is null && initialKind != ValueKind.Symbol)
+                {
+                    kind = initialKind;
+                    code = Encode(initialText, kind);
+                }
+                else if (values is null)
                 {
                     throw Error(map, "both 'initial' and 'values' for a symbolic state");
                 }
-
-                var all = ValueList(values, ValueKind.Symbol, name);
-                var first = Identifier(initial, "the initial value");
-                var code = scenario.Symbols.Intern(first);
-                if (!all.Contains(code))
+                else
                 {
-                    throw Error(initial, $"an initial value among the listed values of {name}");
+                    var all = ValueList(values, ValueKind.Symbol, name);
+                    var first = Identifier(initial, "the initial value");
+                    code = scenario.Symbols.Intern(first);
+                    if (!all.Contains(code))
+                    {
+                        throw Error(initial, $"an initial value among the listed values of {name}");
+                    }
+
+                    kind = ValueKind.Symbol;
                 }
 
-                AddVariable(name, ValueKind.Symbol, VariableRole.State, At(key), [code]);
+                if (perCpu)
+                {
+                    AddPerCpuState(name, kind, At(key), code);
+                }
+                else
+                {
+                    AddVariable(name, kind, VariableRole.State, At(key), [code]);
+                }
             }
             else
             {

@@ -140,6 +140,11 @@ public sealed partial class ScenarioParser
                 }
             }
 
+            if (keys.TryGetValue("panic-cpu", out var panicCpu))
+            {
+                throw parser.Error(panicCpu.Key, "'panic-cpu' only in the top file: which CPUs panic belongs to the configuration the top file explores");
+            }
+
             Visit(file, identity, keys);
         }
 

@@ -446,11 +446,11 @@ public sealed partial class ScenarioParser
         var lead = lhs.Length - lhs.TrimStart().Length;
         var name = lhs.Trim();
         var target = local ? profileNames!.Local(name) : names.Variable(name);
-        if (target is null || (!local && target.Role is not (VariableRole.Knob or VariableRole.State)))
+        if (target is null || (!local && (target.Role is not (VariableRole.Knob or VariableRole.State) || target.PerCpu)))
         {
             throw new ScenarioException(start.Shift(lead), local
                 ? $"a local declared under 'locals', not '{name}'"
-                : $"a kernel knob or a scenario's state, not '{name}'");
+                : $"a kernel knob or a scenario's state that is not per-CPU, not '{name}'");
         }
 
         var value = ExpressionParser.ParseValue(text[(eq + 1)..], start.Shift(eq + 1), profileNames!);

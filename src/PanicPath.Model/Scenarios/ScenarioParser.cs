@@ -19,7 +19,7 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        ["scenario", "kernel", "cpus", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "hooks", "callbacks", "faults", "entry", "host", "invariants"];
+        ["scenario", "kernel", "cpus", "panic-cpu", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "hooks", "callbacks", "faults", "entry", "host", "invariants"];
 
     /// <summary>The keys a file may have: the sections, and <c>include</c>, which the compiler resolves first.</summary>
     private static string[] FileKeys => [.. TopKeys, "include"];
@@ -170,6 +170,7 @@ public sealed partial class ScenarioParser
         AddVariable("entry", ValueKind.Symbol, VariableRole.Builtin, At(root), [.. EntryNames.All.Select(scenario.Symbols.Intern)]);
         AddVariable("stopped_cpus", ValueKind.Int, VariableRole.Builtin, At(root), [0]);
         AddVariable("panic_cpu", ValueKind.Int, VariableRole.Builtin, At(root), [-1]);
+        AddVariable("this_cpu", ValueKind.Int, VariableRole.Builtin, At(root), [0]);
 
         scenario.Events.AddRange(KernelEvents.Names);
 
@@ -181,6 +182,11 @@ public sealed partial class ScenarioParser
         if (get("features") is { } features)
         {
             ParseFeatures(Mapping(features, "a mapping from feature name to the values to explore"));
+        }
+
+        if (get("panic-cpu") is { } panicCpu)
+        {
+            ParsePanicCpu(panicCpu);
         }
 
         if (get("state") is { } state)

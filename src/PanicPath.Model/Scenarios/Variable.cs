@@ -17,6 +17,13 @@ public sealed class Variable(string name, int slot, ValueKind kind, VariableRole
     /// <summary>Where the name is declared; for a knob that is explored, where its values are listed.</summary>
     public SourceLocation Location { get; internal set; } = location;
 
+    /// <summary>
+    /// A per-CPU state (<c>per-cpu: true</c>, the kernel's <c>DEFINE_PER_CPU</c>): one copy per CPU, in the slots
+    /// <see cref="Slot"/> to <see cref="Slot"/> + CPUs − 1; its bare name reads and writes the running CPU's copy,
+    /// <c>name[cpu]</c> another CPU's.
+    /// </summary>
+    public bool PerCpu { get; internal set; }
+
     /// <summary>The encoded values to explore (knobs, features) or the single initial value (state).</summary>
     public int[] Values { get; internal set; } = [];
 }

@@ -18,13 +18,15 @@ internal static class GoldenScenarios
     /// <summary>The example scenario files as theory data.</summary>
     public static TheoryData<string> All => [.. Files];
 
-    /// <summary>The pairs of series files the README and docs/scenario-language.md show <c>panicpath diff</c> on.</summary>
+    /// <summary>The pairs of example files the README and docs/scenario-language.md show <c>panicpath diff</c> on.</summary>
     public static TheoryData<string, string> DiffPairs =>
     [
         ("examples/hyperv/v0-before.yaml", "examples/hyperv/v1-patch16.yaml"),
         ("examples/hyperv/v1-patch16.yaml", "examples/hyperv/v1-patch16-patch21.yaml"),
         ("examples/hyperv/v0-before.yaml", "examples/hyperv/merged.yaml"),
         ("examples/hyperv/merged.yaml", "examples/hyperv/merged-composed.yaml"),
+        ("examples/hyperv/unload-response-this-cpu.yaml", "examples/hyperv/unload-response.yaml"),
+        ("examples/hyperv/unload-response-online-cpus.yaml", "examples/hyperv/unload-response.yaml"),
     ];
 
     /// <summary>The absolute path of repository-relative <paramref name="file"/>.</summary>

@@ -45,6 +45,44 @@ public abstract class Expr
         public override int Eval(IValueContext context) => context.IsHeld(lockIndex) ? 1 : 0;
     }
 
+    /// <summary>A per-CPU state: the running CPU's copy (<paramref name="index"/> null), or <c>name[index]</c>.</summary>
+    internal sealed class PerCpuRead(int slot, ValueKind kind, Expr? index) : Expr
+    {
+        public override ValueKind Kind { get; } = kind;
+
+        public override int Height { get; } = index is null ? 1 : index.Height + 1;
+
+        /// <summary>The slot of the first copy.</summary>
+        internal int Slot => slot;
+
+        /// <summary>The CPU read, or null for the running CPU's copy.</summary>
+        internal Expr? Index => index;
+
+        /// <summary>The same state read at <paramref name="at"/>: <c>name[at]</c>.</summary>
+        internal PerCpuRead At(Expr at) => new(slot, Kind, at);
+
+        public override int Eval(IValueContext context) =>
+            context.PerCpuValue(slot, index is null ? context.Value(Kernel.KernelSlots.ThisCpu) : index.Eval(context));
+    }
+
+    /// <summary><c>cpu_online(n)</c>, <c>cpu_present(n)</c>: CPU n is in the mask.</summary>
+    internal sealed class InMask(Kernel.CpuMask mask, Expr cpu) : Expr
+    {
+        public override ValueKind Kind => ValueKind.Bool;
+
+        public override int Height { get; } = cpu.Height + 1;
+
+        public override int Eval(IValueContext context) => context.InMask(mask, cpu.Eval(context)) ? 1 : 0;
+    }
+
+    /// <summary><c>num_online_cpus()</c>, <c>num_present_cpus()</c>: how many CPUs the mask holds.</summary>
+    internal sealed class MaskWeight(Kernel.CpuMask mask) : Expr
+    {
+        public override ValueKind Kind => ValueKind.Int;
+
+        public override int Eval(IValueContext context) => context.MaskWeight(mask);
+    }
+
     internal sealed class Not(Expr operand) : Expr
     {
         public override ValueKind Kind => ValueKind.Bool;

@@ -364,12 +364,90 @@ public sealed class ExpressionParser
                 case "INT_MAX": return new Expr.Constant(int.MaxValue, ValueKind.Int);
                 case "held":
                     return ParseHeld();
+                case "cpu_online":
+                    return ParseInMask(Kernel.CpuMask.Online, name);
+                case "cpu_present":
+                    return ParseInMask(Kernel.CpuMask.Present, name);
+                case "num_online_cpus":
+                    return ParseWeight(Kernel.CpuMask.Online, name);
+                case "num_present_cpus":
+                    return ParseWeight(Kernel.CpuMask.Present, name);
             }
 
-            return names.Resolve(name) ?? throw Error($"a known name ({names.Known}), not '{name}'", begin);
+            var resolved = names.Resolve(name) ?? throw Error($"a known name ({names.Known}), not '{name}'", begin);
+            SkipBlanks();
+            if (position < text.Length && text[position] == '[')
+            {
+                if (resolved is not Expr.PerCpuRead perCpu)
+                {
+                    throw Error($"a per-CPU state before '[' (declared with per-cpu: true), not '{name}'", begin);
+                }
+
+                position++;
+                var index = ParseCpuNumber($"{name}[…]");
+                if (!Accept("]"))
+                {
+                    throw Error($"']' after the CPU of {name}");
+                }
+
+                return Bounded(perCpu.At(index), begin);
+            }
+
+            return resolved;
         }
 
         throw Error("a name, a number, true, false, held(lock) or '('");
+    }
+
+    /// <summary><c>cpu_online(n)</c> or <c>cpu_present(n)</c>, after the function's name.</summary>
+    private Expr ParseInMask(Kernel.CpuMask mask, string function)
+    {
+        names.ReadsCpuMask();
+        if (!Accept("("))
+        {
+            throw Error($"'(' after {function}");
+        }
+
+        var cpu = ParseCpuNumber(function + "()");
+        if (!Accept(")"))
+        {
+            throw Error($"')' after the CPU of {function}");
+        }
+
+        return Bounded(new Expr.InMask(mask, cpu), position - 1);
+    }
+
+    /// <summary><c>num_online_cpus()</c> or <c>num_present_cpus()</c>, after the function's name.</summary>
+    private Expr ParseWeight(Kernel.CpuMask mask, string function)
+    {
+        names.ReadsCpuMask();
+        if (!Accept("(") || !Accept(")"))
+        {
+            throw Error($"'()' after {function}");
+        }
+
+        return new Expr.MaskWeight(mask);
+    }
+
+    /// <summary>A CPU number inside <paramref name="what"/>: a number, and when constant one of the scenario's CPUs.</summary>
+    private Expr ParseCpuNumber(string what)
+    {
+        SkipBlanks();
+        var at = position;
+        Descend(at);
+        var cpu = ParseImplies();
+        depth--;
+        if (cpu.Kind != ValueKind.Int)
+        {
+            throw Error($"a CPU number in {what}, not a {Describe(cpu.Kind)}", at);
+        }
+
+        if (cpu is Expr.Constant { Value: var n } && (n < 0 || n >= names.Cpus))
+        {
+            throw Error($"a CPU from 0 to {names.Cpus - 1} in {what} (cpus: {names.Cpus}), not {n}", at);
+        }
+
+        return cpu;
     }
 
     private Expr ParseHeld()
