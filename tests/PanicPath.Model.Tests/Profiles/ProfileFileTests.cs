@@ -182,4 +182,24 @@ public sealed partial class ProfileFileTests
         using var folder = With(huge);
         Assert.Contains("expected at most 1000000 YAML nodes", folder.Error("top.yaml").Message, StringComparison.Ordinal);
     }
+    /// <summary>A profile's steps read the CPU builtins: the running CPU, the masks, a scenario's per-CPU state.</summary>
+    [Fact]
+    public void A_profile_step_reads_this_cpu_the_online_mask_and_per_cpu_state()
+    {
+        var text = Edited("        hook: kgdb_panic\n", "        say: \"on cpu{this_cpu}, {num_online_cpus()} online, page {page[0]}\"\n");
+        using var folder = With(text, "kernel: k.yaml\ncpus: 2\npanic-cpu: [0, 1]\nstate:\n  page: { initial: false, per-cpu: true }\nafter-boot:\n  - set: page = true\n");
+        var run = PanicPath.Model.Explorer.ScenarioExplorer.Trace(folder.Parse("top.yaml"), "panic-cpu=1");
+        Assert.Contains(run.Trace, s => s.Cpu == 1 && s.Action == "on cpu1, 2 online, page true");
+    }
+
+    /// <summary>A profile's set: may not write a scenario's per-CPU state: refused at the name.</summary>
+    [Fact]
+    public void A_profile_set_of_a_per_cpu_state_is_refused()
+    {
+        var text = Edited("          - set: panic_on_warn = false\n", "          - set: page = true\n");
+        using var folder = With(text, "kernel: k.yaml\nstate:\n  page: { initial: false, per-cpu: true }\n");
+        var error = folder.Error("top.yaml");
+        var (line, column) = Where(text, "page = true");
+        Assert.Equal($"{folder.Path("k.yaml")}:{line}:{column}: expected a kernel knob or a scenario's state that is not per-CPU, not 'page'", error.Message);
+    }
 }
