@@ -1,4 +1,5 @@
 using PanicPath.Reports;
+using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Restart;
 using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Store;
@@ -142,6 +143,71 @@ public sealed class FullDiskTests
         Assert.Contains("panic: report not delivered: spool write failed (", death.StderrTail, StringComparison.Ordinal);
         Assert.Contains("No space left on device", death.StderrTail, StringComparison.Ordinal);
         Assert.DoesNotContain("no transport", death.StderrTail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_log_that_cannot_be_emptied_at_close_on_a_full_disk_costs_nothing_and_is_emptied_at_a_later_close()
+    {
+        using var temp = new TempDirectory();
+        using var disk = SmallDisk.Mount(temp.Sub("data"), Why, "16m");
+        var database = Path.Combine(disk.Path, DataDirectory.DatabaseFileName);
+        var error = new StringWriter();
+        var store = SqliteDeathStore.Open(disk.Path);
+        DeathRecord death;
+        try
+        {
+            var checkpointSize = GrowLog(database);
+            var run = Task.Run(() => new ProcessSupervisor(Options(temp, disk, "exit3", store, TextWriter.Synchronized(error))).RunAsync());
+            await Poll.Until(() => LiveSlot(disk) is not null, "the child's slot");
+            disk.Fill();
+            File.WriteAllText(temp.Sub("go"), string.Empty);
+            death = Assert.Single((await run).Deaths);
+
+            Assert.Equal(0, death.Id);
+            Assert.Contains("panicpath: store write failed, death not stored (", error.ToString(), StringComparison.Ordinal);
+
+            // Closing copies the log into the database, which has no room to grow: the log stays, nothing throws.
+            store.Dispose();
+            Assert.True(new FileInfo(database + "-wal").Length >= checkpointSize, "the log was emptied on a full disk");
+        }
+        finally
+        {
+            store.Dispose();
+        }
+
+        disk.Free();
+        using (var reopened = SqliteDeathStore.Open(disk.Path))
+        {
+            Assert.Equal(1, await SpoolIngest.IngestAsync(Path.Combine(disk.Path, "spool"), reopened, TextWriter.Null));
+            var row = Assert.Single(await reopened.ListAsync(10));
+            Assert.Equal((death.RunId, death.Attempt, 3), (row.RunId, row.Attempt, row.ExitCode));
+        }
+
+        Assert.Equal(0, new FileInfo(database + "-wal").Length);
+        using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        raw.Open();
+        using var check = raw.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", check.ExecuteScalar() as string);
+    }
+
+    /// <summary>
+    /// Writes past the automatic checkpoint's size into the store's log and leaves it there, as a
+    /// database whose pages that log holds (no checkpoint, at close either); answers the checkpoint's size.
+    /// </summary>
+    private static long GrowLog(string database)
+    {
+        using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        raw.Open();
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_db_config(raw.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _));
+        using var command = raw.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint = 0";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA page_size";
+        var checkpointSize = 1000L * Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"CREATE TABLE growth (b BLOB); INSERT INTO growth VALUES (zeroblob({checkpointSize + 100_000})); DROP TABLE growth";
+        command.ExecuteNonQuery();
+        return checkpointSize;
     }
 
     private static SupervisorOptions Options(TempDirectory temp, SmallDisk disk, string mode, IDeathStore? store, TextWriter error) =>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace PanicPath.Supervisor.Tests.Support;
 
 /// <summary>
-/// A 1 MiB tmpfs mounted on a fresh directory, for deaths on a full disk (needs root and <c>mount</c>;
+/// A small tmpfs (1 MiB unless told) mounted on a fresh directory, for deaths on a full disk (needs root and <c>mount</c>;
 /// see <see cref="Requirement"/>). <see cref="Fill"/> takes every free byte with one file,
 /// <see cref="Free"/> deletes it; dispose unmounts (lazily when something still holds it open), so no
 /// mount is ever left behind.
@@ -16,13 +16,14 @@ internal sealed class SmallDisk : IDisposable
 
     private string FillPath => System.IO.Path.Combine(Path, "fill");
 
-    public static SmallDisk Mount(string path, string why)
+    /// <summary>Mounts a tmpfs of <paramref name="size"/> (as <c>mount -o size=</c> takes it) on <paramref name="path"/>.</summary>
+    public static SmallDisk Mount(string path, string why, string size = "1m")
     {
         Requirement.Root(why);
         Requirement.Command("mount", why);
         Requirement.Command("umount", why);
         Directory.CreateDirectory(path);
-        Run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", path);
+        Run("mount", "-t", "tmpfs", "-o", $"size={size},mode=0700", "tmpfs", path);
         return new SmallDisk(path);
     }
 
