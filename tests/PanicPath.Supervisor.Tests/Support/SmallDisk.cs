@@ -48,6 +48,9 @@ internal sealed class SmallDisk : IDisposable
         }
     }
 
+    /// <summary>Makes the disk read-only (remounted; its files stay as they are).</summary>
+    public void MakeReadOnly() => Run("mount", "-o", "remount,ro", Path);
+
     /// <summary>Gives the filled space back.</summary>
     public void Free() => File.Delete(FillPath);
 
