@@ -127,20 +127,28 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// file, no table creation), so that it reads on a full disk. When SQLite cannot open it normally
     /// (a WAL store whose shared-memory file cannot be made or grown on a full disk), it is opened
     /// again immutable — without locks or the shared-memory file — and <see cref="ReadWithoutLocks"/> says so.
-    /// A store that does not exist yet is created as by <see cref="Open"/>. A data directory, store file or
-    /// journal that is a symbolic link or another user's is refused as <see cref="Open"/> refuses it, before
-    /// anything is read through it.
+    /// A data directory, store file or journal that is a symbolic link or another user's is refused as
+    /// <see cref="Open"/> refuses it, before anything is read through it. Where there is no store (no
+    /// directory, or a directory without the store's file) nothing is created or changed — the directory
+    /// may be anyone's choice of path, such as <c>/etc</c> — and an empty store held in memory answers,
+    /// with <see cref="NothingStored"/> set.
     /// </summary>
     /// <exception cref="DataDirectoryException">The file is not a PanicPath store of a known schema version, or it, its journals or the directory are refused; the message names it.</exception>
     public static SqliteDeathStore OpenReadOnly(string dataDirectory)
     {
         var path = System.IO.Path.Combine(dataDirectory, DataDirectory.DatabaseFileName);
-        if (!File.Exists(path))
+        var nothingThere = !System.IO.Path.Exists(dataDirectory) && new FileInfo(dataDirectory).LinkTarget is null;
+        if (!nothingThere)
         {
-            return Open(dataDirectory);
+            RefuseForeign(dataDirectory, path);
         }
 
-        RefuseForeign(dataDirectory, path);
+        // Past the refusal the store's file is missing or a regular file of ours, never a link.
+        if (nothingThere || !File.Exists(path))
+        {
+            return Empty(path);
+        }
+
         SqliteDeathStore? store;
         try
         {
@@ -184,6 +192,27 @@ public sealed class SqliteDeathStore : SqlDeathStore
                 throw new DataDirectoryException(dataDirectory, $"{file}: {foreign}; refusing it");
             }
         }
+    }
+
+    /// <summary>True when there was no store to read (see <see cref="OpenReadOnly"/>): this one is empty, held in memory, and nothing was written.</summary>
+    public bool NothingStored { get; private init; }
+
+    /// <summary>An empty store of the current schema held in memory, standing for the missing <paramref name="path"/>.</summary>
+    private static SqliteDeathStore Empty(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Migrate(connection, () => connection.BeginTransaction(deferred: false), "INTEGER PRIMARY KEY AUTOINCREMENT");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new SqliteDeathStore(connection, path) { NothingStored = true };
     }
 
     /// <summary>True when the store was opened immutable (see <see cref="OpenReadOnly"/>): what it reads may miss a write still in the WAL.</summary>

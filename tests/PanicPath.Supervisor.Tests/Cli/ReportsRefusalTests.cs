@@ -7,10 +7,52 @@ namespace PanicPath.Supervisor.Tests.Cli;
 /// <summary>
 /// <c>reports</c> only reads, but it refuses what <c>run</c> refuses: a data directory that is a symbolic
 /// link or another user's, and a store file or journal that is a symbolic link or another user's, each in
-/// one line naming the path, exit 2, nothing read through it and nothing changed.
+/// one line naming the path, exit 2, nothing read through it and nothing changed. Where there is no store it
+/// creates none and changes nothing, whatever directory it was pointed at.
 /// </summary>
 public sealed class ReportsRefusalTests
 {
+    [Fact]
+    public async Task Reports_pointed_at_a_directory_without_a_store_create_nothing_there_leave_its_mode_and_say_nothing_is_recorded()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var shared = Directory.CreateDirectory(temp.Sub("shared")).FullName;
+        var open = (UnixFileMode)0b111_101_101;
+        File.SetUnixFileMode(shared, open);
+        File.WriteAllText(Path.Combine(shared, "config"), "kept");
+
+        var (listExit, list, listError) = await CliRun.Run("reports", "list", "--data", shared, "--json");
+        var (bucketsExit, _, _) = await CliRun.Run("reports", "buckets", "--data", shared);
+        var (showExit, _, showError) = await CliRun.Run("reports", "show", "1", "--data", shared);
+
+        Assert.True(listExit == ExitCodes.Fine, listError);
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.Contains($"no store at {Path.Combine(shared, DataDirectory.DatabaseFileName)}", Assert.Single(Lines(listError)), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Fine, bucketsExit);
+        Assert.Equal(ExitCodes.BadInput, showExit);
+        Assert.Contains("no death with id 1", showError, StringComparison.Ordinal);
+        Assert.Equal(open, File.GetUnixFileMode(shared));
+        Assert.Equal([Path.Combine(shared, "config")], Directory.GetFileSystemEntries(shared));
+    }
+
+    [Fact]
+    public async Task Reports_pointed_at_a_directory_that_does_not_exist_create_nothing()
+    {
+        using var temp = new TempDirectory();
+        var missing = Path.Combine(temp.Sub("no"), "such", "data");
+
+        var (exit, list, error) = await CliRun.Run("reports", "list", "--data", missing, "--json");
+
+        Assert.True(exit == ExitCodes.Fine, error);
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.False(Directory.Exists(temp.Sub("no")), "reports made the directory it was pointed at");
+    }
+
     [Fact]
     public async Task Reports_refuse_a_data_directory_that_is_a_symbolic_link_naming_it_and_read_no_store_behind_it()
     {

@@ -119,7 +119,7 @@ internal static class DataOption
     /// <summary>
     /// Opens the store for a read-only command: PostgreSQL as <see cref="Open"/> does, else the SQLite
     /// store opened for reading only (<see cref="SqliteDeathStore.OpenReadOnly"/>), so it reads on a full
-    /// disk; or writes why not and answers null.
+    /// disk and creates nothing where there is no store (a line says so); or writes why not and answers null.
     /// </summary>
     public static SqlDeathStore? OpenForReading(string directory, string? postgres, TextWriter error)
     {
@@ -131,6 +131,11 @@ internal static class DataOption
         try
         {
             var store = SqliteDeathStore.OpenReadOnly(directory);
+            if (store.NothingStored)
+            {
+                error.WriteLine($"panicpath: no store at {store.Path}: nothing has been recorded there (nothing was created)");
+            }
+
             if (store.ReadWithoutLocks)
             {
                 error.WriteLine($"panicpath: {store.Path} read without locks (its shared-memory file cannot be made; is the disk full?): a death being recorded right now may be missing");
