@@ -105,4 +105,95 @@ public sealed class KernelCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private const string CrashHookPanics = """
+        scenario: crash-shutdown-hook-panics
+        kernel: ./KERNEL
+        knobs:
+          arch: [x86_64]
+          kexec_crash_loaded: [true]
+          panic_on_oops: [true]
+        entry: [oops]
+        state:
+          in_kdump: false
+        callbacks:
+          - name: crash_hook
+            chain: crash_shutdown
+            do:
+              - set: in_kdump = true
+              - panic: crash_hook panics
+        invariants:
+          - name: no-panic-takes-over-kdump
+            happens: panic-entry
+            while: "!in_kdump"
+
+        """;
+
+    private const string OopsDumpAfterKdump = """
+        scenario: kdump-before-the-oops-dump
+        kernel: ./KERNEL
+        knobs:
+          kexec_crash_loaded: [true]
+          panic_on_oops: [true, false]
+          in_interrupt: [true, false]
+        entry: [oops]
+        invariants:
+          - name: kdump-first
+            happens-before: {first: crash-kernel-boot, then: kmsg-dump}
+
+        """;
+
+    [Fact]
+    public async Task Diff_finds_that_a_crash_kexec_without_its_panic_cpu_claim_lets_a_panic_from_the_crash_shutdown_hook_take_over()
+    {
+        const string claim = "      - step: claim-panic-cpu\n        cites: kernel/kexec_core.c:994\n        set: panic_cpu = this_cpu\n";
+        var output = await DiffOnEditedProfile(CrashHookPanics, claim, string.Empty);
+
+        Assert.Contains("no-panic-takes-over-kdump: newly violated in 1, fixed in 0", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 oops: crash_kexec (panic_on_oops): __crash_kexec: kexec_trylock(); machine_crash_shutdown", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 panic(): panic: crash_hook panics (panic_cpu: none → cpu0)", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 panic(): __crash_kexec before the notifiers: kexec_trylock() fails (a crash kexec is already under way), returns", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_finds_that_an_oops_end_without_crash_kexec_dumps_the_oops_before_the_crash_kernel_boots()
+    {
+        const string call = "      - step: kexec-should-crash\n        cites: arch/x86/kernel/dumpstack.c:379-380, arch/arm64/kernel/traps.c:223-224\n        call: kexec_should_crash\n";
+        var output = await DiffOnEditedProfile(OopsDumpAfterKdump, call, string.Empty);
+
+        Assert.Contains("kdump-first: newly violated in 3, fixed in 0", output, StringComparison.Ordinal);
+        Assert.Contains("[1]       2  in_interrupt", output, StringComparison.Ordinal);
+        Assert.Contains("[2]       2  panic_on_oops", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 panic(): panic: Fatal exception in interrupt (panic_cpu: none → cpu0)", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="scenario"/> on mainline-6.1 and on a copy of it with <paramref name="step"/> replaced by
+    /// <paramref name="replacement"/>, and answers <c>diff</c>'s output (exit 1: something newly violated).
+    /// </summary>
+    private static async Task<string> DiffOnEditedProfile(string scenario, string step, string replacement)
+    {
+        var folder = Directory.CreateTempSubdirectory("panicpath-profile-").FullName;
+        try
+        {
+            var (_, shown, _) = await CliRun.Run("kernel", "show", "mainline-6.1");
+            Assert.Contains(step, shown, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "shipped.yaml"), shown);
+            File.WriteAllText(Path.Combine(folder, "patched.yaml"), shown.Replace(step, replacement, StringComparison.Ordinal));
+            var before = Path.Combine(folder, "before.yaml");
+            var after = Path.Combine(folder, "after.yaml");
+            File.WriteAllText(before, scenario.Replace("KERNEL", "shipped.yaml", StringComparison.Ordinal));
+            File.WriteAllText(after, scenario.Replace("KERNEL", "patched.yaml", StringComparison.Ordinal));
+
+            var (exit, output, error) = await CliRun.Run("diff", before, after);
+
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(1, exit);
+            return output;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

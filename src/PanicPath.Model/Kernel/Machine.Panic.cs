@@ -31,7 +31,7 @@ public sealed partial class Machine
 
         panicMessage = message;
         var flow = ScenarioAction.ExecuteAll(scenario.Profile.Panic, this);
-        if (flow == Flow.Return && !Ended && panicCpu != cpu)
+        if (flow == Flow.Return && !Ended && PanicCpuOwner != cpu)
         {
             // panic_smp_self_stop(): this CPU stopped itself in the claim; nothing of it runs any more.
             return;

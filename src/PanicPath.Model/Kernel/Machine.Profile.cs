@@ -15,6 +15,12 @@ public sealed partial class Machine
     private string panicMessage = string.Empty;
     private int functionDepth;
 
+    /// <summary>
+    /// The text the running profile function was called with (a call's <c>arg:</c>, an entry's message), which its texts
+    /// read as <c>{arg}</c>; empty when the machine does not trace.
+    /// </summary>
+    internal string Argument { get; set; } = string.Empty;
+
     /// <summary>Runs primitive <paramref name="primitive"/> with its written argument <paramref name="text"/> and compiled one <paramref name="argument"/>.</summary>
     internal Flow Primitive(KernelPrimitive primitive, string text, int argument)
     {
@@ -22,9 +28,6 @@ public sealed partial class Machine
         {
             case KernelPrimitive.ClaimPanicCpu:
                 return ClaimPanicCpu();
-            case KernelPrimitive.CrashKexec:
-                CrashKexec(text);
-                break;
             case KernelPrimitive.SmpSendStop:
                 SmpSendStop(text);
                 break;
@@ -32,8 +35,35 @@ public sealed partial class Machine
                 CrashSmpSendStop(text);
                 break;
             case KernelPrimitive.Walk:
-                CallChain((ChainKind)argument, panicSymbol);
+                {
+                    var stopped = CallChain((ChainKind)argument, argument == (int)ChainKind.Die ? dieOopsSymbol : panicSymbol);
+                    if (scenario.Profile.NotifyStopSlot >= 0)
+                    {
+                        values[scenario.Profile.NotifyStopSlot] = stopped ? 1 : 0;
+                    }
+
+                    break;
+                }
+
+            case KernelPrimitive.Panic:
+                Panic(text);
+                return Ended ? Flow.Ended : cpus[cpu] == CpuState.Stopped ? Flow.Return : Flow.Next;
+            case KernelPrimitive.KexecLock:
+                if (scenario.Profile.KexecLockedSlot >= 0)
+                {
+                    values[scenario.Profile.KexecLockedSlot] = 1;
+                }
+
+                Step($"{text}", "kexec lock: free → taken");
                 break;
+            case KernelPrimitive.SelfStop:
+                {
+                    var wasOnline = online;
+                    StopCpu(cpu);
+                    SelfStopMask(cpu);
+                    Step($"{text}", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
+                    return Ended ? Flow.Ended : Flow.Return;
+                }
             case KernelPrimitive.KmsgDump:
                 KmsgDump((KmsgReason)argument);
                 break;
@@ -67,7 +97,7 @@ public sealed partial class Machine
     /// </summary>
     private Flow ClaimPanicCpu()
     {
-        if (panicCpu < 0)
+        if (PanicCpuOwner < 0)
         {
             SetPanicCpu(cpu);
             Step($"panic: {panicMessage}", $"panic_cpu: none → cpu{cpu}");
@@ -77,12 +107,12 @@ public sealed partial class Machine
                 return Flow.Ended;
             }
         }
-        else if (panicCpu != cpu)
+        else if (PanicCpuOwner != cpu)
         {
             var wasOnline = online;
             StopCpu(cpu);
             SelfStopMask(cpu);
-            Step($"panic: {panicMessage}; panic_cpu is cpu{panicCpu}: panic_smp_self_stop", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
+            Step($"panic: {panicMessage}; panic_cpu is cpu{PanicCpuOwner}: panic_smp_self_stop", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
             return Flow.Return;
         }
         else
@@ -148,6 +178,9 @@ public sealed partial class Machine
 
         return true;
     }
+
+    /// <summary>True when the running CPU has stopped (it stopped itself on losing <c>panic_cpu</c>): its functions all return.</summary>
+    internal bool RunningCpuStopped => cpus[cpu] == CpuState.Stopped;
 
     /// <summary>Leaves a profile function.</summary>
     internal void LeaveFunction() => functionDepth--;

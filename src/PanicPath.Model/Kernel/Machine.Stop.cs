@@ -131,9 +131,5 @@ public sealed partial class Machine
         }
     }
 
-    private void SetPanicCpu(int which)
-    {
-        panicCpu = which;
-        values[KernelSlots.PanicCpu] = which;
-    }
+    private void SetPanicCpu(int which) => values[KernelSlots.PanicCpu] = which;
 }

@@ -1,49 +1,39 @@
 namespace PanicPath.Model.Kernel;
 
-/// <summary>The other ways into <c>panic()</c>: a warning with <c>panic_on_warn</c>, and <c>nmi_panic()</c>.</summary>
+/// <summary>
+/// The machine's entry points besides <c>panic()</c>: an oops, a warning and an NMI handler's panic, each the profile
+/// function of that name run on the running CPU (<c>die</c>, <c>__warn</c>, <c>nmi_panic</c>). These, with
+/// <see cref="Panic"/>, are the only ways an entry starts, whichever CPU it starts on.
+/// </summary>
 public sealed partial class Machine
 {
-    /// <summary>
-    /// Models <c>__warn()</c> and <c>check_panic_on_warn()</c> (kernel/panic.c): with <c>panic_on_warn</c> the
-    /// warning is a panic; otherwise the kernel goes on.
-    /// </summary>
-    private void Warn()
+    /// <summary>An oops on the running CPU: the profile's <c>die()</c> (with <c>oops_end()</c> and what it calls).</summary>
+    private void Oops() => Enter("oops", scenario.Profile.Die, string.Empty);
+
+    /// <summary>A <c>WARN()</c> on the running CPU: the profile's <c>__warn()</c>.</summary>
+    private void Warn() => Enter("warn", scenario.Profile.Warn, string.Empty);
+
+    /// <summary>An NMI handler's <c>nmi_panic(<paramref name="message"/>)</c> on the running CPU: the profile's <c>nmi_panic()</c>.</summary>
+    private void NmiPanic(string message) => Enter("nmi", scenario.Profile.NmiPanic, message);
+
+    /// <summary>Runs entry function <paramref name="body"/> in trace context <paramref name="where"/>, <c>{arg}</c> being <paramref name="argument"/>.</summary>
+    private void Enter(string where, Scenarios.Actions.ScenarioAction[] body, string argument)
     {
-        context = "warn";
-        Step("__warn: WARNING", string.Empty);
-        // check_panic_on_warn(): "if (panic_on_warn)" (6.1 kernel/panic.c:234).
-        if (Knob(KernelSlots.PanicOnWarn))
+        if (Ended)
         {
-            Panic("kernel: panic_on_warn set ...");
             return;
         }
 
-        Step("check_panic_on_warn: panic_on_warn is 0, the kernel goes on", string.Empty);
-        Reach(Boundary.EndOfWarn, KernelEvents.EndOfWarn);
-    }
+        var savedArgument = Argument;
+        context = where;
+        callback = string.Empty;
+        Argument = argument;
+        if (EnterFunction())
+        {
+            Scenarios.Actions.ScenarioAction.ExecuteAll(body, this);
+            LeaveFunction();
+        }
 
-    /// <summary>
-    /// Models <c>nmi_panic()</c> (kernel/panic.c): the CPU that claims <c>panic_cpu</c> panics; a CPU that finds
-    /// another one in panic stops itself (<c>nmi_panic_self_stop</c>); the panicking CPU itself returns.
-    /// </summary>
-    private void NmiPanic(string message)
-    {
-        context = "nmi";
-        if (panicCpu < 0)
-        {
-            Step("nmi_panic: panic_cpu is free", string.Empty);
-            Panic(message);
-        }
-        else if (panicCpu != cpu)
-        {
-            var wasOnline = online;
-            StopCpu(cpu);
-            SelfStopMask(cpu);
-            Step($"nmi_panic: panic_cpu is cpu{panicCpu}: nmi_panic_self_stop", $"cpu{cpu}: running → stopped{Offlined(wasOnline, cpu)}");
-        }
-        else
-        {
-            Step("nmi_panic: already panicking on this CPU, returns", string.Empty);
-        }
+        Argument = savedArgument;
     }
 }

@@ -42,8 +42,6 @@ public sealed partial class Machine : IValueContext
     private Fault fault = null!;
     private bool faultFired;
     private int cpu;
-    private int panicCpu;
-    private bool kexecLocked;
     private bool briefHolder;
     private bool crashCpusStopped;
     private int panicDepth;
@@ -200,12 +198,10 @@ public sealed partial class Machine : IValueContext
         Array.Clear(eventCounts);
         Array.Clear(setBy);
         ResetClock();
-        kexecLocked = false;
         briefHolder = false;
         crashCpusStopped = false;
         faultFired = false;
         ResetCpus();
-        panicCpu = -1;
         panicDepth = 0;
         helperDepth = 0;
         functionDepth = 0;
@@ -495,5 +491,6 @@ public sealed partial class Machine : IValueContext
         return summary.Result == NotifyResult.Stop;
     }
 
-    private bool Knob(int slot) => values[slot] != 0;
+    /// <summary>The CPU that owns the panic (<c>panic_cpu</c>), -1 when none: the builtin, which a profile's steps may write.</summary>
+    private int PanicCpuOwner => values[KernelSlots.PanicCpu];
 }

@@ -4,22 +4,35 @@ namespace PanicPath.Model.Scenarios;
 
 /// <summary>
 /// Resolves the names a kernel profile's expressions use: its locals first (they may shadow a scenario's feature of
-/// the same name, which the profile cannot see), the profile builtin <c>kmsg_dumpers</c> (how many kmsg dumpers
-/// registered at boot), then the scenario's knobs, builtins, features, state and symbols. A local is a hidden
-/// variable of the scenario named <c>PROFILE.NAME</c>, which no scenario expression can spell.
+/// the same name, which the profile cannot see), the profile builtins, then the scenario's knobs, builtins, features,
+/// state and symbols. The profile builtins are <c>kmsg_dumpers</c> (how many kmsg dumpers registered at boot),
+/// <c>notify_stop</c> (the last chain a <c>walk:</c> walked was ended by a callback answering exactly
+/// <c>NOTIFY_STOP</c>) and <c>kexec_locked</c> (the kexec lock is taken). A local or a profile builtin is a hidden
+/// variable of the scenario named <c>PROFILE.NAME</c>, which no scenario expression can spell; a builtin's is made the
+/// first time an expression reads it, so a profile that never reads one costs the machine nothing.
 /// </summary>
 internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) : INameResolver
 {
-    private const string KmsgDumpers = "kmsg_dumpers";
+    /// <summary>The profile builtins' names.</summary>
+    public static readonly string[] Builtins = ["kmsg_dumpers", "notify_stop", "kexec_locked"];
 
     private readonly Dictionary<string, Variable> locals = new(StringComparer.Ordinal);
-    private Variable? kmsgDumpers;
-    private Func<Variable>? makeKmsgDumpers;
+    private readonly Variable?[] builtins = new Variable?[Builtins.Length];
+    private Func<string, Variable>? makeBuiltin;
 
     /// <summary>The slot of <c>kmsg_dumpers</c> when an expression read it; otherwise -1.</summary>
-    public int KmsgDumpersSlot => kmsgDumpers?.Slot ?? -1;
+    public int KmsgDumpersSlot => builtins[0]?.Slot ?? -1;
 
-    public string Known => "a local of the profile, kmsg_dumpers, a knob, builtin or declared value";
+    /// <summary>The slot of <c>notify_stop</c> when an expression read it; otherwise -1.</summary>
+    public int NotifyStopSlot => builtins[1]?.Slot ?? -1;
+
+    /// <summary>The slot of <c>kexec_locked</c> when an expression read it; otherwise -1.</summary>
+    public int KexecLockedSlot => builtins[2]?.Slot ?? -1;
+
+    public string Known => "a local of the profile, " + string.Join(", ", Builtins) + ", a knob, builtin or declared value";
+
+    /// <summary>The kind of profile builtin <paramref name="name"/>.</summary>
+    public static ValueKind KindOf(string name) => name == Builtins[0] ? ValueKind.Int : ValueKind.Bool;
 
     /// <summary>Declares local <paramref name="name"/>; false when it is declared already.</summary>
     public bool Declare(string name, Variable variable) => locals.TryAdd(name, variable);
@@ -27,8 +40,8 @@ internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) 
     /// <summary>The local <paramref name="name"/>, or null.</summary>
     public Variable? Local(string name) => locals.GetValueOrDefault(name);
 
-    /// <summary>How to make the hidden variable behind <c>kmsg_dumpers</c>, the first time an expression reads it.</summary>
-    public void OnKmsgDumpers(Func<Variable> make) => makeKmsgDumpers = make;
+    /// <summary>How to make the hidden variable behind a profile builtin, the first time an expression reads it.</summary>
+    public void OnBuiltin(Func<string, Variable> make) => makeBuiltin = make;
 
     public Expr? Resolve(string name)
     {
@@ -37,10 +50,11 @@ internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) 
             return new Expr.Read(local.Slot, local.Kind);
         }
 
-        if (name == KmsgDumpers && makeKmsgDumpers is not null)
+        var builtin = Array.IndexOf(Builtins, name);
+        if (builtin >= 0 && makeBuiltin is not null)
         {
-            kmsgDumpers ??= makeKmsgDumpers();
-            return new Expr.Read(kmsgDumpers.Slot, ValueKind.Int);
+            var variable = builtins[builtin] ??= makeBuiltin(name);
+            return new Expr.Read(variable.Slot, variable.Kind);
         }
 
         return scenarioNames.Resolve(name);

@@ -20,6 +20,14 @@ public sealed partial class ScenarioParser
     private static readonly string[] ProfileKeys = ["profile", "variant", "sources", "locals", "functions"];
     private static readonly string[] StepVerbs = ["if", "do", "let", "set", "call", "hook", "emit", "reach", "hang", "return"];
 
+    /// <summary>The key of a <c>call:</c> step that passes a text, and the name <c>{ARG}</c> reads it by in the callee's texts.</summary>
+    private const string ArgName = "arg";
+
+    /// <summary>The functions the machine enters: for a panic, an oops, a warning, an NMI; each profile must have them all.</summary>
+    private static readonly string[] EntryFunctions = ["panic", "die", "__warn", "nmi_panic"];
+
+    private static readonly string[] EntryWhat = ["every panic", "an oops (entry: oops)", "a warning (entry: warn)", "an NMI's panic (entry: nmi)"];
+
     /// <summary>Where each hook the scenario supplies is declared, to refuse one no step of the profile calls.</summary>
     private readonly Dictionary<string, YamlNode> hookNodes = new(StringComparer.Ordinal);
 
@@ -114,7 +122,7 @@ public sealed partial class ScenarioParser
 
         var profile = new KernelProfile(name, profileFile, scenario.Variant, Scalar(version, "the kernel version modelled").Value ?? string.Empty);
         profileNames = new ProfileNames(names, profile.Name);
-        profileNames.OnKmsgDumpers(() => AddVariable($"{profile.Name}.kmsg_dumpers", ValueKind.Int, VariableRole.State, At(profileRoot!), [0]));
+        profileNames.OnBuiltin(name => AddVariable($"{profile.Name}.{name}", ProfileNames.KindOf(name), VariableRole.State, At(profileRoot!), [0]));
         if (fields.TryGetValue("locals", out var locals))
         {
             foreach (var (key, value) in Mapping(locals, "a mapping from local name to its initial value").Children)
@@ -160,9 +168,17 @@ public sealed partial class ScenarioParser
                 ?? throw Error(where, $"the name of a function of the profile ({string.Join(", ", profile.Functions.Select(f => f.Name))}), not '{call.Function}'");
         }
 
-        profile.Panic = profile.Functions.FirstOrDefault(f => f.Name == "panic")?.Body
-            ?? throw Error(fields["functions"], "a function 'panic', which the machine enters for every panic");
+        var entries = new ScenarioAction[EntryFunctions.Length][];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = profile.Functions.FirstOrDefault(f => f.Name == EntryFunctions[i])?.Body
+                ?? throw Error(fields["functions"], $"a function '{EntryFunctions[i]}', which the machine enters for {EntryWhat[i]}");
+        }
+
+        (profile.Panic, profile.Die, profile.Warn, profile.NmiPanic) = (entries[0], entries[1], entries[2], entries[3]);
         profile.KmsgDumpersSlot = profileNames.KmsgDumpersSlot;
+        profile.NotifyStopSlot = profileNames.NotifyStopSlot;
+        profile.KexecLockedSlot = profileNames.KexecLockedSlot;
         foreach (var (hook, node) in hookNodes)
         {
             if (!hooksCalled.Contains(hook))
@@ -244,7 +260,8 @@ public sealed partial class ScenarioParser
 
         foreach (var (key, (keyNode, _)) in fields)
         {
-            if (key is not ("step" or "cites" or "say" or "else") && !verbs.Contains(key) && !(key == "do" && fields.ContainsKey("if")))
+            if (key is not ("step" or "cites" or "say" or "else") && !verbs.Contains(key) && !(key == "do" && fields.ContainsKey("if"))
+                && !(key == ArgName && verbs.Contains("call")))
             {
                 throw Error(keyNode, $"a step verb ({string.Join(", ", StepVerbs)}, or a primitive: {string.Join(", ", KernelPrimitives.All)}), step, cites or say, not '{key}'");
             }
@@ -312,7 +329,8 @@ public sealed partial class ScenarioParser
 
             case "call":
                 {
-                    var call = new FunctionCallAction(at, Identifier(value, "the name of a function of the profile"));
+                    var arg = fields.TryGetValue(ArgName, out var argNode) ? Say(Scalar(argNode.Value, "the text the function is called with")) : null;
+                    var call = new FunctionCallAction(at, Identifier(value, "the name of a function of the profile"), arg);
                     calls.Add((call, value));
                     into.Add(call);
                     break;
@@ -358,9 +376,15 @@ public sealed partial class ScenarioParser
         }
     }
 
-    private PrimitiveAction Primitive(string verb, YamlNode value, SourceLocation at)
+    private ScenarioAction Primitive(string verb, YamlNode value, SourceLocation at)
     {
         KernelPrimitives.TryParse(verb, out var primitive);
+        if (primitive is KernelPrimitive.Panic or KernelPrimitive.KexecLock or KernelPrimitive.SelfStop)
+        {
+            NonEmpty(value, primitive == KernelPrimitive.Panic ? "the panic message" : $"the trace text of {verb}");
+            return new TextPrimitiveAction(at, primitive, Say((YamlScalarNode)value));
+        }
+
         var text = Scalar(value, $"the argument of {verb}").Value ?? string.Empty;
         var argument = 0;
         switch (primitive)
@@ -372,13 +396,13 @@ public sealed partial class ScenarioParser
                 }
 
                 break;
-            case KernelPrimitive.CrashKexec or KernelPrimitive.SmpSendStop or KernelPrimitive.CrashSmpSendStop:
+            case KernelPrimitive.SmpSendStop or KernelPrimitive.CrashSmpSendStop:
                 NonEmpty(value, $"the trace text of {verb} (what calls it)");
                 break;
             case KernelPrimitive.Walk:
-                if (!ChainNames.TryParse(text, out var chain) || chain is ChainKind.Die or ChainKind.KmsgDump or ChainKind.CrashShutdown)
+                if (!ChainNames.TryParse(text, out var chain) || chain is ChainKind.KmsgDump)
                 {
-                    throw Error(value, $"a chain panic() walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, not '{text}'");
+                    throw Error(value, $"a chain the kernel walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, die, crash_shutdown, not '{text}'");
                 }
 
                 argument = (int)chain;
@@ -446,11 +470,11 @@ public sealed partial class ScenarioParser
         var lead = lhs.Length - lhs.TrimStart().Length;
         var name = lhs.Trim();
         var target = local ? profileNames!.Local(name) : names.Variable(name);
-        if (target is null || (!local && (target.Role is not (VariableRole.Knob or VariableRole.State) || target.PerCpu)))
+        if (target is null || (!local && ((target.Role is not (VariableRole.Knob or VariableRole.State) && target.Slot != KernelSlots.PanicCpu) || target.PerCpu)))
         {
             throw new ScenarioException(start.Shift(lead), local
                 ? $"a local declared under 'locals', not '{name}'"
-                : $"a kernel knob or a scenario's state that is not per-CPU, not '{name}'");
+                : $"a kernel knob, panic_cpu or a scenario's state that is not per-CPU, not '{name}'");
         }
 
         var value = ExpressionParser.ParseValue(text[(eq + 1)..], start.Shift(eq + 1), profileNames!);
@@ -469,7 +493,7 @@ public sealed partial class ScenarioParser
         var text = node.Value ?? string.Empty;
         var start = ContentAt(node);
         var literals = new List<string>();
-        var values = new List<Expr>();
+        var values = new List<Expr?>();
         var from = 0;
         while (true)
         {
@@ -487,7 +511,8 @@ public sealed partial class ScenarioParser
             }
 
             literals.Add(text[from..open]);
-            values.Add(ExpressionParser.ParseValue(text[(open + 1)..close], start.Shift(open + 1), profileNames!));
+            var inner = text[(open + 1)..close];
+            values.Add(inner.Trim() == ArgName ? null : ExpressionParser.ParseValue(inner, start.Shift(open + 1), profileNames!));
             from = close + 1;
         }
 

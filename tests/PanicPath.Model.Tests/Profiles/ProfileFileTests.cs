@@ -61,7 +61,7 @@ public sealed partial class ProfileFileTests
     public void An_unknown_verb_is_refused_at_its_key_in_the_profile()
     {
         var text = Edited("        walk: panic\n", "        wlak: panic\n");
-        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, crash-kexec, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print, delay-seconds), step, cites or say, not 'wlak'");
+        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print, delay-seconds, panic, kexec-lock, self-stop), step, cites or say, not 'wlak'");
     }
 
     [Fact]
@@ -92,22 +92,22 @@ public sealed partial class ProfileFileTests
     [Fact]
     public void An_unknown_name_in_a_condition_is_located_at_its_column_in_the_profile()
     {
-        var text = Edited("        if: \"!post\"\n        do:\n          - crash-kexec: __crash_kexec before", "        if: \"!postt\"\n        do:\n          - crash-kexec: __crash_kexec before");
-        AssertRefusedAt(text, "!postt", "a known name (a local of the profile, kmsg_dumpers, a knob, builtin or declared value), not 'postt'", shift: 1);
+        var text = Edited("        if: \"!post\"\n        do:\n          - call: __crash_kexec\n            arg: __crash_kexec before", "        if: \"!postt\"\n        do:\n          - call: __crash_kexec\n            arg: __crash_kexec before");
+        AssertRefusedAt(text, "!postt", "a known name (a local of the profile, kmsg_dumpers, notify_stop, kexec_locked, a knob, builtin or declared value), not 'postt'", shift: 1);
     }
 
     [Fact]
     public void A_call_of_a_function_the_profile_lacks_is_refused_at_the_call()
     {
         var text = Edited("        call: panic_other_cpus_shutdown\n", "        call: smp_stop\n");
-        AssertRefusedAt(text, "smp_stop", "the name of a function of the profile (panic, panic_other_cpus_shutdown, emergency_restart), not 'smp_stop'");
+        AssertRefusedAt(text, "smp_stop", "the name of a function of the profile (panic, panic_other_cpus_shutdown, emergency_restart, __crash_kexec, machine_crash_shutdown, crash_kexec, die, kexec_should_crash, make_task_dead, __warn, check_panic_on_warn, nmi_panic), not 'smp_stop'");
     }
 
     [Fact]
-    public void A_chain_panic_does_not_walk_is_refused()
+    public void A_chain_the_kernel_does_not_walk_as_a_notifier_list_is_refused()
     {
-        var text = Edited("        walk: panic\n", "        walk: die\n");
-        AssertRefusedAt(text, "die\n", "a chain panic() walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, not 'die'");
+        var text = Edited("        walk: panic\n", "        walk: kmsg_dump\n");
+        AssertRefusedAt(text, "kmsg_dump\n", "a chain the kernel walks: panic, hypervisor, info, pre_reboot, post_reboot, restart, die, crash_shutdown, not 'kmsg_dump'");
     }
 
     [Fact]

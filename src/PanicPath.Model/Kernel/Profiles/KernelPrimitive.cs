@@ -10,9 +10,6 @@ public enum KernelPrimitive
     /// <summary><c>claim-panic-cpu</c>: the <c>panic_cpu</c> cmpxchg, a second CPU's self-stop, the <c>second-cpu-panics</c> fault.</summary>
     ClaimPanicCpu,
 
-    /// <summary><c>crash-kexec: WHY</c>: <c>__crash_kexec()</c>.</summary>
-    CrashKexec,
-
     /// <summary><c>smp-send-stop: HOW</c>: <c>smp_send_stop()</c>.</summary>
     SmpSendStop,
 
@@ -33,4 +30,24 @@ public enum KernelPrimitive
     /// positive (the panic timeout's <c>mdelay(PANIC_TIMER_STEP)</c> loop); the model clock advances by it.
     /// </summary>
     DelaySeconds,
+
+    /// <summary>
+    /// <c>panic: MESSAGE</c>: calls <c>panic()</c> (the profile's <c>panic</c>) with MESSAGE on the running CPU: the machine's
+    /// panic entry, which bounds how often a panic path panics again. Since <c>panic()</c> does not return, a CPU that
+    /// comes back from it has stopped itself, and the calling function returns.
+    /// </summary>
+    Panic,
+
+    /// <summary>
+    /// <c>kexec-lock: TEXT</c>: takes the kexec lock (<c>kexec_trylock()</c>, <c>mutex_trylock(&amp;kexec_mutex)</c>) that the
+    /// step's profile found free (<c>kexec_locked</c>), traced with TEXT and the change <c>kexec lock: free → taken</c>.
+    /// Never released: the crash kernel boots, or the CPU hangs in what it calls.
+    /// </summary>
+    KexecLock,
+
+    /// <summary>
+    /// <c>self-stop: TEXT</c>: the running CPU stops itself (<c>nmi_panic_self_stop()</c>, <c>panic_smp_self_stop()</c>),
+    /// traced with TEXT; the function returns, and nothing of this CPU runs any more.
+    /// </summary>
+    SelfStop,
 }

@@ -28,6 +28,21 @@ public sealed class KernelProfile(string name, string file, KernelVariant varian
     /// <summary>The body of <c>panic()</c>, which the machine enters for every panic.</summary>
     public ScenarioAction[] Panic { get; internal set; } = [];
 
+    /// <summary>The body of <c>die()</c>, which the machine enters for an oops.</summary>
+    public ScenarioAction[] Die { get; internal set; } = [];
+
+    /// <summary>The body of <c>__warn()</c>, which the machine enters for a warning.</summary>
+    public ScenarioAction[] Warn { get; internal set; } = [];
+
+    /// <summary>The body of <c>nmi_panic()</c>, which the machine enters for an NMI handler's panic.</summary>
+    public ScenarioAction[] NmiPanic { get; internal set; } = [];
+
     /// <summary>The slot of the profile builtin <c>kmsg_dumpers</c>, set at boot; -1 when no step reads it.</summary>
     public int KmsgDumpersSlot { get; internal set; } = -1;
+
+    /// <summary>The slot of the profile builtin <c>notify_stop</c>, written by every <c>walk:</c>; -1 when no step reads it.</summary>
+    public int NotifyStopSlot { get; internal set; } = -1;
+
+    /// <summary>The slot of the profile builtin <c>kexec_locked</c>, written by <c>kexec-lock:</c>; -1 when no step reads it.</summary>
+    public int KexecLockedSlot { get; internal set; } = -1;
 }

@@ -5,7 +5,7 @@ namespace PanicPath.Model.Scenarios.Actions.Profile;
 
 /// <summary>
 /// A profile step that calls a machine primitive: <paramref name="text"/> is its written argument (the trace text of
-/// <c>crash-kexec</c> and the stops), <paramref name="argument"/> its compiled one (a chain, a kmsg reason, a
+/// the stops), <paramref name="argument"/> its compiled one (a chain, a kmsg reason, a
 /// <c>panic_print</c> part).
 /// </summary>
 public sealed class PrimitiveAction(SourceLocation location, KernelPrimitive primitive, string text, int argument) : ScenarioAction(location)
