@@ -19,7 +19,7 @@ public sealed class KernelCommandTests
     }
 
     [Fact]
-    public async Task Kernel_list_json_gives_name_version_variant_and_mainline()
+    public async Task Kernel_list_json_gives_name_version_the_functions_modelled_and_mainline()
     {
         var (exit, output, _) = await CliRun.Run("kernel", "list", "--json");
 
@@ -27,7 +27,10 @@ public sealed class KernelCommandTests
         using var json = JsonDocument.Parse(output);
         var first = json.RootElement[0];
         Assert.Equal("mainline-6.1", first.GetProperty("name").GetString());
-        Assert.Equal("mainline-6.1", first.GetProperty("variant").GetString());
+        var functions = first.GetProperty("functions").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Equal("panic", functions[0]);
+        Assert.Contains("die", functions);
+        Assert.Contains("crash_kexec", functions);
         Assert.True(first.GetProperty("mainline").GetBoolean());
         Assert.False(json.RootElement[1].GetProperty("mainline").GetBoolean());
         Assert.Equal(4, json.RootElement.GetArrayLength());

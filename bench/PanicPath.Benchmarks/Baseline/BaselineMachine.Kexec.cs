@@ -48,7 +48,7 @@ public sealed partial class BaselineMachine
             return;
         }
 
-        var trylock = scenario.Variant == KernelVariant.Mainline61 ? "kexec_trylock()" : "mutex_trylock(&kexec_mutex)";
+        var trylock = scenario.Variant() == KernelVariant.Mainline61 ? "kexec_trylock()" : "mutex_trylock(&kexec_mutex)";
         if (kexecLocked)
         {
             Step($"{why}: {trylock} fails (a crash kexec is already under way), returns", string.Empty);

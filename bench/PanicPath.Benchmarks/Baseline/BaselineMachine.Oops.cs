@@ -82,9 +82,9 @@ public sealed partial class BaselineMachine
         why = string.Empty;
         // kexec_should_crash(): "if (crash_kexec_post_notifiers) return 0;" then "... || panic_on_oops" (6.1
         // kernel/kexec_core.c:81, :87), called by oops_end() after the die chain (x86 dumpstack.c:379, arm64 traps.c:223).
-        if (scenario.Variant.IsSeries() ? PanicNotifiersBeforeKdump() : Knob(KernelSlots.CrashKexecPostNotifiers))
+        if (scenario.Variant().IsSeries() ? PanicNotifiersBeforeKdump() : Knob(KernelSlots.CrashKexecPostNotifiers))
         {
-            Step(scenario.Variant.IsSeries()
+            Step(scenario.Variant().IsSeries()
                 ? "kexec_should_crash: 0, panic_notifiers_before_kdump() (kdump waits for panic())"
                 : "kexec_should_crash: 0, crash_kexec_post_notifiers (kdump waits for panic())", string.Empty);
             return false;
@@ -114,7 +114,7 @@ public sealed partial class BaselineMachine
         {
             Panic("Attempted to kill the idle task!");
         }
-        else if (scenario.Variant == KernelVariant.Mainline61 && Knob(KernelSlots.OopsLimitReached))
+        else if (scenario.Variant() == KernelVariant.Mainline61 && Knob(KernelSlots.OopsLimitReached))
         {
             Panic("Oopsed too often (kernel.oops_limit is 10000)");
         }

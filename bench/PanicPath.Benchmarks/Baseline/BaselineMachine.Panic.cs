@@ -75,7 +75,7 @@ public sealed partial class BaselineMachine
             StopCpu(other);
         }
 
-        if (scenario.Variant.IsSeries())
+        if (scenario.Variant().IsSeries())
         {
             SeriesSequence();
         }
@@ -177,7 +177,7 @@ public sealed partial class BaselineMachine
         // at the very end, so a notifier (or anything before) that sets it decides the restart.
         var timeout = values[KernelSlots.PanicTimeout];
         Step(timeout == 0 ? "panic_timeout 0: no restart decided, the final loop" : $"panic_timeout {timeout}: emergency_restart decided", string.Empty);
-        if (scenario.Variant.IsSeries())
+        if (scenario.Variant().IsSeries())
         {
             CallChain(ChainKind.PostReboot, panicSymbol);
             if (Ended)

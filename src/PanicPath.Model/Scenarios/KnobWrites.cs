@@ -16,10 +16,11 @@ public static class KnobWrites
     private const string Sysctls = "panic_timeout, panic_on_oops, panic_on_warn, panic_print, crash_kexec_post_notifiers";
 
     /// <summary>
-    /// Why <paramref name="knob"/> may not be written at <paramref name="site"/> on <paramref name="variant"/>, as
-    /// the end of a located error ("expected …, not 'knob': why"); null when the kernel allows the write.
+    /// Why <paramref name="knob"/> may not be written at <paramref name="site"/> on a kernel whose profile reads
+    /// <c>panic_notifiers_level</c> (<paramref name="notifiersLevel"/>) or not, as the end of a located error
+    /// ("expected …, not 'knob': why"); null when the kernel allows the write.
     /// </summary>
-    public static string? Refusal(string knob, WriteSite site, KernelVariant variant)
+    public static string? Refusal(string knob, WriteSite site, bool notifiersLevel)
     {
         if (site == WriteSite.Setup)
         {
@@ -29,7 +30,7 @@ public static class KnobWrites
         var why = knob switch
         {
             "panic_timeout" or "panic_on_oops" or "panic_on_warn" or "panic_print" or "crash_kexec_post_notifiers" => null,
-            "panic_notifiers_level" => variant.IsSeries()
+            "panic_notifiers_level" => notifiersLevel
                 ? null
                 : "panic_notifiers_level is the series' core parameter; this kernel has none (use kernel: series-v1)",
             "kexec_crash_loaded" => site == WriteSite.AfterBoot
@@ -41,13 +42,13 @@ public static class KnobWrites
             "oops_limit_reached" => "oops_limit_reached says this oops is the oops_limit-th, which only oopses make true",
             _ => "only the kernel's knobs are checked here",
         };
-        return why is null ? null : $"{Expected(site, variant)}, not '{knob}': {why}";
+        return why is null ? null : $"{Expected(site, notifiersLevel)}, not '{knob}': {why}";
     }
 
-    /// <summary>What a write at <paramref name="site"/> may assign, for error messages.</summary>
-    public static string Expected(WriteSite site, KernelVariant variant)
+    /// <summary>What a write at <paramref name="site"/> may assign, for error messages; <paramref name="notifiersLevel"/> as for <see cref="Refusal"/>.</summary>
+    public static string Expected(WriteSite site, bool notifiersLevel)
     {
-        var series = variant.IsSeries() ? ", panic_notifiers_level" : string.Empty;
+        var series = notifiersLevel ? ", panic_notifiers_level" : string.Empty;
         return site switch
         {
             WriteSite.Setup => "a state variable, a feature or a kernel knob to assign",

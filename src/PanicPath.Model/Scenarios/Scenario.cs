@@ -21,8 +21,14 @@ public sealed class Scenario
 
     public string File { get; }
 
-    /// <summary>The kernel whose panic path runs (<c>kernel:</c>); the newest mainline when the file names none.</summary>
-    public KernelVariant Variant { get; internal set; } = KernelVariants.NewestMainline;
+    /// <summary>
+    /// True when the kernel profile's <c>panic()</c> walks the series' four notifier lists (<c>hypervisor</c>,
+    /// <c>info</c>, <c>pre_reboot</c>, <c>post_reboot</c>) instead of the one panic list: callbacks register on those.
+    /// </summary>
+    public bool SplitPanicLists { get; internal set; }
+
+    /// <summary>True when the kernel profile reads the series' <c>panic_notifiers_level</c>: a scenario may explore and write it.</summary>
+    public bool HasNotifiersLevel { get; internal set; }
 
     /// <summary>The kernel profile whose <c>panic()</c> the machine interprets (<c>kernel:</c>).</summary>
     public KernelProfile Profile { get; internal set; } = null!;

@@ -203,7 +203,7 @@ public sealed partial class ScenarioParser
         var variable = names.Variable(name);
         if (variable is null || variable.Role == VariableRole.Builtin)
         {
-            throw new ScenarioException(start.Shift(lead), $"{KnobWrites.Expected(owner.Site, scenario.Variant)}, not '{name}'");
+            throw new ScenarioException(start.Shift(lead), $"{KnobWrites.Expected(owner.Site, scenario.HasNotifiersLevel)}, not '{name}'");
         }
 
         if (open >= 0)

@@ -31,12 +31,12 @@ public sealed partial class ScenarioParser
         }
 
         var seriesOnly = chain is ChainKind.Hypervisor or ChainKind.Info or ChainKind.PreReboot or ChainKind.PostReboot;
-        if (seriesOnly && !scenario.Variant.IsSeries())
+        if (seriesOnly && !scenario.SplitPanicLists)
         {
             throw Error(chainNode, $"a mainline chain (panic, die, kmsg_dump, crash_shutdown, restart): '{chainText}' exists only with 'kernel: series-v1'");
         }
 
-        if (chain == ChainKind.Panic && scenario.Variant.IsSeries())
+        if (chain == ChainKind.Panic && scenario.SplitPanicLists)
         {
             throw Error(chainNode, "one of the series' lists hypervisor, info, pre_reboot, post_reboot: the series has no single panic list");
         }

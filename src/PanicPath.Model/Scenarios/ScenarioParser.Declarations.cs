@@ -87,7 +87,7 @@ public sealed partial class ScenarioParser
                 throw Error(value, "panic_notifiers_level values from 0 to 4");
             }
 
-            if (name == "panic_notifiers_level" && !scenario.Variant.IsSeries())
+            if (name == "panic_notifiers_level" && !scenario.HasNotifiersLevel)
             {
                 throw Error(key, "panic_notifiers_level only with 'kernel: series-v1'");
             }

@@ -11,13 +11,13 @@ namespace PanicPath.Model.Scenarios;
 /// <summary>
 /// The kernel profile a scenario names (<c>kernel:</c>, docs/kernel-profiles.md): a shipped profile by name, or a
 /// profile file by path, read with the rules of <c>include:</c>. It is read when the scenario starts to compile (its
-/// <c>variant</c> decides which chains and knobs the scenario may use) and compiled once the scenario's names are
+/// the lists its steps walk and the knobs they read decide which chains and knobs the scenario may use) and compiled once the scenario's names are
 /// known, so that its conditions read the scenario's knobs and builtins. Every error names the profile's
 /// <c>file:line:column</c>.
 /// </summary>
 public sealed partial class ScenarioParser
 {
-    private static readonly string[] ProfileKeys = ["profile", "variant", "sources", "locals", "functions"];
+    private static readonly string[] ProfileKeys = ["profile", "sources", "locals", "functions"];
     private static readonly string[] StepVerbs = ["if", "do", "let", "set", "call", "hook", "emit", "reach", "hang", "return"];
 
     /// <summary>The key of a <c>call:</c> step that passes a text, and the name <c>{ARG}</c> reads it by in the callee's texts.</summary>
@@ -38,7 +38,10 @@ public sealed partial class ScenarioParser
     private string profileFile = string.Empty;
     private ProfileNames? profileNames;
 
-    /// <summary>Reads the profile <paramref name="kernel"/> names (null: none given) and sets the scenario's variant from it.</summary>
+    /// <summary>
+    /// Reads the profile <paramref name="kernel"/> names (null: none given), and what it decides of the scenario's names:
+    /// the notifier lists, <c>panic_notifiers_level</c>.
+    /// </summary>
     private void ReadProfile(YamlNode? kernel)
     {
         string text;
@@ -84,7 +87,7 @@ public sealed partial class ScenarioParser
             "a kernel profile: a mapping with the keys " + string.Join(", ", ProfileKeys));
         origins.Register(profileRoot, profileFile);
         var fields = Fields(profileRoot, ProfileKeys);
-        foreach (var required in new[] { "profile", "variant", "sources", "functions" })
+        foreach (var required in new[] { "profile", "sources", "functions" })
         {
             if (!fields.ContainsKey(required))
             {
@@ -92,14 +95,29 @@ public sealed partial class ScenarioParser
             }
         }
 
-        var variantNode = Scalar(fields["variant"], "a kernel variant");
-        if (!KernelVariants.TryParse(variantNode.Value, out var variant, out var variantAlias) || variantAlias)
+        // What the profile's steps walk and read decides the chains and knobs a scenario may use, before the scenario is
+        // compiled: the series' four lists where its panic() walks them, panic_notifiers_level where a step reads it.
+        foreach (var node in fields["functions"].AllNodes)
         {
-            throw Error(variantNode, "a kernel variant: mainline-6.1, mainline-5.18 or series-v1" + $", not '{variantNode.Value}'");
+            if (node is YamlMappingNode step)
+            {
+                foreach (var (key, value) in step.Children)
+                {
+                    if (key is YamlScalarNode { Value: "walk" } && value is YamlScalarNode { Value: "hypervisor" or "info" or "pre_reboot" or "post_reboot" })
+                    {
+                        scenario.SplitPanicLists = true;
+                    }
+                    else if (key is YamlScalarNode { Value: not ("cites" or "step") } && value is YamlScalarNode { Value: { } scalar } && NotifiersLevel().IsMatch(scalar))
+                    {
+                        scenario.HasNotifiersLevel = true;
+                    }
+                }
+            }
         }
-
-        scenario.Variant = variant;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bpanic_notifiers_level\b")]
+    private static partial System.Text.RegularExpressions.Regex NotifiersLevel();
 
     /// <summary>Compiles the profile read by <see cref="ReadProfile"/> against the scenario's names.</summary>
     private void CompileProfile()
@@ -120,7 +138,7 @@ public sealed partial class ScenarioParser
             }
         }
 
-        var profile = new KernelProfile(name, profileFile, scenario.Variant, Scalar(version, "the kernel version modelled").Value ?? string.Empty);
+        var profile = new KernelProfile(name, profileFile, Scalar(version, "the kernel version modelled").Value ?? string.Empty);
         profileNames = new ProfileNames(names, profile.Name);
         profileNames.OnBuiltin(name => AddVariable($"{profile.Name}.{name}", ProfileNames.KindOf(name), VariableRole.State, At(profileRoot!), [0]));
         if (fields.TryGetValue("locals", out var locals))

@@ -24,7 +24,7 @@ public sealed partial class ScenarioParser
             return;
         }
 
-        if (KnobWrites.Refusal(knob.Name, owner.Site, scenario.Variant) is { } refusal)
+        if (KnobWrites.Refusal(knob.Name, owner.Site, scenario.HasNotifiersLevel) is { } refusal)
         {
             throw new ScenarioException(where, refusal);
         }
@@ -99,7 +99,7 @@ public sealed partial class ScenarioParser
                 {
                     var refusal = knob is null
                         ? from.Site == WriteSite.Callback ? null : PanicRefusal(from.Site, from.Name, helper)
-                        : KnobWrites.Refusal(knob.Name, from.Site, scenario.Variant) is { } why ? $"{why} (in helper {helper}, which {from.Name} calls)" : null;
+                        : KnobWrites.Refusal(knob.Name, from.Site, scenario.HasNotifiersLevel) is { } why ? $"{why} (in helper {helper}, which {from.Name} calls)" : null;
                     if (refusal is not null)
                     {
                         throw new ScenarioException(where, refusal);

@@ -46,13 +46,14 @@ public sealed partial class ProfileFileTests
     }
 
     [Fact]
-    public void A_copy_of_a_shipped_profile_names_itself_and_runs_its_variant()
+    public void A_copy_of_a_shipped_profile_names_itself_and_brings_the_lists_and_knobs_its_steps_use()
     {
         using var folder = With(ShippedProfiles.Text("series-v1").Replace("profile: series-v1", "profile: my-series", StringComparison.Ordinal));
         var scenario = folder.Parse("top.yaml");
 
         Assert.Equal("my-series", scenario.Profile.Name);
-        Assert.Equal(KernelVariant.SeriesV1, scenario.Variant);
+        Assert.True(scenario.SplitPanicLists);
+        Assert.True(scenario.HasNotifiersLevel);
         Assert.Equal(folder.Path("k.yaml"), scenario.Profile.File);
         Assert.Null(scenario.KernelNote);
     }
@@ -136,10 +137,20 @@ public sealed partial class ProfileFileTests
     private static partial Regex MultiLineSources();
 
     [Fact]
-    public void An_unknown_variant_is_refused()
+    public void A_variant_key_is_refused_since_the_profile_itself_says_all_its_kernel_does()
     {
-        var text = Edited("variant: mainline-6.1", "variant: mainline-4.19");
-        AssertRefusedAt(text, "mainline-4.19", "a kernel variant: mainline-6.1, mainline-5.18 or series-v1, not 'mainline-4.19'");
+        var text = Edited("profile: mainline-6.1\n", "profile: mainline-6.1\nvariant: mainline-6.1\n");
+        AssertRefusedAt(text, "variant:", "one of the keys profile, sources, locals, functions, not 'variant'");
+    }
+
+    [Theory]
+    [InlineData("  die:\n", "  dye:\n", "a function 'die', which the machine enters for an oops (entry: oops)")]
+    [InlineData("  __warn:\n", "  warn:\n", "a function '__warn', which the machine enters for a warning (entry: warn)")]
+    [InlineData("  nmi_panic:\n", "  nmi:\n", "a function 'nmi_panic', which the machine enters for an NMI's panic (entry: nmi)")]
+    public void A_profile_without_an_entry_function_is_refused_at_its_functions(string function, string renamed, string expected)
+    {
+        var text = Edited(function, renamed);
+        AssertRefusedAt(text, "  panic:\n    cites", expected, shift: 2);
     }
 
     [Fact]

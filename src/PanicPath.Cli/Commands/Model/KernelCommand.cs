@@ -24,7 +24,7 @@ internal static class KernelCommand
 
     private static Command List()
     {
-        var json = CliValues.Flag("--json", "Print the list as JSON: [{ name, version, variant, mainline }].");
+        var json = CliValues.Flag("--json", "Print the list as JSON: [{ name, version, functions, mainline }].");
         var command = new Command("list", "The shipped kernel profiles and the kernel version each models.") { json };
         command.SetAction(parse =>
         {
@@ -41,7 +41,13 @@ internal static class KernelCommand
                         writer.WriteStartObject();
                         writer.WriteString("name", profile.Name);
                         writer.WriteString("version", profile.Version);
-                        writer.WriteString("variant", KernelVariants.Name(profile.Variant));
+                        writer.WriteStartArray("functions");
+                        foreach (var function in profile.Functions)
+                        {
+                            writer.WriteStringValue(function.Name);
+                        }
+
+                        writer.WriteEndArray();
                         writer.WriteBoolean("mainline", profile.Name == ShippedProfiles.NewestMainline);
                         writer.WriteEndObject();
                     }

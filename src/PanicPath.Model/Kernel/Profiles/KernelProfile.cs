@@ -8,16 +8,13 @@ namespace PanicPath.Model.Kernel.Profiles;
 /// every condition resolved against the scenario's names, every step an action the machine interprets.
 /// Immutable once built.
 /// </summary>
-public sealed class KernelProfile(string name, string file, KernelVariant variant, string version)
+public sealed class KernelProfile(string name, string file, string version)
 {
     /// <summary>The profile's name (<c>profile:</c>), what reports print as the kernel.</summary>
     public string Name { get; } = name;
 
     /// <summary>Where the profile was read: a shipped profile's resource name, or the path of a profile file.</summary>
     public string File { get; } = file;
-
-    /// <summary>The kernel whose parts that are still C# the profile runs with (<c>variant:</c>).</summary>
-    public KernelVariant Variant { get; } = variant;
 
     /// <summary>The kernel version it models (<c>sources: version</c>).</summary>
     public string Version { get; } = version;

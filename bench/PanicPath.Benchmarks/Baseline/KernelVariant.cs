@@ -1,9 +1,9 @@
-namespace PanicPath.Model.Kernel;
+namespace PanicPath.Benchmarks.Baseline;
 
 /// <summary>
-/// Which kernel's panic path the model runs; a scenario selects one with <c>kernel:</c>
-/// (<see cref="KernelVariants"/> has the names). Where versions behave differently the model asks the variant,
-/// never a knob.
+/// Which kernel's panic path the frozen baseline runs (<see cref="KernelVariants.Variant"/>); the model itself has no
+/// variants: what a kernel version does differently is written in its profile. Where versions behave differently the
+/// baseline asks the variant, never a knob.
 /// </summary>
 public enum KernelVariant
 {
