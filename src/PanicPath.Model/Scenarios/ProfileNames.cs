@@ -16,6 +16,8 @@ internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) 
     /// <summary>The profile builtins' names.</summary>
     public static readonly string[] Builtins = ["kmsg_dumpers", "notify_stop", "kexec_locked"];
 
+    private const string ThisCpu = "this_cpu";
+
     private readonly Dictionary<string, Variable> locals = new(StringComparer.Ordinal);
     private readonly Variable?[] builtins = new Variable?[Builtins.Length];
     private Func<string, Variable>? makeBuiltin;
@@ -55,6 +57,13 @@ internal sealed class ProfileNames(ScenarioNames scenarioNames, string profile) 
         {
             var variable = builtins[builtin] ??= makeBuiltin(name);
             return new Expr.Read(variable.Slot, variable.Kind);
+        }
+
+        if (name == ThisCpu)
+        {
+            // Every shipped profile compares panic_cpu with this_cpu (crash_kexec(), nmi_panic()): that alone does not make
+            // the scenario one that speaks of CPUs, whose traces name the CPUs a stop takes offline.
+            return new Expr.Read(Kernel.KernelSlots.ThisCpu, ValueKind.Int);
         }
 
         return scenarioNames.Resolve(name);

@@ -211,6 +211,6 @@ public sealed partial class ProfileFileTests
         using var folder = With(text, "kernel: k.yaml\nstate:\n  page: { initial: false, per-cpu: true }\n");
         var error = folder.Error("top.yaml");
         var (line, column) = Where(text, "page = true");
-        Assert.Equal($"{folder.Path("k.yaml")}:{line}:{column}: expected a kernel knob or a scenario's state that is not per-CPU, not 'page'", error.Message);
+        Assert.Equal($"{folder.Path("k.yaml")}:{line}:{column}: expected a kernel knob, panic_cpu or a scenario's state that is not per-CPU, not 'page'", error.Message);
     }
 }
