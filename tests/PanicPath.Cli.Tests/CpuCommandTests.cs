@@ -112,4 +112,26 @@ public sealed class CpuCommandTests
             File.Delete(file);
         }
     }
+    /// <summary>
+    /// diff of a file without panic-cpu against one with it: the dimension is NEW's only, the old file runs each
+    /// configuration on CPU 0, and the hangs the new one has on CPU 1 are newly violated, described by panic-cpu == 1.
+    /// </summary>
+    [Fact]
+    public async Task Diff_against_a_file_without_panic_cpu_compares_it_as_a_dimension_only_the_new_file_has()
+    {
+        var example = CliRun.Example("unload-response-this-cpu");
+        var old = CliRun.TempScenario(File.ReadAllText(example).Replace("panic-cpu: [0, 1]\n", string.Empty, StringComparison.Ordinal));
+        try
+        {
+            var (exit, output, error) = await CliRun.Run("diff", old, example);
+            Assert.True(exit == 1, error);
+            Assert.Contains("only in hyperv-unload-response-this-cpu: panic-cpu (0, 1)", output, StringComparison.Ordinal);
+            Assert.Contains("terminates: newly violated in 7, fixed in 0", output, StringComparison.Ordinal);
+            Assert.Contains("panic-cpu=1 (only in hyperv-unload-response-this-cpu) breaks it in 7 of 8 compared", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(old);
+        }
+    }
 }
