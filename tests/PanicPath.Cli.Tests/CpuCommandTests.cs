@@ -21,7 +21,7 @@ public sealed class CpuCommandTests
         var conditions = output.Split('\n').Where(l => l.TrimStart().StartsWith("[", StringComparison.Ordinal) && l.Contains("  ", StringComparison.Ordinal) && l.Contains("==", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(conditions);
         Assert.All(conditions.Where(l => !l.Contains("panicpath trace", StringComparison.Ordinal) && !l.Contains("arch=", StringComparison.Ordinal)), l => Assert.EndsWith("panic-cpu == 1", l.TrimEnd(), StringComparison.Ordinal));
-        Assert.Contains("cpu1 panic hv_panic_vmbus_unload: set unload_response[0] (unload_response[0]: false → true)", output, StringComparison.Ordinal);
+        Assert.Contains("cpu1 host on channel-unload: set unload_response[0] (unload_response[0]: false → true)", output, StringComparison.Ordinal);
         Assert.Contains("cpu1 panic(): smp_send_stop (IPI) (cpu0: running → stopped, offline)", output, StringComparison.Ordinal);
         Assert.Contains("hangs: waits forever for unload_response", output, StringComparison.Ordinal);
     }

@@ -28,4 +28,7 @@ public sealed class HostReaction(SourceLocation location, int on, string? kind, 
 
     /// <summary>What the host does.</summary>
     public HostResponse Response { get; } = response;
+
+    /// <summary>With <see cref="HostResponse.Write"/>, the state the host writes and its value; otherwise null.</summary>
+    public Scenarios.Actions.SetAction? Write { get; init; }
 }

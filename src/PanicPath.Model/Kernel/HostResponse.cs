@@ -19,4 +19,10 @@ public enum HostResponse
 
     /// <summary>The host copies the VM's memory (event <c>host-dump</c>); the guest goes on.</summary>
     Dump,
+
+    /// <summary>
+    /// The host writes the guest's memory (<c>set:</c>, <see cref="HostReaction.Write"/>): a state of the scenario, such as
+    /// the message page a hypervisor posts an answer on; the guest goes on.
+    /// </summary>
+    Write,
 }

@@ -56,6 +56,9 @@ public sealed partial class Machine
 
             switch (reaction.Response)
             {
+                case HostResponse.Write:
+                    HostWrites(reaction);
+                    break;
                 case HostResponse.Dump:
                     if (trace is not null)
                     {
@@ -75,6 +78,18 @@ public sealed partial class Machine
                     break;
             }
         }
+    }
+
+    /// <summary>A reaction's <c>set:</c>: the host writes the guest's memory, traced as the host's step naming the event.</summary>
+    private void HostWrites(HostReaction reaction)
+    {
+        var savedContext = context;
+        var savedCallback = callback;
+        context = "host";
+        callback = trace is null ? string.Empty : $"on {Describe(reaction)}";
+        reaction.Write!.Execute(this);
+        context = savedContext;
+        callback = savedCallback;
     }
 
     /// <summary>The reactions per event, in file order: one pass over the reactions, whatever the number of events.</summary>

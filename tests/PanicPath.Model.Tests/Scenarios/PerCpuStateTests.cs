@@ -95,6 +95,52 @@ public sealed class PerCpuStateTests
         Assert.Contains(trace, s => s.Change.StartsWith("cpu0: running → stopped", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A host reaction writes the guest's memory with set:, a per-CPU copy included, at the moment of its event: the
+    /// wait that follows the event in the same callback already sees it.
+    /// </summary>
+    [Fact]
+    public void A_host_reaction_writes_a_per_cpu_copy_at_the_moment_of_its_event()
+    {
+        const string yaml = """
+            cpus: 2
+            panic-cpu: [0, 1]
+            state:
+              page: { initial: false, per-cpu: true }
+            callbacks:
+              - name: ask
+                chain: panic
+                do:
+                  - emit: request
+                  - wait: page[0]
+                  - wait: page
+            host:
+              - on: request
+                set: page[0] = true
+            invariants:
+              - name: terminates
+                terminates: true
+            """;
+        var (onZero, zeroTrace) = Model.Run(yaml, "panic-cpu=0");
+        Assert.Contains(zeroTrace, s => s.Chain == "host" && s.Callback == "on request" && s.Action == "set page[0]" && s.Change == "page[0]: false → true");
+        Assert.Equal(Boundary.EndOfPanic, onZero.Outcome);
+
+        var (onOne, _) = Model.Run(yaml, "panic-cpu=1");
+        Assert.Equal(Boundary.Hang, onOne.Outcome);
+        Assert.Contains("waits forever for page", onOne.HangReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("host:\n  - on: panic-entry\n    set: panic_timeout = 10", "test.yaml:5:10: expected a state the host writes in the guest's memory, not the knob 'panic_timeout'")]
+    [InlineData("host:\n  - on: panic-entry\n    do: dump\n    set: s = true", "test.yaml:5:9: expected no 'do' with 'set': a reaction either writes the guest's memory or ends or dumps the VM")]
+    [InlineData("host:\n  - on: end-of-panic\n    set: s = true", "test.yaml:5:10: expected only 'dump' on end-of-panic: the run has already ended there")]
+    [InlineData("host:\n  - on: panic-entry\n    set: s[0] = true", "test.yaml:5:10: expected a per-CPU state before '[' (declared with per-cpu: true), not 's'")]
+    public void A_host_reactions_set_is_refused_at_its_place(string body, string expected)
+    {
+        var error = Model.Error("state:\n  s: false\n" + body + "\n");
+        Assert.Equal(expected, error.Message);
+    }
+
     /// <summary>A computed CPU the machine does not have hangs the run at the read, naming it.</summary>
     [Fact]
     public void A_computed_cpu_index_out_of_range_hangs_the_run_naming_the_read()
