@@ -7,7 +7,7 @@ namespace PanicPath.Model.Diff;
 /// <summary>
 /// The space two explorations are compared in: the new scenario's knobs and features (each shared with the old one
 /// when the old one has a dimension of that name, else only the new one's), then the old one's knobs and features
-/// the new one lacks, then <c>fault</c> and <c>entry</c>. A shared dimension keeps the values both sides have, matched
+/// the new one lacks, then <c>fault</c> and <c>entry</c>, then <c>race</c> when either side races. A shared dimension keeps the values both sides have, matched
 /// by text, in the new side's order; a dimension only one side has keeps all its values, and the other side runs
 /// the same whatever it is. So a configuration here is one configuration of each side (<see cref="OldIndex"/>,
 /// <see cref="NewIndex"/>). Indexes are mixed-radix, the first dimension varying slowest. Immutable.
@@ -40,11 +40,12 @@ public sealed class DiffSpace
 
         var oldNames = old.Dimensions.Select(d => d.Name).ToList();
         var newNames = @new.Dimensions.Select(d => d.Name).ToList();
-        var knobs = @new.Dimensions.Count - 2;
+        var knobs = Knobs(@new);
+        var oldKnobs = Knobs(old);
         for (var d = 0; d < knobs; d++)
         {
             var o = oldNames.IndexOf(@new.Dimensions[d].Name);
-            if (o >= 0 && o < old.Dimensions.Count - 2)
+            if (o >= 0 && o < oldKnobs)
             {
                 Add(@new.Dimensions[d], DimensionSide.Shared, o, d, [.. @new.Dimensions[d].Values.Where(old.Dimensions[o].Values.Contains)]);
             }
@@ -54,7 +55,7 @@ public sealed class DiffSpace
             }
         }
 
-        for (var o = 0; o < old.Dimensions.Count - 2; o++)
+        for (var o = 0; o < oldKnobs; o++)
         {
             var n = newNames.IndexOf(old.Dimensions[o].Name);
             if (n < 0 || n >= knobs)
@@ -63,10 +64,26 @@ public sealed class DiffSpace
             }
         }
 
-        for (var k = 2; k >= 1; k--)
+        // fault and entry, which both sides have; then the race, shared when both race, else only the side that does.
+        for (var n = knobs; n < @new.Dimensions.Count; n++)
         {
-            var (o, n) = (old.Dimensions.Count - k, @new.Dimensions.Count - k);
-            Add(@new.Dimensions[n], DimensionSide.Shared, o, n, [.. @new.Dimensions[n].Values.Where(old.Dimensions[o].Values.Contains)]);
+            var o = oldNames.IndexOf(@new.Dimensions[n].Name);
+            if (o >= oldKnobs)
+            {
+                Add(@new.Dimensions[n], DimensionSide.Shared, o, n, [.. @new.Dimensions[n].Values.Where(old.Dimensions[o].Values.Contains)]);
+            }
+            else
+            {
+                Add(@new.Dimensions[n], DimensionSide.NewOnly, -1, n, @new.Dimensions[n].Values);
+            }
+        }
+
+        for (var o = oldKnobs; o < old.Dimensions.Count; o++)
+        {
+            if (newNames.IndexOf(old.Dimensions[o].Name) < knobs)
+            {
+                Add(old.Dimensions[o], DimensionSide.OldOnly, o, -1, old.Dimensions[o].Values);
+            }
         }
 
         Dimensions = dimensions;
@@ -89,6 +106,9 @@ public sealed class DiffSpace
                 $"at most {maxConfigs} configurations to compare (--max-configs), not {(size == long.MaxValue ? "more than " + long.MaxValue : size.ToString(CultureInfo.InvariantCulture))} = {factors}; a knob only one side has multiplies the other side's configurations"));
         }
     }
+
+    /// <summary>How many of <paramref name="space"/>'s dimensions are knobs and features: those before <c>fault</c>.</summary>
+    private static int Knobs(EffectiveSpace space) => space.Scenario.Explored.Count;
 
     /// <summary>The dimensions, each with the values compared.</summary>
     public IReadOnlyList<SpaceDimension> Dimensions { get; }

@@ -5,7 +5,7 @@ using PanicPath.Model.Scenarios.Expressions;
 namespace PanicPath.Model.Explorer;
 
 /// <summary>
-/// The cross product of a scenario's knobs × features × faults × entry points, in a fixed order (the first
+/// The cross product of a scenario's knobs × features × faults × entry points (× races, with <c>race:</c>), in a fixed order (the first
 /// dimension varies slowest), without the configurations its constraints exclude.
 /// </summary>
 public sealed class ConfigurationSpace
@@ -17,11 +17,15 @@ public sealed class ConfigurationSpace
     public ConfigurationSpace(Scenario scenario)
     {
         this.scenario = scenario;
-        radix = [.. scenario.Explored.Select(v => v.Values.Length), scenario.Faults.Count, scenario.Entries.Count];
+        radix = scenario.Racing
+            ? [.. scenario.Explored.Select(v => v.Values.Length), scenario.Faults.Count, scenario.Entries.Count, scenario.Races.Count]
+            : [.. scenario.Explored.Select(v => v.Values.Length), scenario.Faults.Count, scenario.Entries.Count];
     }
 
-    /// <summary>The dimension names: explored knobs and features, then <c>fault</c> and <c>entry</c>.</summary>
-    public IReadOnlyList<string> Dimensions => [.. scenario.Explored.Select(v => v.Name), "fault", "entry"];
+    /// <summary>The dimension names: explored knobs and features, then <c>fault</c> and <c>entry</c>, then <c>race</c> in a scenario that races.</summary>
+    public IReadOnlyList<string> Dimensions => scenario.Racing
+        ? [.. scenario.Explored.Select(v => v.Name), "fault", "entry", "race"]
+        : [.. scenario.Explored.Select(v => v.Name), "fault", "entry"];
 
     /// <summary>Every allowed configuration's choices, in order. The array is reused between items: copy it to keep it.</summary>
     public IEnumerable<int[]> Choices() => Choices(null);
@@ -114,8 +118,14 @@ public sealed class ConfigurationSpace
             values.Add(new(v.Name, scenario.Symbols.Format(value, v.Kind)));
         }
 
-        values.Add(new("fault", scenario.Faults[choices[^2]].Text));
-        values.Add(new("entry", EntryNames.Name(scenario.Entries[choices[^1]])));
+        var n = scenario.Explored.Count;
+        values.Add(new("fault", scenario.Faults[choices[n]].Text));
+        values.Add(new("entry", EntryNames.Name(scenario.Entries[choices[n + 1]])));
+        if (scenario.Racing)
+        {
+            values.Add(new("race", scenario.Races[choices[n + 2]].Text));
+        }
+
         return new Configuration((int[])choices.Clone(), values);
     }
 
@@ -165,9 +175,12 @@ public sealed class ConfigurationSpace
             return v.Values.Select(x => scenario.Symbols.Format(x, v.Kind)).ToList();
         }
 
-        return d == scenario.Explored.Count
-            ? scenario.Faults.Select(f => f.Text).ToList()
-            : scenario.Entries.Select(EntryNames.Name).ToList();
+        return (d - scenario.Explored.Count) switch
+        {
+            0 => scenario.Faults.Select(f => f.Text).ToList(),
+            1 => scenario.Entries.Select(EntryNames.Name).ToList(),
+            _ => scenario.Races.Select(r => r.Text).ToList(),
+        };
     }
 
     /// <summary>Evaluates constraints over a configuration's knob and feature values.</summary>
@@ -187,7 +200,7 @@ public sealed class ConfigurationSpace
                 values[scenario.Explored[i].Slot] = scenario.Explored[i].Values[choices[i]];
             }
 
-            values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)scenario.Entries[choices[^1]]];
+            values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)scenario.Entries[choices[scenario.Explored.Count + 1]]];
         }
 
         public int Value(int slot) => values[slot];

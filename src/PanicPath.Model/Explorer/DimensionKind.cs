@@ -1,6 +1,6 @@
 namespace PanicPath.Model.Explorer;
 
-/// <summary>What a <see cref="SpaceDimension"/> stands for: a knob or feature of one of the three value types, the fault, or the entry point.</summary>
+/// <summary>What a <see cref="SpaceDimension"/> stands for: a knob or feature of one of the three value types, the fault, the entry point, or the race.</summary>
 public enum DimensionKind
 {
     /// <summary>A boolean knob or feature: its domain is always false and true.</summary>
@@ -17,4 +17,7 @@ public enum DimensionKind
 
     /// <summary>How the kernel enters the fatal path.</summary>
     Entry,
+
+    /// <summary>What a second CPU does, and where on the first CPU's path (<c>none</c> first); only in a scenario with <c>race:</c>.</summary>
+    Race,
 }

@@ -8,14 +8,15 @@ namespace PanicPath.Model.Explorer;
 
 /// <summary>
 /// The space the explorer counts configurations in: one dimension per explored knob and feature (in the order
-/// written), then <c>fault</c>, then <c>entry</c>. A knob's or feature's domain is its declared values in the
+/// written), then <c>fault</c>, then <c>entry</c>, then, in a scenario with <c>race:</c>, <c>race</c>. A knob's or feature's domain is its declared values in the
 /// order written, then, for a boolean, whichever of false and true it lacks, then every constant a setup
 /// <c>set:</c> assigns to it (in the order the setup is written, nested branches included) that is not already
 /// there (helpers setup calls included); so a declared value's index is its choice index. The fault's domain is the scenario's faults, the
 /// entry's its entry points. A configuration is a value index per dimension; its index is their mixed-radix
 /// number, the first dimension varying slowest (the convention of <see cref="BitSet"/>).
-/// A run is placed by the values it ran with once setup had run (<see cref="Machine.Effective"/>), its fault
-/// and its entry point (<see cref="IndexOf"/>). Immutable; safe to share between threads.
+/// A run is placed by the values it ran with once setup had run (<see cref="Machine.Effective"/>), its fault,
+/// its entry point, and its race when the race happened (<see cref="IndexOf"/>; a race whose point the run never
+/// reached reads as <c>none</c>). Immutable; safe to share between threads.
 /// </summary>
 public sealed class EffectiveSpace
 {
@@ -61,6 +62,11 @@ public sealed class EffectiveSpace
 
         dimensions.Add(new SpaceDimension("fault", DimensionKind.Fault, [.. scenario.Faults.Select(f => f.Text)]));
         dimensions.Add(new SpaceDimension("entry", DimensionKind.Entry, [.. scenario.Entries.Select(EntryNames.Name)]));
+        if (scenario.Racing)
+        {
+            dimensions.Add(new SpaceDimension("race", DimensionKind.Race, [.. scenario.Races.Select(r => r.Text)]));
+        }
+
         Dimensions = dimensions;
         radix = [.. dimensions.Select(x => x.Values.Count)];
         Radix = radix;
@@ -78,7 +84,7 @@ public sealed class EffectiveSpace
     /// <summary>The scenario whose space this is.</summary>
     public Scenario Scenario => scenario;
 
-    /// <summary>The dimensions: explored knobs and features in the order written, then <c>fault</c>, then <c>entry</c>.</summary>
+    /// <summary>The dimensions: explored knobs and features in the order written, then <c>fault</c>, then <c>entry</c>, then <c>race</c> when the scenario races.</summary>
     public IReadOnlyList<SpaceDimension> Dimensions { get; }
 
     /// <summary>How many values each dimension has, in <see cref="Dimensions"/> order.</summary>
@@ -137,7 +143,10 @@ public sealed class EffectiveSpace
         }
 
         var n = effective.Length;
-        return index + (choices[n] * strides[n]) + (choices[n + 1] * strides[n + 1]);
+        index += (choices[n] * strides[n]) + (choices[n + 1] * strides[n + 1]);
+
+        // A race whose point the first CPU never reached (or reached with no other CPU left to run) is a run without one.
+        return scenario.Racing && machine.RaceRan ? index + (choices[n + 2] * strides[n + 2]) : index;
     }
 
     /// <summary>True when a setup <c>set:</c> (or one in a helper setup calls) assigns dimension <paramref name="dimension"/>: its value after setup may differ from the chosen one.</summary>

@@ -94,7 +94,8 @@ public sealed partial class Machine
                 continue;
             }
 
-            var stuck = (!briefHolder && Array.IndexOf(lockOwner, i) >= 0) || (x86 && cpus[i] == CpuState.Stopped);
+            var stuck = (!briefHolder && Array.IndexOf(lockOwner, i) >= 0) || (x86 && cpus[i] == CpuState.Stopped)
+                || (cpus[i] == CpuState.Running && (irqsOff & (1UL << i)) != 0);
             if (!byNmi && stuck)
             {
                 late ??= i;

@@ -23,6 +23,14 @@ public sealed partial class Machine
             return false;
         }
 
+        if (owner >= 0 && CannotRelease(owner))
+        {
+            Hang(owner == raceFirst && racer >= 0
+                ? $"spins on {name}, held by cpu{owner}, which is in its own fatal path"
+                : $"spins forever on {name}, held by cpu{owner}, which never gets further");
+            return false;
+        }
+
         if (owner >= 0)
         {
             Step($"lock {name}: waits for cpu{owner} to release it", $"{name}: cpu{owner} → free");

@@ -115,6 +115,7 @@ public sealed partial class Machine : IValueContext
 
         fault = scenario.Faults[choices[explored.Count]];
         var entry = scenario.Entries[choices[explored.Count + 1]];
+        ResetRace(scenario.Racing ? scenario.Races[choices[explored.Count + 2]] : Scenarios.Races.Race.None);
         values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)entry];
 
         monitor.Start();
@@ -155,6 +156,18 @@ public sealed partial class Machine : IValueContext
         context = string.Empty;
         callback = string.Empty;
         StartClock();
+        Enter(entry);
+        if (!Ended)
+        {
+            Hang(ReturnedWithoutBoundary());
+        }
+
+        return Finish();
+    }
+
+    /// <summary>The running CPU enters the fatal path by <paramref name="entry"/>.</summary>
+    private void Enter(EntryPoint entry)
+    {
         switch (entry)
         {
             case EntryPoint.Panic:
@@ -170,17 +183,17 @@ public sealed partial class Machine : IValueContext
                 NmiPanic("NMI: Not continuing");
                 break;
         }
-
-        if (!Ended)
-        {
-            Hang("the path returned without reaching a boundary");
-        }
-
-        return Finish();
     }
 
     private RunResult Finish()
     {
+        if (trace is not null && race.Step >= 0 && !raceRan)
+        {
+            Record(cpu, "race", string.Empty, raceFired
+                ? $"race: {race.Text}: no other CPU runs at that point; the run is the one without a race"
+                : $"race: {race.Text}: the path never comes to that point; the run is the one without a race", string.Empty);
+        }
+
         var violated = monitor.Finish(outcome, hangReason);
         trace = null;
         return new RunResult(outcome, violated, hangReason);
@@ -375,6 +388,11 @@ public sealed partial class Machine : IValueContext
             return;
         }
 
+        if (RacerOut(Boundary.Hang, reason))
+        {
+            return;
+        }
+
         Step($"hangs: {reason}", string.Empty);
         hangReason = $"cpu{cpu} {(callback.Length > 0 ? callback + " " : string.Empty)}{reason}";
         outcome = Boundary.Hang;
@@ -383,7 +401,7 @@ public sealed partial class Machine : IValueContext
 
     private void Reach(Boundary boundary, int eventIndex)
     {
-        if (Ended)
+        if (Ended || RacerOut(boundary, null))
         {
             return;
         }

@@ -2,6 +2,7 @@ using PanicPath.Model.Kernel;
 using PanicPath.Model.Kernel.Profiles;
 using PanicPath.Model.Scenarios.Actions;
 using PanicPath.Model.Scenarios.Expressions;
+using PanicPath.Model.Scenarios.Races;
 
 namespace PanicPath.Model.Scenarios;
 
@@ -85,6 +86,18 @@ public sealed class Scenario
 
     public List<EntryPoint> Entries { get; } = [];
 
+    /// <summary>
+    /// The race dimension (<c>race:</c>): <see cref="Race.None"/> first, then every point of the race the scenario asks
+    /// for. Only <see cref="Race.None"/> when the scenario has no <c>race:</c>, and then the dimension is not shown.
+    /// </summary>
+    public List<Race> Races { get; } = [Race.None];
+
+    /// <summary>True when the scenario has a <c>race:</c>: the configuration space has the dimension <c>race</c> after <c>entry</c>.</summary>
+    public bool Racing { get; internal set; }
+
+    /// <summary>The kernel profile's labelled steps a race may start at, in the order the profile writes them; empty without <c>race:</c>.</summary>
+    public List<RaceStep> RaceSteps { get; } = [];
+
     public List<Invariant> Invariants { get; } = [];
 
     /// <summary>
@@ -104,9 +117,9 @@ public sealed class Scenario
     public List<HostReaction> HostReactions { get; } = [];
 
     /// <summary>
-    /// The number of configurations before constraints: knobs × features × faults × entry points, or
+    /// The number of configurations before constraints: knobs × features × faults × entry points × races, or
     /// <see cref="long.MaxValue"/> when the product does not fit.
     /// </summary>
-    public long SpaceSize => Explored.Select(v => (long)v.Values.Length).Append(Faults.Count).Append(Entries.Count)
+    public long SpaceSize => Explored.Select(v => (long)v.Values.Length).Append(Faults.Count).Append(Entries.Count).Append(Races.Count)
         .Aggregate(1L, (n, k) => k == 0 ? 0 : n > long.MaxValue / k ? long.MaxValue : n * k);
 }

@@ -25,7 +25,7 @@ public sealed partial class ScenarioParser
     /// <summary>The most files one scenario may be read from, the top file included.</summary>
     public const int MaxFiles = 64;
 
-    private static readonly string[] TopFileKeys = ["scenario", "kernel", "cpus", "entry"];
+    private static readonly string[] TopFileKeys = ["scenario", "kernel", "cpus", "entry", "race"];
     private static readonly string[] ListSections = ["callbacks", "faults", "invariants", "constraints", "setup", "locks", "after-boot", "host"];
     private static readonly string[] MappingSections = ["knobs", "features", "state", "helpers", "hooks"];
 

@@ -4,6 +4,7 @@ using PanicPath.Model.Scenarios.Actions;
 using PanicPath.Model.Scenarios.Actions.Profile;
 using PanicPath.Model.Scenarios.Expressions;
 using PanicPath.Model.Scenarios.Files;
+using PanicPath.Model.Scenarios.Races;
 using YamlDotNet.RepresentationModel;
 
 namespace PanicPath.Model.Scenarios;
@@ -153,10 +154,13 @@ public sealed partial class ScenarioParser
                     throw Error(value, $"the local's initial value: true, false, a number or a symbol, not '{initial}'");
                 }
 
-                if (!profileNames.Declare(local, AddVariable($"{profile.Name}.{local}", kind, VariableRole.State, At(key), [Encode(initial, kind)])))
+                var variable = AddVariable($"{profile.Name}.{local}", kind, VariableRole.State, At(key), [Encode(initial, kind)]);
+                if (!profileNames.Declare(local, variable))
                 {
                     throw Error(key, $"a new local name; '{local}' is declared above");
                 }
+
+                profile.LocalSlots.Add(variable.Slot);
             }
         }
 
@@ -215,11 +219,26 @@ public sealed partial class ScenarioParser
         var list = new List<ScenarioAction>();
         foreach (var item in Sequence(node, "a list of steps"))
         {
-            Step(item, function, calls, list);
+            if (function is null || !scenario.Racing)
+            {
+                Step(item, function, calls, list);
+                continue;
+            }
+
+            // A labelled step of a scenario that races: its actions between the race points before and after it.
+            var body = new List<ScenarioAction>();
+            Step(item, function, calls, body);
+            var index = scenario.RaceSteps.Count;
+            scenario.RaceSteps.Add(new RaceStep(function.Name, function.Steps[^1].Label, CallsCrashKexec(body)));
+            list.Add(new RaceStepAction(At(item), index, [.. body]));
         }
 
         return [.. list];
     }
+
+    /// <summary>True when <paramref name="actions"/> call the <c>crash-kexec</c> primitive, in a branch or not (not through a <c>call:</c>).</summary>
+    private static bool CallsCrashKexec(IEnumerable<ScenarioAction> actions) =>
+        actions.Any(a => a is PrimitiveAction { Primitive: KernelPrimitive.CrashKexec } || a.Nested.Any(CallsCrashKexec));
 
     private void Step(YamlNode item, ProfileFunction? function, List<(FunctionCallAction, YamlNode)> calls, List<ScenarioAction> into)
     {

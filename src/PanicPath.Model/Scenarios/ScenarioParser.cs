@@ -19,7 +19,7 @@ namespace PanicPath.Model.Scenarios;
 public sealed partial class ScenarioParser
 {
     private static readonly string[] TopKeys =
-        ["scenario", "kernel", "cpus", "panic-cpu", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "hooks", "callbacks", "faults", "entry", "host", "invariants"];
+        ["scenario", "kernel", "cpus", "panic-cpu", "knobs", "features", "constraints", "state", "locks", "setup", "after-boot", "helpers", "hooks", "callbacks", "faults", "entry", "race", "host", "invariants"];
 
     /// <summary>The keys a file may have: the sections, and <c>include</c>, which the compiler resolves first.</summary>
     private static string[] FileKeys => [.. TopKeys, "include"];
@@ -323,7 +323,14 @@ public sealed partial class ScenarioParser
             }
         }
 
+        var race = get("race");
+        scenario.Racing = race is not null;
         CompileProfile();
+        if (race is not null)
+        {
+            ParseRace(race);
+        }
+
         return scenario;
     }
 }

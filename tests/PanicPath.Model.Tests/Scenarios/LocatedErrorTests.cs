@@ -15,7 +15,7 @@ public sealed class LocatedErrorTests
     public void A_file_that_is_not_a_mapping_is_refused_at_its_first_node()
     {
         var error = Model.Error("- a\n- b\n");
-        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, panic-cpu, knobs, features, constraints, state, locks, setup, after-boot, helpers, hooks, callbacks, faults, entry, host, invariants, include", error.Message);
+        Assert.Equal("test.yaml:1:1: expected a mapping with the keys scenario, kernel, cpus, panic-cpu, knobs, features, constraints, state, locks, setup, after-boot, helpers, hooks, callbacks, faults, entry, race, host, invariants, include", error.Message);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class KernelProfile(string name, string file, string version)
     /// <summary>The body of <c>nmi_panic()</c>, which the machine enters for an NMI handler's panic.</summary>
     public ScenarioAction[] NmiPanic { get; internal set; } = [];
 
+    /// <summary>The slots of the profile's locals (<c>locals:</c>), which a racing CPU's own <c>panic()</c> keeps apart from the first CPU's.</summary>
+    public List<int> LocalSlots { get; } = [];
+
     /// <summary>The slot of the profile builtin <c>kmsg_dumpers</c>, set at boot; -1 when no step reads it.</summary>
     public int KmsgDumpersSlot { get; internal set; } = -1;
 

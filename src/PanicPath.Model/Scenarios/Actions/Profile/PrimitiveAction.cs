@@ -10,5 +10,8 @@ namespace PanicPath.Model.Scenarios.Actions.Profile;
 /// </summary>
 public sealed class PrimitiveAction(SourceLocation location, KernelPrimitive primitive, string text, int argument) : ScenarioAction(location)
 {
-    public override Flow Execute(Machine machine) => machine.Primitive(primitive, text, argument);
+    /// <summary>The primitive the step calls.</summary>
+    public KernelPrimitive Primitive { get; } = primitive;
+
+    public override Flow Execute(Machine machine) => machine.Primitive(Primitive, text, argument);
 }
