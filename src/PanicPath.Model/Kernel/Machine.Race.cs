@@ -50,7 +50,7 @@ public sealed partial class Machine
     /// <c>panic_cpu</c>) and the racer never got further, or the path returned.
     /// </summary>
     private string ReturnedWithoutBoundary() => raceRan && cpus[cpu] == CpuState.Stopped
-        ? $"stopped itself; {racerHang ?? "no other CPU"} never gets further"
+        ? racerHang is null ? "stopped itself, and no other CPU goes on" : $"stopped itself, and {racerHang}"
         : "the path returned without reaching a boundary";
 
     /// <summary>Marks <paramref name="step"/> (a labelled step's index, −1 for none) as the one running; answers the one it replaces.</summary>

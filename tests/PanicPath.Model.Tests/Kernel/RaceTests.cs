@@ -159,6 +159,43 @@ public sealed class RaceTests
     }
 
     [Fact]
+    public void On_arm64_a_winning_racer_that_never_gets_further_lets_the_first_cpu_go_on_to_stop_itself_and_the_run_hangs_on_both()
+    {
+        const string yaml = """
+            scenario: both-stuck
+            cpus: 2
+            knobs:
+              arch: [x86_64, arm64]
+            locks: [port_lock]
+            faults:
+              - stopped-cpu-holds: port_lock
+            hooks:
+              console_flush_on_panic:
+                - lock: port_lock
+            race:
+              does: panic
+              at: [before claim-panic-cpu]
+            invariants:
+              - name: terminates
+                terminates: true
+            """;
+        var (arm64, trace) = Model.Run(yaml, "arch=arm64,fault=stopped-cpu-holds(port_lock),race=panic before claim-panic-cpu");
+        Assert.Contains(trace, s => s.Cpu == 0 && s.Action == "panic: Kernel panic; panic_cpu is cpu1: panic_smp_self_stop");
+        Assert.Equal("cpu0 stopped itself, and cpu1 console_flush_on_panic spins forever on port_lock, which it already holds", arm64.HangReason);
+
+        // On x86 the racer's stop took cpu0 by the NMI: the racer's hang is the run's.
+        var (x86, _) = Model.Run(yaml, "arch=x86_64,fault=stopped-cpu-holds(port_lock),race=panic before claim-panic-cpu");
+        Assert.Equal("cpu1 console_flush_on_panic spins forever on port_lock, which it already holds", x86.HangReason);
+    }
+
+    [Fact]
+    public void A_race_that_makes_the_space_too_large_is_refused_naming_the_race_dimension()
+    {
+        var error = Assert.Throws<ScenarioException>(() => SpaceLimit.Check(Model.Compile(Dumper), 100));
+        Assert.EndsWith("= arch (2) × kexec_crash_loaded (2) × panic_on_oops (2) × race (121); list fewer values or raise --max-configs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_race_whose_point_the_path_never_reaches_runs_as_no_race_and_is_counted_once()
     {
         var scenario = Model.Compile(Dumper);
