@@ -70,7 +70,7 @@ public sealed partial class Machine
         }
 
         raceFired = true;
-        var other = RacingCpu(cpu);
+        var other = RacingCpu();
         if (other >= 0)
         {
             RunRacer(other);
@@ -88,19 +88,14 @@ public sealed partial class Machine
         }
     }
 
-    /// <summary>Another CPU than <paramref name="first"/> that still runs, the next one after it; −1 when none does.</summary>
-    private int RacingCpu(int first)
+    /// <summary>
+    /// The CPU that races the running one: <see cref="OtherCpu"/>, the next one after it (the one the faults strike),
+    /// when it still runs and has not got stuck; −1 otherwise (the race does not happen).
+    /// </summary>
+    private int RacingCpu()
     {
-        for (var k = 1; k < cpus.Length; k++)
-        {
-            var other = (first + k) % cpus.Length;
-            if (cpus[other] == CpuState.Running && (stuckCpus & (1UL << other)) == 0)
-            {
-                return other;
-            }
-        }
-
-        return -1;
+        var other = OtherCpu;
+        return other != cpu && cpus[other] == CpuState.Running && (stuckCpus & (1UL << other)) == 0 ? other : -1;
     }
 
     private void RunRacer(int other)
@@ -123,7 +118,7 @@ public sealed partial class Machine
         }
 
         Record(other, "race", string.Empty, $"{EntryNames.Name(race.Does)} on cpu{other} while cpu{first} is {MomentText(race.Moment)} {scenario.RaceSteps[race.Step].Name}", string.Empty);
-        cpu = other;
+        SwitchCpu(other);
         racer = other;
         raceFirst = first;
         irqsOff |= 1UL << first;
@@ -150,7 +145,7 @@ public sealed partial class Machine
             Step($"returns to what it was doing", string.Empty);
         }
 
-        cpu = first;
+        SwitchCpu(first);
         racer = -1;
         irqsOff &= ~(1UL << first);
         context = savedContext;

@@ -47,6 +47,34 @@ public sealed class RaceTests
     }
 
     [Fact]
+    public void The_racer_is_the_cpu_after_the_panicking_one_and_this_cpu_reads_it_while_it_runs()
+    {
+        const string yaml = """
+            scenario: which
+            cpus: 3
+            panic-cpu: [0, 2]
+            callbacks:
+              - name: mark
+                chain: kmsg_dump
+                if: this_cpu == 0
+                do:
+                  - emit: dumped
+            race:
+              does: panic
+              at: [before claim-panic-cpu]
+            invariants:
+              - name: dumped-on-cpu0
+                at-least-once: dumped
+            """;
+        var (onTwo, trace) = Model.Run(yaml, "panic-cpu=2,race=panic before claim-panic-cpu");
+        Assert.Equal(0, trace.Single(s => s.Chain == "race").Cpu);
+        Assert.Equal("panic_cpu: none → cpu0", trace.Single(s => s.Action.StartsWith("panic: Kernel panic", StringComparison.Ordinal)).Change);
+        Assert.False(Model.Violates(yaml, onTwo, "dumped-on-cpu0"));
+        var (onZero, _) = Model.Run(yaml, "panic-cpu=0,race=panic before claim-panic-cpu");
+        Assert.True(Model.Violates(yaml, onZero, "dumped-on-cpu0"));
+    }
+
+    [Fact]
     public void The_first_cpu_interrupted_with_interrupts_off_is_stopped_by_the_nmi_on_x86_and_left_running_on_arm64()
     {
         var (_, x86) = Model.Run(Dumper, "arch=x86_64,race=panic before claim-panic-cpu");
