@@ -23,7 +23,6 @@ public sealed partial class Machine
     private int racer = -1;
     private int raceFirst = -1;
     private bool racerOut;
-    private int raceStep = -1;
     private ulong irqsOff;
     private ulong stuckCpus;
     private string? racerHang;
@@ -39,7 +38,6 @@ public sealed partial class Machine
         racer = -1;
         raceFirst = -1;
         racerOut = false;
-        raceStep = -1;
         irqsOff = 0;
         stuckCpus = 0;
         racerHang = null;
@@ -52,14 +50,6 @@ public sealed partial class Machine
     private string ReturnedWithoutBoundary() => raceRan && cpus[cpu] == CpuState.Stopped
         ? racerHang is null ? "stopped itself, and no other CPU goes on" : $"stopped itself, and {racerHang}"
         : "the path returned without reaching a boundary";
-
-    /// <summary>Marks <paramref name="step"/> (a labelled step's index, −1 for none) as the one running; answers the one it replaces.</summary>
-    internal int EnterRaceStep(int step)
-    {
-        var outer = raceStep;
-        raceStep = step;
-        return outer;
-    }
 
     /// <summary>The first CPU is at <paramref name="moment"/> of labelled step <paramref name="step"/>: the race starts here when it is the configuration's point, once.</summary>
     internal Flow AtRacePoint(int step, RaceMoment moment)
@@ -77,15 +67,6 @@ public sealed partial class Machine
         }
 
         return Ended ? Flow.Ended : Flow.Next;
-    }
-
-    /// <summary>The point inside a step: <c>__crash_kexec()</c> holds the kexec lock and has not yet shut the machine down.</summary>
-    private void AtRaceWindow()
-    {
-        if (raceStep >= 0)
-        {
-            AtRacePoint(raceStep, RaceMoment.During);
-        }
     }
 
     /// <summary>
@@ -109,7 +90,6 @@ public sealed partial class Machine
         var savedFunctions = functionDepth;
         var savedPanics = panicDepth;
         var savedMessage = panicMessage;
-        var savedStep = raceStep;
         var locals = scenario.Profile.LocalSlots;
         var savedLocals = new int[locals.Count];
         for (var i = 0; i < locals.Count; i++)
@@ -126,7 +106,6 @@ public sealed partial class Machine
         callback = string.Empty;
         helperDepth = 0;
         panicDepth = 0;
-        raceStep = -1;
         Enter(race.Does);
         if (racerOut)
         {
@@ -155,7 +134,6 @@ public sealed partial class Machine
         functionDepth = savedFunctions;
         panicDepth = savedPanics;
         panicMessage = savedMessage;
-        raceStep = savedStep;
         for (var i = 0; i < locals.Count; i++)
         {
             values[locals[i]] = savedLocals[i];
@@ -194,10 +172,5 @@ public sealed partial class Machine
     /// <summary>True when <paramref name="owner"/> cannot release a lock: a racer that never got further, or the first CPU, which the racer interrupted.</summary>
     private bool CannotRelease(int owner) => (stuckCpus & (1UL << owner)) != 0 || (racer >= 0 && owner == raceFirst);
 
-    private static string MomentText(RaceMoment moment) => moment switch
-    {
-        RaceMoment.Before => "before",
-        RaceMoment.During => "inside",
-        _ => "after",
-    };
+    private static string MomentText(RaceMoment moment) => moment == RaceMoment.Before ? "before" : "after";
 }

@@ -229,16 +229,12 @@ public sealed partial class ScenarioParser
             var body = new List<ScenarioAction>();
             Step(item, function, calls, body);
             var index = scenario.RaceSteps.Count;
-            scenario.RaceSteps.Add(new RaceStep(function.Name, function.Steps[^1].Label, CallsCrashKexec(body)));
+            scenario.RaceSteps.Add(new RaceStep(function.Name, function.Steps[^1].Label));
             list.Add(new RaceStepAction(At(item), index, [.. body]));
         }
 
         return [.. list];
     }
-
-    /// <summary>True when <paramref name="actions"/> call the <c>crash-kexec</c> primitive, in a branch or not (not through a <c>call:</c>).</summary>
-    private static bool CallsCrashKexec(IEnumerable<ScenarioAction> actions) =>
-        actions.Any(a => a is PrimitiveAction { Primitive: KernelPrimitive.CrashKexec } || a.Nested.Any(CallsCrashKexec));
 
     private void Step(YamlNode item, ProfileFunction? function, List<(FunctionCallAction, YamlNode)> calls, List<ScenarioAction> into)
     {

@@ -6,14 +6,14 @@ namespace PanicPath.Model.Scenarios;
 
 /// <summary>
 /// <c>race:</c> (docs/scenario-language.md, Races): what a second CPU does (<c>does:</c>, entry names) and where on the
-/// first CPU's path it starts (<c>at:</c>, <c>every-step</c> or a list of <c>before|during|after STEP</c>), compiled
+/// first CPU's path it starts (<c>at:</c>, <c>every-step</c> or a list of <c>before|after STEP</c>), compiled
 /// after the kernel profile, whose labelled steps are the points. The race dimension is <c>none</c>, then every
 /// <c>does</c> in the order written, each at every point in the profile's order.
 /// </summary>
 public sealed partial class ScenarioParser
 {
     private static readonly string[] RaceKeys = ["does", "at"];
-    private static readonly string[] Moments = ["before", "during", "after"];
+    private static readonly string[] Moments = ["before", "after"];
 
     /// <summary>Compiles <paramref name="node"/>, the scenario's <c>race:</c>, once the profile's steps are known.</summary>
     private void ParseRace(YamlNode node)
@@ -59,11 +59,6 @@ public sealed partial class ScenarioParser
             for (var s = 0; s < scenario.RaceSteps.Count; s++)
             {
                 points.Add((s, RaceMoment.Before));
-                if (scenario.RaceSteps[s].HasDuring)
-                {
-                    points.Add((s, RaceMoment.During));
-                }
-
                 points.Add((s, RaceMoment.After));
             }
         }
@@ -71,7 +66,7 @@ public sealed partial class ScenarioParser
         {
             foreach (var item in atNode is YamlSequenceNode list ? list.Children.ToList() : [atNode])
             {
-                var point = RacePoint(Scalar(item, "a point of the race: every-step, or a list of 'before STEP', 'during STEP', 'after STEP'"));
+                var point = RacePoint(Scalar(item, "a point of the race: every-step, or a list of 'before STEP', 'after STEP'"));
                 if (points.Contains(point))
                 {
                     throw Error(item, $"each point once; '{((YamlScalarNode)item).Value}' is listed above");
@@ -91,16 +86,19 @@ public sealed partial class ScenarioParser
         }
     }
 
-    /// <summary>Names each labelled step: its label, or <c>function.label</c> when another function has the same label.</summary>
+    /// <summary>Names each labelled step: its label for the first function with that label, <c>function.label</c> for the others.</summary>
     private void NameRaceSteps()
     {
         foreach (var step in scenario.RaceSteps)
         {
-            step.Name = scenario.RaceSteps.Count(s => s.Label == step.Label) > 1 ? $"{step.Function}.{step.Label}" : step.Label;
+            step.Name = scenario.RaceSteps.First(s => s.Label == step.Label) == step ? step.Label : $"{step.Function}.{step.Label}";
         }
     }
 
-    /// <summary>Parses one point of <c>at:</c>: <c>before</c>, <c>during</c> or <c>after</c>, a space, a labelled step of the profile.</summary>
+    /// <summary>
+    /// Parses one point of <c>at:</c>: <c>before</c> or <c>after</c>, a space, a labelled step of the profile (its label
+    /// alone names the first function's step with that label; <c>function.label</c> any).
+    /// </summary>
     private (int Step, RaceMoment Moment) RacePoint(YamlScalarNode node)
     {
         var text = (node.Value ?? string.Empty).Trim();
@@ -108,25 +106,15 @@ public sealed partial class ScenarioParser
         var moment = space < 0 ? -1 : Array.IndexOf(Moments, text[..space]);
         if (moment < 0)
         {
-            throw Error(node, $"a point of the race: every-step, or 'before STEP', 'during STEP' or 'after STEP', not '{text}'");
+            throw Error(node, $"a point of the race: every-step, or 'before STEP' or 'after STEP', not '{text}'");
         }
 
         var name = text[(space + 1)..].Trim();
-        var step = scenario.RaceSteps.FindIndex(s => s.Name == name || s.Label == name || $"{s.Function}.{s.Label}" == name);
+        var step = scenario.RaceSteps.FindIndex(s => s.Label == name || $"{s.Function}.{s.Label}" == name);
         if (step < 0)
         {
             var labels = string.Join(", ", scenario.RaceSteps.Select(s => s.Name));
             throw new ScenarioException(ContentAt(node).Shift(space + 1), $"a labelled step of the kernel profile {scenario.Profile.Name} ({labels}), not '{name}'");
-        }
-
-        if (scenario.RaceSteps.Count(s => s.Label == name) > 1)
-        {
-            throw new ScenarioException(ContentAt(node).Shift(space + 1), $"one step: '{name}' labels steps of several functions; write function.label ({string.Join(", ", scenario.RaceSteps.Where(s => s.Label == name).Select(s => s.Name))})");
-        }
-
-        if ((RaceMoment)moment == RaceMoment.During && !scenario.RaceSteps[step].HasDuring)
-        {
-            throw Error(node, $"'during' only at a step that runs crash-kexec ({string.Join(", ", scenario.RaceSteps.Where(s => s.HasDuring).Select(s => s.Name))}), not at '{name}'");
         }
 
         return (step, (RaceMoment)moment);

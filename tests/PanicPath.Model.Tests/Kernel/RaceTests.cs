@@ -134,14 +134,14 @@ public sealed class RaceTests
     [Fact]
     public void An_oops_on_the_second_cpu_while_the_first_is_inside_crash_kexec_finds_panic_cpu_claimed_and_the_first_boots_the_crash_kernel()
     {
-        var (survived, trace) = Model.Run(Dumper, "kexec_crash_loaded=true,race=oops during crash-kexec-before-notifiers");
+        var (survived, trace) = Model.Run(Dumper, "kexec_crash_loaded=true,race=oops after take-kexec-lock");
         Assert.Equal(Boundary.CrashKernelBoot, survived.Outcome);
-        var race = Model.IndexOf(trace, "race: oops on cpu1 while cpu0 is inside crash-kexec-before-notifiers");
+        var race = Model.IndexOf(trace, "race: oops on cpu1 while cpu0 is after take-kexec-lock");
         Assert.True(race > Model.IndexOf(trace, "__crash_kexec before the notifiers: kexec_trylock(); machine_crash_shutdown"));
         Assert.Contains(trace, s => s.Cpu == 1 && s.Action == "the oops is over: returns to what it was doing; cpu0 goes on");
         Assert.Equal(0, trace.Single(s => s.Action == "machine_kexec: the crash kernel boots").Cpu);
 
-        var (escalated, steps) = Model.Run(Dumper, "kexec_crash_loaded=true,panic_on_oops=true,race=oops during crash-kexec-before-notifiers");
+        var (escalated, steps) = Model.Run(Dumper, "kexec_crash_loaded=true,panic_on_oops=true,race=oops after take-kexec-lock");
         Assert.Equal(Boundary.CrashKernelBoot, escalated.Outcome);
         Assert.Contains(steps, s => s.Cpu == 1 && s.Action == "crash_kexec (panic_on_oops): panic_cpu is already cpu0, returns");
         Assert.Contains(steps, s => s.Cpu == 1 && s.Action.Contains("panic_cpu is cpu0: panic_smp_self_stop", StringComparison.Ordinal));
@@ -219,8 +219,9 @@ public sealed class RaceTests
     [Fact]
     public void A_race_that_makes_the_space_too_large_is_refused_naming_the_race_dimension()
     {
-        var error = Assert.Throws<ScenarioException>(() => SpaceLimit.Check(Model.Compile(Dumper), 100));
-        Assert.EndsWith("= arch (2) × kexec_crash_loaded (2) × panic_on_oops (2) × race (121); list fewer values or raise --max-configs", error.Message, StringComparison.Ordinal);
+        var scenario = Model.Compile(Dumper);
+        var error = Assert.Throws<ScenarioException>(() => SpaceLimit.Check(scenario, 100));
+        Assert.EndsWith($"= arch (2) × kexec_crash_loaded (2) × panic_on_oops (2) × race ({scenario.Races.Count}); list fewer values or raise --max-configs", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,18 +247,19 @@ public sealed class RaceTests
     }
 
     [Fact]
-    public void Every_step_races_before_and_after_each_labelled_step_of_every_function_and_inside_each_crash_kexec_step()
+    public void Every_step_races_before_and_after_each_labelled_step_of_every_function_a_shared_label_named_by_its_function()
     {
         var scenario = Model.Compile(Dumper);
         var steps = scenario.RaceSteps;
-        Assert.Contains(steps, s => s.Function == "panic_other_cpus_shutdown" && s.Label == "stop-other-cpus");
-        Assert.Contains(steps, s => s.Function == "emergency_restart" && s.Label == "restart");
-        Assert.Equal(["crash-kexec-before-notifiers", "crash-kexec-after-notifiers"], steps.Where(s => s.HasDuring).Select(s => s.Label));
-        var points = (steps.Count * 2) + 2;
-        Assert.Equal(1 + (3 * points), scenario.Races.Count);
+        Assert.Contains(steps, s => s.Function == "panic_other_cpus_shutdown" && s.Name == "stop-other-cpus");
+        Assert.Contains(steps, s => s.Function == "__crash_kexec" && s.Name == "take-kexec-lock");
+        Assert.Equal("claim-panic-cpu", steps.First(s => s.Label == "claim-panic-cpu").Name);
+        Assert.Equal("panic", steps.First(s => s.Label == "claim-panic-cpu").Function);
+        Assert.Contains(steps, s => s.Function == "crash_kexec" && s.Name == "crash_kexec.claim-panic-cpu");
+        Assert.Equal(1 + (3 * steps.Count * 2), scenario.Races.Count);
         Assert.Equal("none", scenario.Races[0].Text);
         Assert.Equal("panic before clear-panic-on-warn", scenario.Races[1].Text);
-        Assert.Equal("nmi after restarted", scenario.Races[^1].Text);
+        Assert.Contains(scenario.Races, r => r.Text == "oops after crash_kexec.claim-panic-cpu");
     }
 
     [Fact]
@@ -273,8 +275,8 @@ public sealed class RaceTests
 
     [Theory]
     [InlineData("cpus: 2", "  at: [before claim-panic]", "test.yaml:5:15: expected a labelled step of the kernel profile mainline-6.1 (")]
-    [InlineData("cpus: 2", "  at: [during kmsg-dump]", "test.yaml:5:8: expected 'during' only at a step that runs crash-kexec (crash-kexec-before-notifiers, crash-kexec-after-notifiers), not at 'kmsg-dump'")]
-    [InlineData("cpus: 2", "  at: [kmsg-dump]", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP', 'during STEP' or 'after STEP', not 'kmsg-dump'")]
+    [InlineData("cpus: 2", "  at: [during kmsg-dump]", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP' or 'after STEP', not 'during kmsg-dump'")]
+    [InlineData("cpus: 2", "  at: [kmsg-dump]", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP' or 'after STEP', not 'kmsg-dump'")]
     [InlineData("cpus: 1", "  at: every-step", "test.yaml:4:3: expected a race on a machine with a second CPU (cpus: 2 or more), not on cpus: 1")]
     public void A_bad_race_is_refused_at_its_place(string cpus, string at, string expected)
     {

@@ -10,8 +10,5 @@ namespace PanicPath.Model.Scenarios.Actions.Profile;
 /// </summary>
 public sealed class PrimitiveAction(SourceLocation location, KernelPrimitive primitive, string text, int argument) : ScenarioAction(location)
 {
-    /// <summary>The primitive the step calls.</summary>
-    public KernelPrimitive Primitive { get; } = primitive;
-
-    public override Flow Execute(Machine machine) => machine.Primitive(Primitive, text, argument);
+    public override Flow Execute(Machine machine) => machine.Primitive(primitive, text, argument);
 }

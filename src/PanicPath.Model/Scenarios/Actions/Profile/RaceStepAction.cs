@@ -5,8 +5,8 @@ namespace PanicPath.Model.Scenarios.Actions.Profile;
 
 /// <summary>
 /// A labelled step of the kernel profile in a scenario that races (<c>race:</c>): runs the step's actions between the
-/// race points before and after it, and marks the step as the one running for a point inside it. A scenario without
-/// <c>race:</c> compiles its steps without this wrapper, so its runs pay nothing for races.
+/// race points before and after it. A scenario without <c>race:</c> compiles its steps without this wrapper, so its
+/// runs pay nothing for races.
 /// </summary>
 public sealed class RaceStepAction(SourceLocation location, int step, ScenarioAction[] body) : ScenarioAction(location)
 {
@@ -19,9 +19,7 @@ public sealed class RaceStepAction(SourceLocation location, int step, ScenarioAc
             return Flow.Ended;
         }
 
-        var outer = machine.EnterRaceStep(step);
         var flow = ExecuteAll(body, machine);
-        machine.EnterRaceStep(outer);
         return flow != Flow.Next || machine.Ended ? flow : machine.AtRacePoint(step, RaceMoment.After);
     }
 }
