@@ -17,6 +17,12 @@ public static partial class DumpFiles
     /// <summary>Whether <paramref name="name"/> (a file name, no directory) follows the dump naming scheme.</summary>
     public static bool IsDumpName(string name) => Scheme().IsMatch(name);
 
+    /// <summary>Whether <paramref name="name"/> is a dump's name or the runtime's crash-report JSON beside one (<c>core.&lt;pid&gt;.crashreport.json</c>).</summary>
+    public static bool IsDumpOrReportName(string name) =>
+        IsDumpName(name) || (name.EndsWith(CrashReportSuffix, StringComparison.Ordinal) && IsDumpName(name[..^CrashReportSuffix.Length]));
+
+    private const string CrashReportSuffix = ".crashreport.json";
+
     /// <summary>
     /// The recognised dumps in <paramref name="directory"/>, oldest first (by last write, then by name);
     /// empty when the directory is missing or is not a real directory of this user.

@@ -65,6 +65,30 @@ public static class PrivateDirectory
     }
 
     /// <summary>
+    /// As <see cref="Ensure"/>, for a directory an operator named (the data directory, the dump directory),
+    /// which may be a shared one by mistake (<c>--dumps /tmp</c>, <c>--data /etc</c>): an existing directory
+    /// of ours whose mode is not 0700 and that holds an entry <paramref name="recognised"/> does not accept (a
+    /// file name, no directory) is refused as it is, since making it 0700 would take it from everyone else.
+    /// An empty one, or one holding only what <paramref name="recognised"/> accepts, is tightened as before.
+    /// </summary>
+    /// <exception cref="UnsafePathException">As <see cref="Ensure"/>, or a shared directory as above; the message names it and one entry.</exception>
+    public static string EnsureOwn(string directory, Func<string, bool> recognised)
+    {
+        ArgumentNullException.ThrowIfNull(recognised);
+        var full = FullPath(directory);
+        if (OperatingSystem.IsLinux() && Posix.LStat(full) is { } status && Describe(status, wantDirectory: true) is null && status.Permissions != Bits)
+        {
+            var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(name => !recognised(name!));
+            if (foreign is not null)
+            {
+                throw new UnsafePathException(full, $"is open to others (mode {Convert.ToString(status.Permissions, 8)}) and holds '{foreign}', which panicpath did not make; refusing to make it private: give panicpath a directory of its own");
+            }
+        }
+
+        return Ensure(full);
+    }
+
+    /// <summary>
     /// Creates <paramref name="directory"/> afresh (mode 0700); its parent must exist. Fails when anything
     /// (a directory, a file, a symbolic link) already has the name. Answers its full path.
     /// </summary>

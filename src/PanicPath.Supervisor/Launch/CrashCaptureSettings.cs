@@ -1,3 +1,4 @@
+using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.Files;
 
 namespace PanicPath.Supervisor.Launch;
@@ -45,7 +46,7 @@ public sealed record CrashCaptureSettings(string DumpDirectory, int DumpType = C
             throw new ArgumentOutOfRangeException(nameof(DumpType), DumpType, "The runtime's dump type is 1 (mini), 2 (heap), 3 (triage) or 4 (full).");
         }
 
-        PrivateDirectory.Ensure(DumpDirectory);
+        PrivateDirectory.EnsureOwn(DumpDirectory, DumpFiles.IsDumpOrReportName);
         environment["DOTNET_DbgEnableMiniDump"] = "1";
         environment["DOTNET_DbgMiniDumpType"] = DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["DOTNET_DbgMiniDumpName"] = Path.Combine(Path.GetFullPath(DumpDirectory), "core.%p");

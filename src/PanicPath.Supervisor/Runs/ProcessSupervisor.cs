@@ -59,7 +59,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         PrivateDirectory.Ensure(options.SpoolRoot);
         if (options.Capture.Armed)
         {
-            PrivateDirectory.Ensure(options.Capture.DumpDirectory);
+            PrivateDirectory.EnsureOwn(options.Capture.DumpDirectory, DumpFiles.IsDumpOrReportName);
         }
 
         var kept = new KeptDeaths();

@@ -45,9 +45,18 @@ public static class DataDirectory
     }
 
     /// <summary>
+    /// True for a name panicpath gives an entry of the data directory: the store and its journals, the
+    /// spool, channel and dump directories, and a write probe.
+    /// </summary>
+    public static bool IsOwnEntry(string name) =>
+        name is DatabaseFileName or DatabaseFileName + "-wal" or DatabaseFileName + "-shm" or DatabaseFileName + "-journal" or "spool" or "channel" or "dumps"
+        || name.StartsWith(".probe-", StringComparison.Ordinal);
+
+    /// <summary>
     /// Creates <paramref name="directory"/> if needed (mode 0700, see <see cref="PrivateDirectory"/>), or
     /// checks that the existing one is a real directory (not a symbolic link) owned by this user and
-    /// tightens it to 0700, then checks it is writable (a probe file created and removed), so that a
+    /// tightens it to 0700 (a directory open to others that holds what panicpath did not make is refused
+    /// instead, see <see cref="PrivateDirectory.EnsureOwn"/>), then checks it is writable (a probe file created and removed), so that a
     /// read-only directory is refused naming it before anything starts rather than at the first write.
     /// Nothing above it is changed.
     /// </summary>
@@ -58,7 +67,7 @@ public static class DataDirectory
     {
         try
         {
-            PrivateDirectory.Ensure(directory);
+            PrivateDirectory.EnsureOwn(directory, IsOwnEntry);
             if (!writableChecked)
             {
                 var probe = Path.Combine(directory, $".probe-{Environment.ProcessId}-{Guid.NewGuid():N}");

@@ -73,6 +73,50 @@ public sealed class DataDirectoryTests
     }
 
     [Fact]
+    public void A_data_directory_open_to_others_that_holds_files_panicpath_did_not_make_is_refused_naming_it_and_left_as_it_is()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var shared = Directory.CreateDirectory(temp.Sub("etc")).FullName;
+        var open = (UnixFileMode)0b111_101_101;
+        File.SetUnixFileMode(shared, open);
+        File.WriteAllText(Path.Combine(shared, "passwd"), "kept");
+
+        var refused = Assert.Throws<DataDirectoryException>(() => DataDirectory.Prepare(shared));
+
+        Assert.Equal($"data directory '{shared}' cannot be used: is open to others (mode 755) and holds 'passwd', which panicpath did not make; refusing to make it private: give panicpath a directory of its own", refused.Message);
+        Assert.Equal(open, File.GetUnixFileMode(shared));
+        Assert.Equal([Path.Combine(shared, "passwd")], Directory.GetFileSystemEntries(shared));
+    }
+
+    [Fact]
+    public async Task A_looser_data_directory_holding_only_what_panicpath_made_is_tightened_to_0700_and_its_store_read()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var data = temp.Sub("data");
+        using (var store = SqliteDeathStore.Open(data))
+        {
+            Assert.Empty(await store.ListAsync(1));
+        }
+
+        Directory.CreateDirectory(Path.Combine(data, "spool"));
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
+
+        DataDirectory.Prepare(data);
+
+        Assert.Equal(PrivateDirectory.Mode, File.GetUnixFileMode(data));
+    }
+
+    [Fact]
     public void A_data_directory_owned_by_another_user_is_refused_naming_it_and_left_as_it_is()
     {
         if (!OperatingSystem.IsLinux())
