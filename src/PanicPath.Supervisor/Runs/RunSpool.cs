@@ -284,13 +284,63 @@ public sealed class RunSpool
     public void Release() => owner?.Dispose();
 
     /// <summary>
-    /// Removes the directory, unless it holds a report that could not be read: deletes the files PanicPath
-    /// wrote and then the directory if empty. Answers the names of anything else it held (kept, with the directory).
+    /// Removes the directory, unless it holds a report that could not be read: renamed to a tombstone while
+    /// its <c>.owner</c> is still locked, then the files PanicPath wrote deleted and the directory if empty
+    /// (<see cref="Entomb"/>), so that a supervisor killed part way leaves a tombstone the next ingest sweeps.
+    /// Answers the names of anything else it held (kept, with the directory).
     /// </summary>
     public IReadOnlyList<string> Remove()
     {
-        owner?.Dispose();
-        return Problem is null ? PrivateDirectory.RemoveRecognised(Directory, IsOwnFile) : [];
+        if (Problem is not null)
+        {
+            owner?.Dispose();
+            return [];
+        }
+
+        try
+        {
+            // Renamed while its .owner is still locked, so no ingest claims it half-emptied.
+            var (_, left) = Entomb(Directory, afterRename: () => owner?.Dispose());
+            return left;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not renamed (gone already, or refused): its own files go where it is.
+            owner?.Dispose();
+            return PrivateDirectory.RemoveRecognised(Directory, IsOwnFile);
+        }
+    }
+
+    /// <summary>The suffix of a run directory renamed for removal (<c>.&lt;name&gt;.recorded</c>), which ingest sweeps.</summary>
+    internal const string TombstoneSuffix = ".recorded";
+
+    /// <summary>
+    /// Removes the run directory <paramref name="directory"/>: when it holds only files PanicPath writes, it
+    /// is first renamed (atomically) to a tombstone, then those files are deleted and the tombstone with
+    /// them, so that a kill part way through leaves a tombstone the next ingest sweeps, never a half-emptied
+    /// run directory (one whose <c>.owner</c> is gone is claimed with no pid, and never swept). One holding
+    /// anything else keeps that where it is, its own files deleted. <paramref name="afterRename"/> runs once
+    /// the directory is renamed. Answers where anything was left and its names (empty when all is gone).
+    /// </summary>
+    /// <exception cref="IOException">The rename failed.</exception>
+    internal static (string Where, IReadOnlyList<string> Left) Entomb(string directory, Action? afterRename = null)
+    {
+        if (System.IO.Directory.EnumerateFileSystemEntries(directory).Any(e => !IsOwnFile(Path.GetFileName(e))))
+        {
+            afterRename?.Invoke();
+            return (directory, PrivateDirectory.RemoveRecognised(directory, IsOwnFile));
+        }
+
+        var tombstone = Path.Combine(Path.GetDirectoryName(directory)!, "." + Path.GetFileName(directory) + TombstoneSuffix);
+        if (PrivateDirectory.RemoveRecognised(tombstone, IsOwnFile) is { Count: > 0 } stale)
+        {
+            afterRename?.Invoke();
+            return (tombstone, stale);
+        }
+
+        System.IO.Directory.Move(directory, tombstone);
+        afterRename?.Invoke();
+        return (tombstone, PrivateDirectory.RemoveRecognised(tombstone, IsOwnFile));
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public static class SpoolIngest
     /// <summary>The command recorded for an ingested death (the run that started it is gone).</summary>
     public const string UnknownCommand = "(unknown: report ingested from the spool)";
 
-    private const string TombstoneSuffix = ".recorded";
+    private const string TombstoneSuffix = RunSpool.TombstoneSuffix;
     private const string StagingSuffix = ".new";
 
 
@@ -171,24 +171,15 @@ public static class SpoolIngest
             return;
         }
 
-        var tombstone = Path.Combine(Path.GetDirectoryName(directory)!, "." + Path.GetFileName(directory) + TombstoneSuffix);
         try
         {
-            if (PrivateDirectory.RemoveRecognised(tombstone, RunSpool.IsOwnFile) is { Count: > 0 } left)
-            {
-                await NoteLeftAsync(tombstone, left, error).ConfigureAwait(false);
-                return;
-            }
-
-            Directory.Move(directory, tombstone);
+            var (where, left) = RunSpool.Entomb(directory);
+            await NoteLeftAsync(where, left, error).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"panicpath: recorded spool directory {directory} not removed: {e.Message}").ConfigureAwait(false);
-            return;
         }
-
-        await NoteLeftAsync(tombstone, PrivateDirectory.RemoveRecognised(tombstone, RunSpool.IsOwnFile), error).ConfigureAwait(false);
     }
 
     /// <summary>

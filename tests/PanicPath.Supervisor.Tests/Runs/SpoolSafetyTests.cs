@@ -104,6 +104,35 @@ public sealed class SpoolSafetyTests
     }
 
     [Fact]
+    public async Task A_run_spool_whose_removal_stops_part_way_as_at_a_kill_is_swept_by_the_next_start_once_nothing_holds_it()
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var spool = RunSpool.Create(root, "20260101T000000-halfgone-0");
+        spool.RecordChild(await DeadPidAsync());
+        SpoolFile.Write(spool.Directory, Leftovers.Report("boom", 1).ToUtf8Json(), 1);
+        Assert.Equal("boom", spool.TakeReport()!.Reason);
+
+        // What stops the removal after some of the directory's files are gone, as a SIGKILL would: an entry
+        // with one of panicpath's names that is not a regular file, so it is not deleted.
+        const string Stopper = ".panicpath-1-20260101T000000.tmp";
+        Assert.True(RunSpool.IsOwnFile(Stopper));
+        Directory.CreateDirectory(Path.Combine(spool.Directory, Stopper));
+        Assert.Equal([Stopper], spool.Remove());
+        foreach (var stopper in Directory.GetDirectories(root, Stopper, SearchOption.AllDirectories))
+        {
+            Directory.Delete(stopper);
+        }
+
+        using var log = new StringWriter();
+        Assert.Equal(0, await SpoolIngest.IngestAsync(root, store, log));
+
+        Assert.Empty(Directory.GetFileSystemEntries(root));
+        Assert.Empty(await store.ListAsync(10, includeCleanExits: true));
+    }
+
+    [Fact]
     public void A_run_spool_is_private_and_its_owner_file_names_the_supervisor_then_the_child()
     {
         using var temp = new TempDirectory();
