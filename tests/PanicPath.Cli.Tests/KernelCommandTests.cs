@@ -146,6 +146,39 @@ public sealed class KernelCommandTests
 
         """;
 
+    private const string ShortCriticalSection = """
+        scenario: crash-stop-and-a-short-critical-section
+        kernel: ./KERNEL
+        knobs:
+          arch: [arm64]
+          crash_kexec_post_notifiers: [true]
+        locks: [ring_lock]
+        faults:
+          - cpu-in-critical-section: ring_lock
+        callbacks:
+          - name: flush
+            chain: panic
+            do:
+              - lock: ring_lock
+              - emit: fb-flush
+              - unlock: ring_lock
+        invariants:
+          - name: terminates
+            terminates: true
+
+        """;
+
+    [Fact]
+    public async Task Diff_finds_that_a_crash_smp_send_stop_that_sends_the_nmi_on_arm64_too_strands_a_cpu_inside_its_critical_section()
+    {
+        const string x86Only = "        if: arch == x86_64\n        do:\n          - nmi-shootdown: \"{arg}\"\n";
+        var output = await DiffOnEditedProfile(ShortCriticalSection, x86Only, x86Only.Replace("arch == x86_64", "\"true\"", StringComparison.Ordinal));
+
+        Assert.Contains("terminates: newly violated in 1, fixed in 0", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 panic(): crash_smp_send_stop (NMI) (cpu1: running → stopped by NMI holding ring_lock)", output, StringComparison.Ordinal);
+        Assert.Contains("cpu0 panic flush: hangs: spins forever on ring_lock, held by stopped cpu1", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Diff_finds_that_a_crash_kexec_without_its_panic_cpu_claim_lets_a_panic_from_the_crash_shutdown_hook_take_over()
     {

@@ -31,8 +31,8 @@ public sealed partial class Machine
             case KernelPrimitive.SmpSendStop:
                 SmpSendStop(text);
                 break;
-            case KernelPrimitive.CrashSmpSendStop:
-                CrashSmpSendStop(text);
+            case KernelPrimitive.NmiShootdown or KernelPrimitive.CrashStopIpi:
+                CrashStopOtherCpus(text, byNmi: primitive == KernelPrimitive.NmiShootdown);
                 break;
             case KernelPrimitive.Walk:
                 {

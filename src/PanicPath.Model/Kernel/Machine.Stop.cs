@@ -7,8 +7,9 @@ namespace PanicPath.Model.Kernel;
 /// <item><c>smp_send_stop()</c> — x86 <c>native_stop_other_cpus</c> (REBOOT_VECTOR IPI, NMI only for a CPU
 /// that does not answer within a second) and arm64 (IPI_CPU_STOP): the CPU finishes its critical section,
 /// releases the lock, then stops.</item>
-/// <item><c>crash_smp_send_stop()</c> — x86 <c>kdump_nmi_shootdown_cpus</c>: an NMI stops the CPU where it is,
-/// holding the lock; arm64 (IPI_CPU_CRASH_STOP, no NMI): as <c>smp_send_stop</c>. Runs once per boot.</item>
+/// <item><c>crash_smp_send_stop()</c>'s stops, which the profile chooses per architecture and runs once per boot — x86
+/// <c>kdump_nmi_shootdown_cpus</c>: an NMI stops the CPU where it is, holding the lock; arm64 (IPI_CPU_CRASH_STOP, no
+/// NMI): as <c>smp_send_stop</c>.</item>
 /// </list>
 /// A CPU stuck in its critical section (<c>stopped-cpu-holds</c>) never releases the lock, whatever the stop:
 /// x86 falls back to the NMI after a second, and on arm64 it never takes the IPI.
@@ -18,22 +19,20 @@ public sealed partial class Machine
     /// <summary>Models <c>smp_send_stop()</c> (arch/x86/kernel/smp.c, arch/arm64/kernel/smp.c).</summary>
     private void SmpSendStop(string how) => StopOtherCpus(how, byNmi: false, crash: false);
 
-    /// <summary>Models <c>crash_smp_send_stop()</c> (arch/x86/kernel/crash.c, arch/arm64/kernel/smp.c).</summary>
-    private void CrashSmpSendStop(string how)
+    /// <summary>
+    /// The stop <c>crash_smp_send_stop()</c> sends (the profile decides which, per architecture, and that it runs once):
+    /// x86's NMI shootdown (<paramref name="byNmi"/>) or arm64's crash-stop IPI. Their handlers park a CPU without
+    /// taking it out of the online mask, and a later <c>smp_send_stop()</c> finds the CPUs parked.
+    /// </summary>
+    private void CrashStopOtherCpus(string how, bool byNmi)
     {
         if (Ended)
         {
             return;
         }
 
-        if (crashCpusStopped)
-        {
-            Step($"{how}: already done once, returns", string.Empty);
-            return;
-        }
-
         crashCpusStopped = true;
-        StopOtherCpus(how, byNmi: values[KernelSlots.Arch] == x86Symbol, crash: true);
+        StopOtherCpus(how, byNmi, crash: true);
     }
 
     /// <summary>

@@ -412,7 +412,7 @@ public sealed partial class ScenarioParser
     private ScenarioAction Primitive(string verb, YamlNode value, SourceLocation at)
     {
         KernelPrimitives.TryParse(verb, out var primitive);
-        if (primitive is KernelPrimitive.Panic or KernelPrimitive.KexecLock or KernelPrimitive.SelfStop)
+        if (primitive is KernelPrimitive.Panic or KernelPrimitive.KexecLock or KernelPrimitive.SelfStop or KernelPrimitive.NmiShootdown or KernelPrimitive.CrashStopIpi)
         {
             NonEmpty(value, primitive == KernelPrimitive.Panic ? "the panic message" : $"the trace text of {verb}");
             return new TextPrimitiveAction(at, primitive, Say((YamlScalarNode)value));
@@ -429,7 +429,7 @@ public sealed partial class ScenarioParser
                 }
 
                 break;
-            case KernelPrimitive.SmpSendStop or KernelPrimitive.CrashSmpSendStop:
+            case KernelPrimitive.SmpSendStop:
                 NonEmpty(value, $"the trace text of {verb} (what calls it)");
                 break;
             case KernelPrimitive.Walk:

@@ -62,7 +62,7 @@ public sealed partial class ProfileFileTests
     public void An_unknown_verb_is_refused_at_its_key_in_the_profile()
     {
         var text = Edited("        walk: panic\n", "        wlak: panic\n");
-        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, smp-send-stop, crash-smp-send-stop, walk, kmsg-dump, panic-print, delay-seconds, panic, kexec-lock, self-stop), step, cites or say, not 'wlak'");
+        AssertRefusedAt(text, "wlak", "a step verb (if, do, let, set, call, hook, emit, reach, hang, return, or a primitive: claim-panic-cpu, smp-send-stop, nmi-shootdown, walk, kmsg-dump, panic-print, delay-seconds, panic, kexec-lock, self-stop, crash-stop-ipi), step, cites or say, not 'wlak'");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed partial class ProfileFileTests
     public void A_call_of_a_function_the_profile_lacks_is_refused_at_the_call()
     {
         var text = Edited("        call: panic_other_cpus_shutdown\n", "        call: smp_stop\n");
-        AssertRefusedAt(text, "smp_stop", "the name of a function of the profile (panic, panic_other_cpus_shutdown, emergency_restart, __crash_kexec, machine_crash_shutdown, crash_kexec, die, kexec_should_crash, make_task_dead, __warn, check_panic_on_warn, nmi_panic), not 'smp_stop'");
+        AssertRefusedAt(text, "smp_stop", "the name of a function of the profile (panic, panic_other_cpus_shutdown, emergency_restart, __crash_kexec, machine_crash_shutdown, crash_kexec, die, kexec_should_crash, make_task_dead, __warn, check_panic_on_warn, nmi_panic, crash_smp_send_stop), not 'smp_stop'");
     }
 
     [Fact]

@@ -13,8 +13,11 @@ public enum KernelPrimitive
     /// <summary><c>smp-send-stop: HOW</c>: <c>smp_send_stop()</c>.</summary>
     SmpSendStop,
 
-    /// <summary><c>crash-smp-send-stop: HOW</c>: <c>crash_smp_send_stop()</c>.</summary>
-    CrashSmpSendStop,
+    /// <summary>
+    /// <c>nmi-shootdown: TEXT</c>: x86's <c>kdump_nmi_shootdown_cpus()</c>, <c>crash_smp_send_stop()</c>'s stop there: an NMI
+    /// stops every other CPU where it is, holding its locks; the crash handler leaves it in the online mask.
+    /// </summary>
+    NmiShootdown,
 
     /// <summary><c>walk: CHAIN</c>: a notifier chain walked with <c>PANIC</c>.</summary>
     Walk,
@@ -50,4 +53,10 @@ public enum KernelPrimitive
     /// traced with TEXT; the function returns, and nothing of this CPU runs any more.
     /// </summary>
     SelfStop,
+
+    /// <summary>
+    /// <c>crash-stop-ipi: TEXT</c>: arm64's <c>IPI_CPU_CRASH_STOP</c>, <c>crash_smp_send_stop()</c>'s stop there: a CPU in a short
+    /// critical section leaves it first, one stuck with interrupts off never takes it; the online mask stays as it was.
+    /// </summary>
+    CrashStopIpi,
 }

@@ -3,7 +3,7 @@ namespace PanicPath.Model.Kernel.Profiles;
 /// <summary>The names profiles call <see cref="KernelPrimitive"/>s by, and what each takes.</summary>
 public static class KernelPrimitives
 {
-    private static readonly string[] Names = ["claim-panic-cpu", "smp-send-stop", "crash-smp-send-stop", "walk", "kmsg-dump", "panic-print", "delay-seconds", "panic", "kexec-lock", "self-stop"];
+    private static readonly string[] Names = ["claim-panic-cpu", "smp-send-stop", "nmi-shootdown", "walk", "kmsg-dump", "panic-print", "delay-seconds", "panic", "kexec-lock", "self-stop", "crash-stop-ipi"];
 
     /// <summary>Every primitive's name, in <see cref="KernelPrimitive"/> order.</summary>
     public static IReadOnlyList<string> All => Names;
