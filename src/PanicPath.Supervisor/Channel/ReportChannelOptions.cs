@@ -21,6 +21,16 @@ public sealed record ReportChannelOptions(string Directory, int MaxMessageBytes,
     /// <summary>The user's runtime directory (default <c>$XDG_RUNTIME_DIR</c>), used for a socket whose preferred path is too long when it is ours and mode 0700.</summary>
     public string? RuntimeDirectory { get; init; } = System.Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
 
+    /// <summary>
+    /// Accept connections only from the first <see cref="IReportChannel.Admit"/> on, not from the opening:
+    /// the socket listens from the opening, so a connection made before is kept in the socket's backlog and
+    /// served once the first life begins (not turned away for want of a life), and the channel's threads
+    /// (the accept loop, the socket's event loop) start only then. A supervisor opens its channel before
+    /// its child starts and admits the child right after launching it, so those threads start while the
+    /// child starts rather than delaying the launch.
+    /// </summary>
+    public bool AcceptFromFirstLife { get; init; }
+
     /// <summary>Connections open at once; more are rejected.</summary>
     public int MaxConnections { get; init; } = 64;
 }

@@ -15,7 +15,9 @@ namespace PanicPath.Supervisor.Channel;
 /// life's inbox with <see cref="SpoolFile"/> (when that fails, into the life's reserved slot with
 /// <see cref="SlotFile"/>) and only then acknowledged. A malformed, oversized,
 /// truncated, unknown or unexpected frame is rejected (<see cref="RejectionLog"/>) and its connection
-/// closed; the listener goes on.
+/// closed; the listener goes on. Connections are accepted from the opening, or with
+/// <see cref="ReportChannelOptions.AcceptFromFirstLife"/> from the first <see cref="Admit"/> on (the socket
+/// listens from the opening either way).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class UnixReportChannel : IReportChannel
@@ -24,7 +26,7 @@ internal sealed class UnixReportChannel : IReportChannel
     private readonly ReportChannelOptions options;
     private readonly RejectionLog rejections;
     private readonly CancellationTokenSource closing = new();
-    private readonly Task acceptLoop;
+    private Task? acceptLoop;
     private readonly Lock gate = new();
     private readonly byte[] ack = ChannelFrame.Encode(ChannelFrameKind.Ack, []);
     private TaskCompletionSource<ChannelLife> current = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,7 +41,10 @@ internal sealed class UnixReportChannel : IReportChannel
         this.socketPath = socketPath;
         Address = socketPath.Path;
         rejections = new RejectionLog(options.Error);
-        acceptLoop = Task.Run(AcceptLoopAsync);
+        if (!options.AcceptFromFirstLife)
+        {
+            acceptLoop = Task.Run(AcceptLoopAsync);
+        }
     }
 
     public string Address { get; }
@@ -72,6 +77,9 @@ internal sealed class UnixReportChannel : IReportChannel
         var life = new ChannelLife(rootPid, inbox, slot);
         lock (gate)
         {
+            // The first life starts the accept loop when the opening did not (AcceptFromFirstLife); a
+            // connection waiting in the backlog is served now and finds this life.
+            acceptLoop ??= closing.IsCancellationRequested ? Task.CompletedTask : Task.Run(AcceptLoopAsync);
             if (!current.TrySetResult(life))
             {
                 current = new TaskCompletionSource<ChannelLife>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,9 +105,15 @@ internal sealed class UnixReportChannel : IReportChannel
     {
         await closing.CancelAsync().ConfigureAwait(false);
         listener.Dispose();
+        Task? loop;
+        lock (gate)
+        {
+            loop = acceptLoop ??= Task.CompletedTask;
+        }
+
         try
         {
-            await acceptLoop.ConfigureAwait(false);
+            await loop.ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {

@@ -20,7 +20,9 @@ namespace PanicPath.Supervisor.Runs;
 /// a clean exit 0 is stored as a run that ended cleanly (<see cref="DeathCause.CleanExit"/>, in no bucket), and the sinks hear of it as of a death.
 /// <para>
 /// Before the child starts it does only what must come first: the spool root and dump directory made
-/// private (crash capture armed), the subreaper, the report channel, the child's spool directory and slot.
+/// private (crash capture armed), the subreaper, the report channel's socket listening (its accept loop
+/// and event thread start when the child is admitted, right after its launch:
+/// <see cref="ReportChannelOptions.AcceptFromFirstLife"/>), the child's spool directory and slot.
 /// Right after the first child is launched (not before, so as not to compete with its start) the store
 /// starts opening (<see cref="DeferredDeathStore.StartOpening"/>; the first pending row waits for it), the
 /// reports earlier runs left in the spool root start being recorded while the child runs
@@ -185,7 +187,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
 
         try
         {
-            return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error) { AdmitOrphans = admitOrphans });
+            return ReportChannel.Open(new ReportChannelOptions(directory, options.MaxMessageBytes, options.Error) { AdmitOrphans = admitOrphans, AcceptFromFirstLife = true });
         }
         catch (IOException e)
         {
