@@ -21,20 +21,39 @@ public static class PanicPathCommand
     /// Builds the root command with every subcommand, <c>--help</c> and <c>--version</c>. It is named
     /// <see cref="Name"/>: a <see cref="RootCommand"/> would take the running file's name instead.
     /// </summary>
-    public static Command Create()
+    public static Command Create() => Create(runOnly: false);
+
+    /// <summary>
+    /// The root command that parses <paramref name="args"/>: for a <c>run</c> command line, the root with
+    /// <c>run</c> alone (and <c>--help</c>, <c>--version</c>), so that the supervisor does not build every
+    /// other command's tree and help text before it starts its child. It parses a <c>run</c> line alike:
+    /// after <c>run</c> no token reaches a sibling command, so its values, errors and help are the same.
+    /// Any other line gets <see cref="Create()"/>.
+    /// </summary>
+    public static Command CreateFor(IReadOnlyList<string> args) => Create(runOnly: args.Count > 0 && args[0] == RunCommand.Name);
+
+    private static Command Create(bool runOnly)
     {
         var root = new Command(
             Name,
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
             "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
-        root.Subcommands.Add(ExploreCommand.Create());
-        root.Subcommands.Add(TraceCommand.Create());
-        root.Subcommands.Add(DiffCommand.Create());
-        root.Subcommands.Add(KernelCommand.Create());
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(ReportsCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
+        if (runOnly)
+        {
+            root.Subcommands.Add(RunCommand.Create());
+        }
+        else
+        {
+            root.Subcommands.Add(ExploreCommand.Create());
+            root.Subcommands.Add(TraceCommand.Create());
+            root.Subcommands.Add(DiffCommand.Create());
+            root.Subcommands.Add(KernelCommand.Create());
+            root.Subcommands.Add(RunCommand.Create());
+            root.Subcommands.Add(ReportsCommand.Create());
+            root.Subcommands.Add(DemoCommand.Create());
+        }
+
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption { Action = new ToolVersionAction() });
         return root;
@@ -43,7 +62,7 @@ public static class PanicPathCommand
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; answers the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = Create();
+        var root = CreateFor(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
         if (parsed.CommandResult.Command.Name == RunCommand.Name)
