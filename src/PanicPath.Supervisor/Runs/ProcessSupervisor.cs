@@ -22,7 +22,8 @@ namespace PanicPath.Supervisor.Runs;
 /// Before the child starts it does only what must come first: the spool root and dump directory made
 /// private (crash capture armed), the subreaper, the report channel's socket listening (its accept loop
 /// and event thread start when the child is admitted, right after its launch:
-/// <see cref="ReportChannelOptions.AcceptFromFirstLife"/>), the child's spool directory and slot.
+/// <see cref="ReportChannelOptions.AcceptFromFirstLife"/>), the child's spool directory and slot with its
+/// space taken (flushed to disk right after the launch, <see cref="RunSpool.SyncSlot"/>).
 /// Right after the first child is launched (not before, so as not to compete with its start) the store
 /// starts opening (<see cref="DeferredDeathStore.StartOpening"/>; the first pending row waits for it), the
 /// reports earlier runs left in the spool root start being recorded while the child runs
@@ -381,11 +382,21 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         using var childGone = new CancellationTokenSource();
         var startNotice = Task.CompletedTask;
         var pending = Task.CompletedTask;
+        Task<string?> slotSynced = Task.FromResult<string?>(null);
         void Started(int pid)
         {
             spool?.RecordChild(pid);
             life = spool is null ? null : channel?.Admit(pid, spool.Directory, spool.SlotPath);
             launched();
+            // The slot's zeros go to disk now, after the launch, not before it. What a death on a full
+            // disk needs is the slot's space, and the space is taken when the zeros are written before the
+            // launch (a file system with delayed allocation, ext4 or XFS, reserves the blocks at the write
+            // and fails it on a full disk: the child then runs without a slot, said as before). The flush
+            // adds no space; it only makes the zeros durable, which nothing reads after a crash of the
+            // machine, and a death's record in the slot is flushed by whoever writes it. A file system that
+            // finds out only at the flush answers here, while the child starts, and that is said after the
+            // child's exit.
+            slotSynced = spool?.SlotPath is null ? slotSynced : Task.Run(spool.SyncSlot);
             if (life is not null && options.Store is { } store)
             {
                 pending = StorePendingAsync(store, life, runId, attempt, command, pid, spool!.Directory, childGone.Token);
@@ -413,6 +424,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             }
 
             await pending.ConfigureAwait(false);
+            await slotSynced.ConfigureAwait(false);
             EndLife(channel, life);
             await RemoveAsync(spool).ConfigureAwait(false);
             throw;
@@ -421,6 +433,11 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         await childGone.CancelAsync().ConfigureAwait(false);
         var hang = watch is null ? null : await watch.ConfigureAwait(false);
         await pending.ConfigureAwait(false);
+        if (await slotSynced.ConfigureAwait(false) is { } syncProblem)
+        {
+            await options.Error.WriteLineAsync($"panicpath: the child's slot was not flushed to disk ({syncProblem}); a death on a full disk may have been lost").ConfigureAwait(false);
+        }
+
         EndLife(channel, life);
         if (life?.ReportPath is not null)
         {

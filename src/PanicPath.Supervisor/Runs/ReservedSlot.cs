@@ -10,14 +10,18 @@ namespace PanicPath.Supervisor.Runs;
 /// </summary>
 internal static class ReservedSlot
 {
-    /// <summary>Creates the slot at <paramref name="path"/> (a new file) and takes its space; a slot that cannot be completed is removed.</summary>
+    /// <summary>
+    /// Creates the slot at <paramref name="path"/> (a new file) and takes its space
+    /// (<see cref="SlotFile.Allocate"/>) without waiting for the disk; <see cref="Sync"/> does that after.
+    /// A slot that cannot be completed is removed.
+    /// </summary>
     /// <exception cref="IOException">The slot could not be made (a full disk, an unsafe path); the message names it.</exception>
-    public static void Reserve(string path)
+    public static void Allocate(string path)
     {
         var stream = PrivateFile.Open(path, FileMode.CreateNew, FileAccess.Write);
         try
         {
-            SlotFile.Reserve(stream);
+            SlotFile.Allocate(stream);
         }
         catch (IOException)
         {
@@ -27,6 +31,21 @@ internal static class ReservedSlot
         }
 
         stream.Dispose();
+    }
+
+    /// <summary>Flushes the slot at <paramref name="path"/> to disk; answers why not (naming it), or null.</summary>
+    public static string? Sync(string path)
+    {
+        try
+        {
+            using var stream = PrivateFile.Open(path, FileMode.Open, FileAccess.Write);
+            stream.Flush(flushToDisk: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{path}: {e.Message}";
+        }
     }
 
     /// <summary>Writes <paramref name="record"/> of the slot at <paramref name="path"/> in place.</summary>

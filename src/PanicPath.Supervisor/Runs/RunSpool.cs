@@ -26,7 +26,9 @@ namespace PanicPath.Supervisor.Runs;
 /// reserved in the directory and named to the child in <c>PANICPATH_SLOT</c>: when the disk is full, the
 /// child's report, the report received over the channel and the supervisor's record of the death are
 /// kept there in place. A slot that cannot be reserved (the disk already full) is named in
-/// <see cref="SlotProblem"/> and the child runs without one.
+/// <see cref="SlotProblem"/> and the child runs without one. Its space is taken when it is made (the
+/// zeros written); it is flushed to disk by <see cref="SyncSlot"/>, which the supervisor calls once the
+/// child is launched.
 /// </para>
 /// </summary>
 public sealed class RunSpool
@@ -89,7 +91,7 @@ public sealed class RunSpool
             string? slotProblem = null;
             try
             {
-                ReservedSlot.Reserve(Path.Combine(staging, SlotFile.FileName));
+                ReservedSlot.Allocate(Path.Combine(staging, SlotFile.FileName));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -106,6 +108,12 @@ public sealed class RunSpool
             throw;
         }
     }
+
+    /// <summary>
+    /// Flushes the reserved slot's zeros to disk (see <see cref="ReservedSlot.Sync"/>); answers why that
+    /// failed, naming the slot, or null (also when there is no slot).
+    /// </summary>
+    public string? SyncSlot() => SlotPath is null ? null : ReservedSlot.Sync(SlotPath);
 
     /// <summary>The staging directory's name for run directory <paramref name="name"/> made by process <paramref name="pid"/>: <c>.&lt;name&gt;.&lt;pid&gt;.new</c>.</summary>
     internal static string StagingName(string name, int pid) => string.Create(CultureInfo.InvariantCulture, $".{name}.{pid}.new");

@@ -58,6 +58,19 @@ public static class SlotFile
     /// <exception cref="IOException">The zeros could not be written (a full disk).</exception>
     public static void Reserve(FileStream created)
     {
+        Allocate(created);
+        created.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Reserve"/>: writes all <see cref="Size"/> bytes of <paramref name="created"/>
+    /// as zeros and hands them to the file system, without waiting for the disk. A file system that
+    /// allocates at the write (ext4 and XFS reserve a delayed allocation's blocks then) fails it here when
+    /// the disk is full, and later writes in place need no space; the flush to disk can follow later.
+    /// </summary>
+    /// <exception cref="IOException">The zeros could not be written (a full disk).</exception>
+    public static void Allocate(FileStream created)
+    {
         ArgumentNullException.ThrowIfNull(created);
         var zeros = new byte[RecordBytes];
         for (var written = 0; written < Size; written += zeros.Length)
@@ -65,7 +78,7 @@ public static class SlotFile
             created.Write(zeros);
         }
 
-        created.Flush(flushToDisk: true);
+        created.Flush(flushToDisk: false);
     }
 
     /// <summary>Opens an existing slot for writing in place; refuses a link, a missing file, or a file of another size.</summary>

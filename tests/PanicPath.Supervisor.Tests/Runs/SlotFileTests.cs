@@ -14,7 +14,7 @@ public sealed class SlotFileTests
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
 
-        ReservedSlot.Reserve(slot);
+        ReservedSlot.Allocate(slot);
 
         Assert.Equal(SlotFile.Size, new FileInfo(slot).Length);
         var start = new ProcessStartInfo(du) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -31,11 +31,39 @@ public sealed class SlotFileTests
     }
 
     [Fact]
+    public void A_spools_slot_is_flushed_to_disk_after_it_is_made_and_one_that_became_a_link_is_named_not_followed()
+    {
+        using var temp = new TempDirectory();
+        var spool = RunSpool.Create(temp.Sub("spool"), "run-0");
+        try
+        {
+            Assert.Null(spool.SlotProblem);
+            Assert.Null(spool.SyncSlot());
+
+            var elsewhere = temp.Sub("elsewhere");
+            File.WriteAllText(elsewhere, "not a slot");
+            File.Delete(spool.SlotPath!);
+            File.CreateSymbolicLink(spool.SlotPath!, elsewhere);
+
+            var problem = spool.SyncSlot();
+
+            Assert.NotNull(problem);
+            Assert.StartsWith(spool.SlotPath!, problem, StringComparison.Ordinal);
+            Assert.Equal("not a slot", File.ReadAllText(elsewhere));
+            File.Delete(spool.SlotPath!);
+        }
+        finally
+        {
+            spool.Remove();
+        }
+    }
+
+    [Fact]
     public void A_record_written_in_place_reads_back_and_never_grows_the_slot()
     {
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
-        ReservedSlot.Reserve(slot);
+        ReservedSlot.Allocate(slot);
 
         ReservedSlot.Write(slot, SlotRecord.Death, "{\"a\":1}"u8);
 
@@ -50,7 +78,7 @@ public sealed class SlotFileTests
     {
         using var temp = new TempDirectory();
         var slot = temp.Sub(SlotFile.FileName);
-        ReservedSlot.Reserve(slot);
+        ReservedSlot.Allocate(slot);
         ReservedSlot.Write(slot, SlotRecord.ChildReport, Leftovers.Report("torn", 42).ToUtf8Json());
         using (var stream = new FileStream(slot, FileMode.Open, FileAccess.Write))
         {

@@ -83,7 +83,7 @@ public sealed class SpoolIngestTests
         var root = temp.Sub("spool");
         var directory = Directory.CreateDirectory(Path.Combine(root, "20260101T000000-keptdead-0")).FullName;
         var slot = Path.Combine(directory, PanicPath.Reports.SlotFile.FileName);
-        ReservedSlot.Reserve(slot);
+        ReservedSlot.Allocate(slot);
         var kept = new PanicPath.Supervisor.Deaths.DeathRecord
         {
             RunId = "20260101T000000-keptdead",
