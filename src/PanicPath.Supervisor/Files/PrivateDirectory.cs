@@ -89,6 +89,57 @@ public static class PrivateDirectory
     }
 
     /// <summary>
+    /// The nearest existing directory above <paramref name="directory"/> (followed as the kernel follows it)
+    /// that another user could change: writable by group or others without the sticky bit, or owned by a
+    /// user other than this one and root; with why, in words. Null when there is none (Linux only). Such a
+    /// directory lets its other users replace <paramref name="directory"/> between runs; nothing is changed.
+    /// </summary>
+    public static (string Path, string Why)? SharedAncestor(string directory)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var me = Posix.GetEffectiveUid();
+        for (var parent = Path.GetDirectoryName(FullPath(directory)); parent is { Length: > 0 }; parent = Path.GetDirectoryName(parent))
+        {
+            var fd = Posix.Open(parent, Posix.O_RDONLY | Posix.O_DIRECTORY | Posix.O_CLOEXEC, 0);
+            if (fd < 0)
+            {
+                continue;
+            }
+
+            FileStatus? status;
+            try
+            {
+                status = Posix.FStat(fd);
+            }
+            finally
+            {
+                Posix.Close(fd);
+            }
+
+            if (status is not { } found)
+            {
+                continue;
+            }
+
+            if ((found.Permissions & 0x12) != 0 && (found.Permissions & 0x200) == 0)
+            {
+                return (parent, $"others can write it (mode {Convert.ToString(found.Permissions, 8)}, no sticky bit)");
+            }
+
+            if (found.Uid != me && found.Uid != 0)
+            {
+                return (parent, string.Create(CultureInfo.InvariantCulture, $"it is owned by uid {found.Uid}"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Creates <paramref name="directory"/> afresh (mode 0700); its parent must exist. Fails when anything
     /// (a directory, a file, a symbolic link) already has the name. Answers its full path.
     /// </summary>

@@ -6,10 +6,35 @@ namespace PanicPath.Supervisor.Tests.Cli;
 /// <summary>
 /// A data or dump directory named by mistake that is shared (<c>--dumps /tmp</c>, <c>--data /etc</c>): open
 /// to others and holding files panicpath did not make, it is refused before the command starts, one line
-/// naming it, exit 125, its mode and contents as they were; it is never made private.
+/// naming it, exit 125, its mode and contents as they were; it is never made private. A data directory
+/// under a directory another user could change is warned of, naming that directory, and the run goes on.
 /// </summary>
 public sealed class SharedDirectoryTests
 {
+    [Fact]
+    public async Task Run_under_a_directory_others_can_write_warns_naming_it_and_runs_the_command_and_a_sticky_one_is_not_named()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var open = Directory.CreateDirectory(temp.Sub("open")).FullName;
+        File.SetUnixFileMode(open, (UnixFileMode)0b111_111_111);
+        var sticky = Directory.CreateDirectory(temp.Sub("sticky")).FullName;
+        File.SetUnixFileMode(sticky, (UnixFileMode)0b1_111_111_111);
+
+        var (exit, output, error) = await CliRun.Run("run", "--data", Path.Combine(open, "data"), "--dump-type", "1", "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+        var (stickyExit, _, stickyError) = await CliRun.Run("run", "--data", Path.Combine(sticky, "data"), "--dump-type", "1", "--", Crasher.Dotnet, Crasher.Dll, "exit3");
+
+        Assert.Equal(3, exit);
+        Assert.Contains("crasher exit3", output, StringComparison.Ordinal);
+        Assert.Contains($"panicpath: warning: --data: {open}, above the data directory, can be changed by another user (others can write it (mode 777, no sticky bit))", error, StringComparison.Ordinal);
+        Assert.Equal(3, stickyExit);
+        Assert.DoesNotContain("warning: --data", stickyError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--data")]
     [InlineData("--dumps")]

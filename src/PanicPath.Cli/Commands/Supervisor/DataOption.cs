@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.Store;
 using PanicPath.Cli.Values;
 
@@ -61,12 +62,19 @@ internal static class DataOption
     /// <summary>
     /// Prepares the data directory <c>run</c> keeps its spool, channel and dumps in, whichever store it
     /// uses (private, mode 0700; see <see cref="DataDirectory.Prepare"/>); or writes why not and answers null.
+    /// A directory above it that another user could change is warned of in one line (the run goes on).
     /// </summary>
     public static string? PrepareForRun(string directory, TextWriter error)
     {
         try
         {
-            return DataDirectory.Prepare(directory);
+            var prepared = DataDirectory.Prepare(directory);
+            if (PrivateDirectory.SharedAncestor(prepared) is { } shared)
+            {
+                error.WriteLine($"panicpath: warning: --data: {shared.Path}, above the data directory, can be changed by another user ({shared.Why}): that user could replace the data directory between runs");
+            }
+
+            return prepared;
         }
         catch (DataDirectoryException e)
         {
