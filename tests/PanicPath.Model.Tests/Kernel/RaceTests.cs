@@ -149,6 +149,32 @@ public sealed class RaceTests
     }
 
     [Fact]
+    public void A_racer_that_returns_leaves_the_first_cpus_profile_locals_as_they_were()
+    {
+        const string yaml = """
+            scenario: locals
+            cpus: 2
+            entry: oops
+            callbacks:
+              - name: stop_on_cpu0
+                chain: die
+                if: this_cpu == 0
+                do:
+                  - return: STOP
+            race:
+              does: oops
+              at: [after die-result]
+            invariants:
+              - name: terminates
+                terminates: true
+            """;
+        var (result, trace) = Model.Run(yaml, "race=oops after die-result");
+        Assert.Equal(Boundary.EndOfOops, result.Outcome);
+        Assert.Contains(trace, s => s.Cpu == 1 && s.Action == "make_task_dead: the task is killed, the kernel goes on");
+        Assert.Contains(trace, s => s.Cpu == 0 && s.Action == "oops_end: signr 0 after NOTIFY_STOP, returns without panicking");
+    }
+
+    [Fact]
     public void A_racer_that_never_gets_further_leaves_the_first_cpu_going_on_and_its_lock_is_never_released()
     {
         const string yaml = """
