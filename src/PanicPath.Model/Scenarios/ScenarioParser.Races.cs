@@ -76,6 +76,11 @@ public sealed partial class ScenarioParser
             }
         }
 
+        if (points.Count == 0)
+        {
+            throw Error(atNode, "at least one point of the race: every-step, or a list of 'before STEP', 'after STEP'");
+        }
+
         foreach (var entry in does)
         {
             foreach (var (step, moment) in points)
