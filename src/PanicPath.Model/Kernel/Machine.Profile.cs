@@ -154,8 +154,22 @@ public sealed partial class Machine
         return Ended || flow == Flow.Ended ? Flow.Ended : Flow.Next;
     }
 
-    /// <summary>Writes <paramref name="value"/> into <paramref name="slot"/> without a trace step: a profile's <c>let</c>.</summary>
-    internal void Write(int slot, int value) => values[slot] = value;
+    /// <summary>
+    /// Writes <paramref name="value"/> into <paramref name="slot"/> without a trace step: a profile's <c>let</c> or <c>set</c>.
+    /// A computed <c>panic_cpu</c> that is neither -1 nor a CPU the machine has hangs the run, naming the write, as a
+    /// per-CPU index out of range does; answers false then.
+    /// </summary>
+    internal bool Write(int slot, int value)
+    {
+        if (slot == KernelSlots.PanicCpu && (value < -1 || value >= cpus.Length))
+        {
+            Hang($"sets panic_cpu to {value}: the machine has cpu0 to cpu{cpus.Length - 1}");
+            return false;
+        }
+
+        values[slot] = value;
+        return true;
+    }
 
     /// <summary>Ends the run at <paramref name="boundary"/>, one of the kernel's own: a profile's <c>reach</c>.</summary>
     internal void ReachBoundary(Boundary boundary) => Reach(boundary, boundary switch

@@ -517,6 +517,12 @@ public sealed partial class ScenarioParser
             throw new ScenarioException(start.Shift(eq + 1 + rhs.Length - rhs.TrimStart().Length), $"a {Describe(target.Kind)} value for {name}");
         }
 
+        if (target.Slot == KernelSlots.PanicCpu && value is Expr.Constant { Value: var n } && (n < -1 || n >= scenario.Cpus))
+        {
+            var rhs = text[(eq + 1)..];
+            throw new ScenarioException(start.Shift(eq + 1 + rhs.Length - rhs.TrimStart().Length), $"a CPU from 0 to {scenario.Cpus - 1} or -1 (none) for panic_cpu (cpus: {scenario.Cpus}), not {n}");
+        }
+
         return (target, value);
     }
 

@@ -71,4 +71,41 @@ public sealed class HostileProfileTests
         Assert.All(trace, s => Assert.True(s.Action.Length <= SayText.MaxLength + 1, $"a step of {s.Action.Length} characters"));
         Assert.NotEmpty(Model.Violations(scenario));
     }
+
+    [Theory]
+    [InlineData("99", "99")]
+    [InlineData("2", "2")]
+    [InlineData("-2", "-2")]
+    public void A_constant_panic_cpu_the_machine_lacks_is_refused_at_the_value(string value, string shown)
+    {
+        using var folder = Profile($"        set: panic_cpu = {value}\n");
+        var error = folder.Error("top.yaml");
+
+        var text = File.ReadAllText(folder.Path("k.yaml"));
+        var at = text.IndexOf($"panic_cpu = {value}", StringComparison.Ordinal) + "panic_cpu = ".Length;
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - text.LastIndexOf('\n', at - 1);
+        Assert.Equal($"{folder.Path("k.yaml")}:{line}:{column}: expected a CPU from 0 to 1 or -1 (none) for panic_cpu (cpus: 2), not {shown}", error.Message);
+    }
+
+    [Fact]
+    public void A_computed_panic_cpu_the_machine_lacks_hangs_the_run_naming_the_write()
+    {
+        using var folder = Profile("        set: panic_cpu = this_cpu + 5\n        say: claims\n");
+        var (_, result, trace) = ScenarioExplorer.Trace(folder.Parse("top.yaml"), "entry=panic");
+
+        Assert.Equal(Boundary.Hang, result.Outcome);
+        Assert.Equal("cpu0 sets panic_cpu to 5: the machine has cpu0 to cpu1", result.HangReason);
+        Assert.DoesNotContain(trace, s => s.Action.Contains("panic_smp_self_stop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_panic_cpu_of_minus_one_or_a_cpu_the_machine_has_is_written()
+    {
+        using var folder = Profile("        set: panic_cpu = 1 - this_cpu\n        say: claims\n");
+        var (_, result, trace) = ScenarioExplorer.Trace(folder.Parse("top.yaml"), "entry=panic");
+
+        Assert.Contains(trace, s => s.Action.Contains("panic_cpu is cpu1: panic_smp_self_stop", StringComparison.Ordinal));
+        Assert.Equal(Boundary.Hang, result.Outcome);
+    }
 }

@@ -8,7 +8,6 @@ public sealed class LetAction(SourceLocation location, int slot, Expr value) : S
 {
     public override Flow Execute(Machine machine)
     {
-        machine.Write(slot, value.Eval(machine));
-        return Flow.Next;
+        return machine.Write(slot, value.Eval(machine)) ? Flow.Next : Flow.Ended;
     }
 }

@@ -16,7 +16,6 @@ public sealed class TracedSetAction(SourceLocation location, Variable target, Ex
             machine.Step(text.Format(machine), $"{target.Name}: {symbols.Format(old, target.Kind)} → {symbols.Format(now, target.Kind)}");
         }
 
-        machine.Write(target.Slot, now);
-        return Flow.Next;
+        return machine.Write(target.Slot, now) ? Flow.Next : Flow.Ended;
     }
 }
