@@ -301,6 +301,11 @@ public sealed partial class ScenarioParser
                     scenario.Entries.Add(e);
                 }
             }
+
+            if (scenario.Entries.Count == 0)
+            {
+                throw Error(entry, "at least one entry: " + string.Join(", ", EntryNames.All));
+            }
         }
         else
         {

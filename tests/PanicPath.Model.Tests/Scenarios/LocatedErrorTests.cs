@@ -27,6 +27,13 @@ public sealed class LocatedErrorTests
     }
 
     [Fact]
+    public void An_empty_entry_list_is_refused_at_it_as_an_empty_knob_is_instead_of_exploring_nothing()
+    {
+        var error = Model.Error("scenario: x\nentry: []\n");
+        Assert.Equal("test.yaml:2:8: expected at least one entry: panic, oops, warn, nmi", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_knob_is_named_with_the_knobs_there_are()
     {
         var error = Model.Error("knobs:\n  crash_loaded: [true]\n");
