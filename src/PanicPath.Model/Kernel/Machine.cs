@@ -118,7 +118,7 @@ public sealed partial class Machine : IValueContext
         ResetRace(scenario.Racing ? scenario.Races[choices[explored.Count + 2]] : Scenarios.Races.Race.None);
         values[KernelSlots.Entry] = scenario.Variables[KernelSlots.Entry].Values[(int)entry];
 
-        monitor.Start();
+        DecideInvariants(start: true);
         context = "setup";
         inSetup = true;
         var setupFlow = ScenarioAction.ExecuteAll(scenario.Setup, this);
@@ -137,7 +137,7 @@ public sealed partial class Machine : IValueContext
 
         if (setupFlow == Flow.Ended)
         {
-            monitor.Decide();
+            DecideInvariants(start: false);
             return Finish();
         }
 
@@ -145,7 +145,7 @@ public sealed partial class Machine : IValueContext
         Register();
         if (AfterBoot() == Flow.Ended)
         {
-            monitor.Decide();
+            DecideInvariants(start: false);
             return Finish();
         }
 
@@ -163,6 +163,28 @@ public sealed partial class Machine : IValueContext
         }
 
         return Finish();
+    }
+
+    /// <summary>
+    /// Decides which invariants apply (the monitor's <paramref name="start"/> of a run, or a decision again) with their
+    /// <c>when:</c> read on the configuration's panicking CPU, as every decision is, although boot, setup and
+    /// after-boot run on CPU 0: a <c>when:</c> reading <c>this_cpu</c> or its per-CPU state reads the same CPU however
+    /// early the run ends.
+    /// </summary>
+    private void DecideInvariants(bool start)
+    {
+        var running = cpu;
+        SwitchCpu(EntryCpu);
+        if (start)
+        {
+            monitor.Start();
+        }
+        else
+        {
+            monitor.Decide();
+        }
+
+        SwitchCpu(running);
     }
 
     /// <summary>The running CPU enters the fatal path by <paramref name="entry"/>.</summary>

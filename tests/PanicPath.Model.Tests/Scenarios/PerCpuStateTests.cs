@@ -196,4 +196,22 @@ public sealed class PerCpuStateTests
         var error = Model.Error("cpus: 2\n" + body + "\n");
         Assert.Equal(expected, error.Message);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("setup:\n  - wait: page[0]\n")]
+    public void An_invariants_when_reads_this_cpu_on_the_panicking_cpu_however_early_the_run_ends(string setup)
+    {
+        var yaml = "cpus: 2\npanic-cpu: [1]\nstate:\n  page: { initial: false, per-cpu: true }\n" + setup + """
+            invariants:
+              - name: on-cpu1
+                when: "!page[this_cpu - 1] && this_cpu == 1"
+                at-least-once: host-dump
+            """;
+        var (result, _) = Model.Run(yaml, "panic-cpu=1");
+
+        Assert.Equal(setup.Length == 0 ? Boundary.EndOfPanic : Boundary.Hang, result.Outcome);
+        Assert.DoesNotContain("page[-1]", result.HangReason ?? string.Empty, StringComparison.Ordinal);
+        Assert.True(Model.Violates(yaml, result, "on-cpu1"));
+    }
 }
