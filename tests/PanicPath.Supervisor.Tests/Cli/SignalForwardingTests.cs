@@ -129,6 +129,7 @@ public sealed class SignalForwardingTests
     public async Task A_stop_signal_reaches_the_child_and_ends_the_run_without_restart(int signal, string name)
     {
         NeedLinux();
+        NotIgnoredHere(signal, name);
         using var temp = new TempDirectory();
         using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "5", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"]);
         supervisor.Track(await supervisor.NumberAfter("crasher record-signals pid "));
@@ -140,6 +141,58 @@ public sealed class SignalForwardingTests
         Assert.Equal(0, await supervisor.ExitCode());
         var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public async Task A_stop_signal_ignored_when_the_supervisor_starts_stays_ignored_by_it_and_by_its_child_and_the_run_goes_on()
+    {
+        NeedLinux();
+        NotIgnoredHere(SigTerm, "SIGTERM");
+        using var temp = new TempDirectory();
+
+        // As under nohup: SIGHUP ignored from the start, which the supervisor and then its child inherit.
+        string[] ignoringHup = ["/bin/sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""];
+        using var supervisor = SupervisorProcess.Start(temp, ["--restart", "always", "--max-restarts", "5", "--backoff", "0", "--", Crasher.Dotnet, Crasher.Dll, "record-signals"], prefix: ignoringHup);
+        var child = supervisor.Track(await supervisor.NumberAfter("crasher record-signals pid "));
+        await supervisor.LineStartingWith("crasher recording signals");
+
+        SupervisorProcess.Send(supervisor.Pid, SigHup);
+        SupervisorProcess.Send(supervisor.Pid, SigUsr1);
+        await supervisor.LineStartingWith("crasher got SIGUSR1");
+        Assert.True(IgnoredBy(supervisor.Pid, SigHup), "the supervisor keeps SIGHUP ignored");
+        Assert.True(IgnoredBy(child, SigHup), "the child inherits SIGHUP ignored");
+
+        SupervisorProcess.Send(supervisor.Pid, SigTerm);
+        Assert.Equal("crasher got SIGTERM", await supervisor.LineStartingWith("crasher got "));
+        Assert.Equal(0, await supervisor.ExitCode());
+    }
+
+    /// <summary>
+    /// A signal this test process ignores is ignored by every process it starts (a shell's background job
+    /// ignores SIGINT and SIGQUIT, nohup ignores SIGHUP), and the supervisor keeps an inherited ignore as any
+    /// program does: a test that sends it would wait in vain, so it says why instead.
+    /// </summary>
+    private static void NotIgnoredHere(int signal, string name)
+    {
+        if (IgnoredBy(Environment.ProcessId, signal))
+        {
+            Requirement.Unmet($"{name} is ignored by the test process (started under nohup, or as a background job of a shell without job control), and every process it starts inherits that");
+        }
+    }
+
+    private static bool IgnoredBy(int pid, int signal)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                var mask = ulong.Parse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                return (mask & (1UL << (signal - 1))) != 0;
+            }
+        }
+
+        return false;
     }
 
     private static void NeedLinux()
