@@ -93,4 +93,48 @@ public sealed class RaceCommandTests
         Assert.StartsWith("panicpath: --config: expected race to be one of none, nmi after claim-panic-cpu, ", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
+
+    [Theory]
+    [InlineData("race=")]
+    [InlineData("race=nmi")]
+    [InlineData("race=nmi  after claim-panic-cpu")]
+    [InlineData("race=NMI after claim-panic-cpu")]
+    [InlineData("race=nmi after crash_kexec.claim-panic-cpu")]
+    public async Task Trace_with_a_malformed_race_value_is_one_line_naming_config_and_exit_2(string config)
+    {
+        var (exit, output, error) = await CliRun.Run("trace", Example, "--config", config);
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("panicpath: --config: expected race to be one of none, ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_step_races_of_every_kind_on_a_hyperv_example_explore_trace_and_diff_as_parseable_json()
+    {
+        var example = CliRun.Example("unload-response-this-cpu");
+        var raced = CliRun.TempScenario(File.ReadAllText(example) + "\nrace:\n  does: [panic, oops, warn, nmi]\n  at: every-step\n");
+        try
+        {
+            var (exit, output, error) = await CliRun.Run("explore", raced, "--json");
+            Assert.True(exit == 1, error);
+            using (var json = JsonDocument.Parse(output))
+            {
+                Assert.True(json.RootElement.GetProperty("runs").GetInt32() > 16);
+            }
+
+            var (all, _, allError) = await CliRun.Run("explore", raced, "--all-traces", "--max-traces", "50");
+            Assert.True(all == 1, allError);
+            Assert.Empty(allError);
+
+            var (diff, diffOutput, diffError) = await CliRun.Run("diff", example, raced, "--json");
+            Assert.True(diff is 0 or 1, diffError);
+            using var diffJson = JsonDocument.Parse(diffOutput);
+            Assert.Contains(diffJson.RootElement.GetProperty("dimensions").EnumerateArray(), d => d.GetProperty("name").GetString() == "race" && d.GetProperty("side").GetString() == "new");
+        }
+        finally
+        {
+            File.Delete(raced);
+        }
+    }
 }
