@@ -14,8 +14,8 @@ public sealed class KernelCommandTests
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["mainline-6.1", "mainline-6.12", "mainline-5.18", "series-v1"], lines.Select(l => l.Split(' ')[0]));
-        Assert.Contains("6.1.192 (Debian linux-source-6.1)  (kernel: mainline)", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["mainline-6.12", "mainline-6.1", "mainline-5.18", "series-v1"], lines.Select(l => l.Split(' ')[0]));
+        Assert.Contains("6.12.117 (Debian linux-source-6.12)  (kernel: mainline)", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class KernelCommandTests
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var first = json.RootElement[0];
-        Assert.Equal("mainline-6.1", first.GetProperty("name").GetString());
+        Assert.Equal("mainline-6.12", first.GetProperty("name").GetString());
         var functions = first.GetProperty("functions").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Equal("panic", functions[0]);
         Assert.Contains("die", functions);
@@ -38,7 +38,7 @@ public sealed class KernelCommandTests
 
     [Theory]
     [InlineData("mainline-6.1", "mainline-6.1")]
-    [InlineData("mainline", "mainline-6.1")]
+    [InlineData("mainline", "mainline-6.12")]
     [InlineData("series", "series-v1")]
     public async Task Kernel_show_prints_the_shipped_profile_exactly_to_copy(string name, string shipped)
     {
@@ -55,7 +55,7 @@ public sealed class KernelCommandTests
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, output);
-        Assert.Equal("panicpath: name: expected one of mainline-6.1, mainline-6.12, mainline-5.18, series-v1, mainline, series, not 'mainline-4.19'", error.Split(Environment.NewLine)[0]);
+        Assert.Equal("panicpath: name: expected one of mainline-6.12, mainline-6.1, mainline-5.18, series-v1, mainline, series, not 'mainline-4.19'", error.Split(Environment.NewLine)[0]);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class RaceCommandTests
 
     [Theory]
     [InlineData("cpus: 1\nrace:\n  does: [panic]\n  at: every-step\n", ":4:3: expected a race on a machine with a second CPU (cpus: 2 or more), not on cpus: 1")]
-    [InlineData("cpus: 2\nrace:\n  does: [panic]\n  at: [after kmsg_dump]\n", ":5:14: expected a labelled step of the kernel profile mainline-6.1 (")]
+    [InlineData("cpus: 2\nrace:\n  does: [panic]\n  at: [after kmsg_dump]\n", ":5:14: expected a labelled step of the kernel profile mainline-6.12 (")]
     [InlineData("cpus: 2\nrace:\n  does: [reboot]\n  at: every-step\n", ":4:10: expected what the second CPU does: panic, oops, warn, nmi, not 'reboot'")]
     [InlineData("cpus: 2\nrace:\n  does: [panic]\n  at: every-step\n  on: cpu1\n", ":6:3: expected one of the keys does, at, not 'on'")]
     public async Task A_bad_race_is_one_line_naming_its_place_and_exit_2(string race, string expected)

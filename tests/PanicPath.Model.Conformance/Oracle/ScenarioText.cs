@@ -27,7 +27,7 @@ public static class ScenarioText
     {
         var y = new StringBuilder();
         y.AppendLine(CultureInfo.InvariantCulture, $"scenario: oracle-{c.Id}");
-        y.AppendLine("kernel: mainline");
+        y.AppendLine("kernel: mainline-6.1");
         y.AppendLine(CultureInfo.InvariantCulture, $"cpus: {c.Cpus}");
         y.AppendLine("knobs:");
         y.AppendLine("  arch: [x86_64]");

@@ -300,14 +300,14 @@ public sealed class RaceTests
     }
 
     [Theory]
-    [InlineData("cpus: 2", "  at: [before claim-panic]", "test.yaml:5:15: expected a labelled step of the kernel profile mainline-6.1 (")]
+    [InlineData("cpus: 2", "  at: [before claim-panic]", "test.yaml:5:15: expected a labelled step of the kernel profile mainline-6.12 (")]
     [InlineData("cpus: 2", "  at: [during kmsg-dump]", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP' or 'after STEP', not 'during kmsg-dump'")]
     [InlineData("cpus: 2", "  at: [kmsg-dump]", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP' or 'after STEP', not 'kmsg-dump'")]
     [InlineData("cpus: 1", "  at: every-step", "test.yaml:4:3: expected a race on a machine with a second CPU (cpus: 2 or more), not on cpus: 1")]
     [InlineData("cpus: 2", "  at: []", "test.yaml:5:7: expected at least one point of the race: every-step, or a list of 'before STEP', 'after STEP'")]
     [InlineData("cpus: 2", "  at: [after kmsg-dump, after panic.kmsg-dump]", "test.yaml:5:25: expected each point once; 'after panic.kmsg-dump' is listed above")]
     [InlineData("cpus: 2", "  at: ['after']", "test.yaml:5:8: expected a point of the race: every-step, or 'before STEP' or 'after STEP', not 'after'")]
-    [InlineData("cpus: 2", "  at: [before nosuch.kmsg-dump]", "test.yaml:5:15: expected a labelled step of the kernel profile mainline-6.1 (")]
+    [InlineData("cpus: 2", "  at: [before nosuch.kmsg-dump]", "test.yaml:5:15: expected a labelled step of the kernel profile mainline-6.12 (")]
     public void A_bad_race_is_refused_at_its_place(string cpus, string at, string expected)
     {
         var error = Model.Error($"scenario: bad\n{cpus}\nrace:\n  does: [panic]\n{at}\n");

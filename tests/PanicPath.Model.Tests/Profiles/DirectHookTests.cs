@@ -62,6 +62,6 @@ public sealed class DirectHookTests
     {
         var error = Model.Error("hooks:\n  kgdb:\n    - emit: x\n");
 
-        Assert.Equal("test.yaml:2:3: expected a hook the kernel profile mainline-6.1 calls (console_flush_on_panic, debug_locks_off, kgdb_panic), not 'kgdb'", error.Message);
+        Assert.Equal("test.yaml:2:3: expected a hook the kernel profile mainline-6.12 calls (console_flush_on_panic, debug_locks_off, kgdb_panic), not 'kgdb'", error.Message);
     }
 }

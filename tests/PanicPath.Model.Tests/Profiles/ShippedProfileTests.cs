@@ -50,7 +50,7 @@ public sealed partial class ShippedProfileTests
     }
 
     [Fact]
-    public void Mainline_6_12_explores_the_merged_example_exactly_as_mainline_6_1_which_kernel_mainline_keeps_meaning()
+    public void Mainline_6_12_which_kernel_mainline_means_explores_the_merged_example_exactly_as_mainline_6_1()
     {
         var path = Path.Combine(Model.Examples, "merged.yaml");
         var text = File.ReadAllText(path);
@@ -58,7 +58,7 @@ public sealed partial class ShippedProfileTests
         var on61 = ScenarioParser.ParseFile(path);
 
         Assert.Equal("mainline-6.12", on612.Profile.Name);
-        Assert.Equal("mainline-6.1", Model.Compile("kernel: mainline\n").Profile.Name);
+        Assert.Equal("mainline-6.12", Model.Compile("kernel: mainline\n").Profile.Name);
         Assert.Equal(Violations(on61), Violations(on612));
     }
 

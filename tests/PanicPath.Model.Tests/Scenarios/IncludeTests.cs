@@ -209,7 +209,7 @@ public sealed class IncludeTests
 
     [Theory]
     [InlineData("kernel: mainline-6.1\n", "kernel: mainline-5.18\n", "'kernel' as the top file has it, mainline-6.1 (at {top}:1:9), not 'mainline-5.18'")]
-    [InlineData("", "kernel: series-v1\n", "'kernel' as the top file has it, mainline-6.1 (the default, as {top} gives none), not 'series-v1'")]
+    [InlineData("", "kernel: series-v1\n", "'kernel' as the top file has it, mainline-6.12 (the default, as {top} gives none), not 'series-v1'")]
     [InlineData("cpus: 4\n", "cpus: 2\n", "'cpus' as the top file has it, 4 (at {top}:1:7), not '2'")]
     [InlineData("", "cpus: 3\n", "'cpus' as the top file has it, 2 (the default, as {top} gives none), not '3'")]
     [InlineData("entry: [panic, oops]\n", "entry: panic\n", "'entry' as the top file has it, panic, oops (at {top}:1:8), not 'panic'")]
@@ -230,8 +230,8 @@ public sealed class IncludeTests
     }
 
     [Theory]
-    [InlineData("kernel: mainline-6.1\n", "kernel: mainline\n")]
-    [InlineData("", "kernel: mainline-6.1\ncpus: 2\nentry: panic\n")]
+    [InlineData("kernel: mainline-6.12\n", "kernel: mainline\n")]
+    [InlineData("", "kernel: mainline-6.12\ncpus: 2\nentry: panic\n")]
     [InlineData("entry: [oops, panic]\n", "entry: [panic, oops, panic]\n")]
     [InlineData("scenario: whole\n", "scenario: whole\n")]
     public void A_top_file_value_repeated_alike_in_an_included_file_is_accepted(string top, string included)

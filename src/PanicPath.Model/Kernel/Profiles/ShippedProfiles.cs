@@ -8,11 +8,11 @@ namespace PanicPath.Model.Kernel.Profiles;
 /// </summary>
 public static class ShippedProfiles
 {
-    /// <summary>What <c>kernel: mainline</c> and no <c>kernel:</c> mean: the profile the golden outputs and the oracle pin.</summary>
-    public const string NewestMainline = "mainline-6.1";
+    /// <summary>What <c>kernel: mainline</c> and no <c>kernel:</c> mean: the newest mainline profile shipped.</summary>
+    public const string NewestMainline = "mainline-6.12";
 
     /// <summary>Every shipped profile's name, newest mainline first.</summary>
-    public static readonly string[] Names = ["mainline-6.1", "mainline-6.12", "mainline-5.18", "series-v1"];
+    public static readonly string[] Names = ["mainline-6.12", "mainline-6.1", "mainline-5.18", "series-v1"];
 
     /// <summary>The shipped profile <paramref name="text"/> names (a name, or the alias <c>mainline</c> or <c>series</c>), or null.</summary>
     public static string? Resolve(string? text, out bool alias)
