@@ -48,7 +48,8 @@ public sealed partial class Machine
 
         StopWaits(how, byNmi);
         var wasOnline = online;
-        if (!crash && values[KernelSlots.Arch] == x86Symbol && !crashCpusStopped)
+        var x86 = values[KernelSlots.Arch] == x86Symbol;
+        if (!crash && x86 && !crashCpusStopped)
         {
             // x86 native_stop_other_cpus(): whoever does not take the REBOOT_VECTOR IPI (stuck with interrupts off, or
             // spinning in panic_smp_self_stop()) gets the NMI, and every handler ends in stop_this_cpu(), which clears it.
@@ -56,7 +57,6 @@ public sealed partial class Machine
         }
 
         var change = trace is null ? null : new List<string>();
-        var x86 = values[KernelSlots.Arch] == x86Symbol;
         for (var i = 0; i < cpus.Length; i++)
         {
             if (i == cpu || cpus[i] != CpuState.Running)
@@ -99,7 +99,7 @@ public sealed partial class Machine
 
             // stop_this_cpu() (x86, by the IPI or the NMI fallback) and local_cpu_stop() (arm64, by the IPI, which a CPU
             // stuck with interrupts off never takes) clear it from the online mask; the crash stops' handlers do not.
-            if (!crash && (values[KernelSlots.Arch] == x86Symbol || !stuck))
+            if (!crash && (x86 || !stuck))
             {
                 SetOffline(i);
             }
