@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PanicPath.Cli.Commands.Model;
 using PanicPath.Model.Explorer;
@@ -63,48 +62,19 @@ public sealed partial class ProfileFuzzTests
         {
             var top = Path.Combine(folder, "top.yaml");
             File.WriteAllText(top, Scenario);
-            var random = new Random(Seed);
-            var clock = Stopwatch.StartNew();
-            var exits = new int[3];
-            for (var i = 0; i < Mutants && clock.Elapsed < Budget; i++)
+            MutantRuns.Check(bases, Seed, Mutants, Budget, Mutate, (text, i) =>
             {
-                var text = bases[random.Next(bases.Length)];
-                for (var n = random.Next(1, 4); n > 0; n--)
-                {
-                    text = Mutate(text, random);
-                }
-
                 File.WriteAllText(Path.Combine(folder, "k.yaml"), text);
-                var exit = Run(top, out var error, i, text);
-                exits[exit]++;
-                Assert.True(exit != ExitCodes.BadInput || Located().IsMatch(error), $"mutant {i} exited 2 without one located line:\n{error}\n--- mutant ---\n{text}");
-                Assert.True(exit == ExitCodes.BadInput || error.Length == 0, $"mutant {i} exited {exit} with errors:\n{error}");
-            }
-
-            Assert.True(exits[ExitCodes.BadInput] > 0, "no mutant was refused");
-            Assert.True(exits[ExitCodes.Fine] + exits[ExitCodes.Findings] > 0, "no mutant was explored");
+                return MutantRuns.Exit(i, text, errors =>
+                {
+                    var scenario = ModelRendering.Load(top, errors, MaxConfigs);
+                    return scenario is null ? null : ModelRendering.Located(() => ScenarioExplorer.Explore(scenario, MaxConfigs, v => Assert.NotNull(v.Trace)), errors);
+                });
+            }, Located());
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    /// <summary>Reads and explores <paramref name="top"/> as <c>panicpath explore --all-traces</c> does; answers its exit code.</summary>
-    private static int Run(string top, out string error, int index, string mutant)
-    {
-        using var errors = new StringWriter();
-        try
-        {
-            var scenario = ModelRendering.Load(top, errors, MaxConfigs);
-            var report = scenario is null ? null : ModelRendering.Located(() => ScenarioExplorer.Explore(scenario, MaxConfigs, v => Assert.NotNull(v.Trace)), errors);
-            error = errors.ToString();
-            return report is null ? ExitCodes.BadInput : report.Holds ? ExitCodes.Fine : ExitCodes.Findings;
-        }
-        catch (Exception e)
-        {
-            Assert.Fail($"mutant {index} threw {e}\n--- mutant ---\n{mutant}");
-            throw;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using PanicPath.Cli.Commands.Model;
@@ -33,51 +32,11 @@ public sealed partial class ScenarioFuzzTests
             .Select(File.ReadAllText)
             .SelectMany(text => new[] { text, Narrow(text) })
             .ToArray();
-        var random = new Random(Seed);
-        var clock = Stopwatch.StartNew();
-        var exits = new int[3];
-        for (var i = 0; i < Mutants && clock.Elapsed < Budget; i++)
-        {
-            var text = bases[random.Next(bases.Length)];
-            for (var n = random.Next(1, 4); n > 0; n--)
-            {
-                text = Mutate(text, random);
-            }
-
-            var exit = Run(text, out var error, i);
-            exits[exit]++;
-            if (exit == ExitCodes.BadInput)
-            {
-                Assert.True(Located().IsMatch(error), $"mutant {i} exited 2 without one located line:\n{error}\n--- mutant ---\n{text}");
-            }
-            else
-            {
-                Assert.True(error.Length == 0, $"mutant {i} exited {exit} with errors:\n{error}");
-            }
-        }
-
-        // Both sides are exercised: mutants that still explore and mutants that are refused.
-        Assert.True(exits[ExitCodes.BadInput] > 0, "no mutant was refused");
-        Assert.True(exits[ExitCodes.Fine] + exits[ExitCodes.Findings] > 0, "no mutant was explored");
-    }
-
-    /// <summary>Compiles and explores <paramref name="text"/> as <c>panicpath explore</c> does; answers its exit code.</summary>
-    private static int Run(string text, out string error, int index)
-    {
-        using var errors = new StringWriter();
-        try
+        MutantRuns.Check(bases, Seed, Mutants, Budget, Mutate, (text, i) => MutantRuns.Exit(i, text, errors =>
         {
             var scenario = ModelRendering.Compile(text, "mutant.yaml", errors, MaxConfigs);
-            error = errors.ToString();
-            var report = scenario is null ? null : ModelRendering.Located(() => ScenarioExplorer.Explore(scenario, MaxConfigs), errors);
-            error = errors.ToString();
-            return report is null ? ExitCodes.BadInput : report.Holds ? ExitCodes.Fine : ExitCodes.Findings;
-        }
-        catch (Exception e)
-        {
-            Assert.Fail($"mutant {index} threw {e}\n--- mutant ---\n{text}");
-            throw;
-        }
+            return scenario is null ? null : ModelRendering.Located(() => ScenarioExplorer.Explore(scenario, MaxConfigs), errors);
+        }), Located());
     }
 
     /// <summary>The example with one value per knob and feature: a space small enough to explore for every mutant.</summary>
