@@ -39,7 +39,8 @@ public static class PanicPathCommand
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
             "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
-        if (runOnly)
+        // The native supervisor binary parses nothing but run lines (LeanSupervisor): the other commands are not in it.
+        if (runOnly || LeanSupervisor.IsEnabled)
         {
             root.Subcommands.Add(RunCommand.Create());
         }
@@ -60,11 +61,13 @@ public static class PanicPathCommand
     }
 
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; answers the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        InvokeAsync(CreateFor(args).Parse(args), args, output, error, cancellationToken);
+
+    /// <summary>Runs the command line <paramref name="args"/> as <paramref name="parsed"/> (by <see cref="CreateFor"/>'s root) parsed it; answers the exit code.</summary>
+    public static async Task<int> InvokeAsync(ParseResult parsed, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = CreateFor(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        var parsed = root.Parse(args);
         if (parsed.CommandResult.Command.Name == RunCommand.Name)
         {
             // The supervisor forwards SIGTERM and SIGINT to its child and exits when the child does.

@@ -1,3 +1,5 @@
 using PanicPath.Cli;
 
-return await PanicPathCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return LeanSupervisor.IsEnabled
+    ? await LeanSupervisor.RunAsync(args).ConfigureAwait(false)
+    : await PanicPathCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

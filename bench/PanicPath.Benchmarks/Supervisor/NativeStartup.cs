@@ -12,7 +12,7 @@ namespace PanicPath.Benchmarks.Supervisor;
 /// <c>/proc/PID/status</c>, read until it exits; GNU time's <c>%M</c> would give the largest process of the
 /// tree, the app), and of the app alone, in separate runs that are not timed.
 /// <code>dotnet run -c Release --project bench/PanicPath.Benchmarks -- native-startup [--native PATH] [--rounds N] [--rss-runs N]</code>
-/// The native binary: <c>--native PATH</c>, else <c>$PANICPATH_NATIVE</c>, else <c>artifacts/native/linux-x64/panicpath</c> (<c>build/publish-native</c>).
+/// The native binary: <c>--native PATH</c>, else <c>$PANICPATH_NATIVE</c>, else <c>artifacts/native/linux-x64/panicpath</c>, the native supervisor <c>build/publish-native</c> publishes.
 /// </summary>
 internal static class NativeStartup
 {

@@ -15,6 +15,9 @@ namespace PanicPath.Supervisor.Tests.Cli;
 /// </summary>
 public sealed class CommandPackagingTests
 {
+    /// <summary>The feature switch of the native supervisor binary (<c>LeanSupervisor.Switch</c> in the command).</summary>
+    private const string LeanSwitch = "PanicPath.Cli.LeanSupervisor";
+
     [Fact]
     [Trait(StartsCli.Trait, StartsCli.Value)]
     public async Task Started_as_a_process_the_command_calls_itself_panicpath_in_its_usage()
@@ -65,15 +68,17 @@ public sealed class CommandPackagingTests
         Assert.NotEmpty(record.GetProperty("report").GetProperty("notifiers").EnumerateArray());
     }
 
-    [Fact]
-    public async Task The_native_publish_binds_libc_at_link_time_runs_the_GC_without_background_collections_and_stays_position_independent()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_native_publish_binds_libc_at_link_time_runs_the_GC_without_background_collections_and_stays_position_independent(bool leanSupervisor)
     {
         var project = Path.Combine(Path.GetDirectoryName(PanicPath.TestSupport.ExampleScenarios.Folder)!, "..", "src", "PanicPath.Cli", "PanicPath.Cli.csproj");
 
-        // What build/publish-native gives the native compiler and linker, as MSBuild evaluates the project for it.
-        var (evaluated, json) = await Run(Crasher.Dotnet, ["msbuild", project, "-p:PublishAot=true", "-p:RuntimeIdentifier=linux-x64", "-p:Configuration=Release",
+        // What build/publish-native gives the native compiler and linker for each of its two binaries, as MSBuild evaluates the project for it.
+        var (evaluated, json) = await Run(Crasher.Dotnet, ["msbuild", project, "-p:PublishAot=true", "-p:RuntimeIdentifier=linux-x64", "-p:Configuration=Release", $"-p:LeanSupervisor={leanSupervisor}",
             "-getProperty:ServerGarbageCollection", "-getProperty:ConcurrentGarbageCollection", "-getProperty:IlcDehydrate", "-getProperty:PositionIndependentExecutable",
-            "-getItem:DirectPInvoke", "-getItem:RuntimeHostConfigurationOption"], separate: true);
+            "-getProperty:NativeIntermediateOutputPath", "-getItem:DirectPInvoke", "-getItem:RuntimeHostConfigurationOption"], separate: true);
         Assert.True(evaluated == 0, json);
         var root = JsonDocument.Parse(json).RootElement;
         var properties = root.GetProperty("Properties");
@@ -89,20 +94,27 @@ public sealed class CommandPackagingTests
             .ToDictionary(i => i.GetProperty("Identity").GetString()!, i => i.GetProperty("Value").GetString());
         Assert.Equal("false", knobs["System.GC.Concurrent"]);
         Assert.Equal("false", knobs["System.GC.Server"]);
+
+        // The native supervisor is the same project with its feature switch on, cut as a constant, and its
+        // native objects kept apart from the complete binary's.
+        if (leanSupervisor)
+        {
+            var lean = items.GetProperty("RuntimeHostConfigurationOption").EnumerateArray().Single(i => i.GetProperty("Identity").GetString() == LeanSwitch);
+            Assert.Equal("true", lean.GetProperty("Value").GetString());
+            Assert.Equal("true", lean.GetProperty("Trim").GetString());
+            Assert.Contains("lean-supervisor", properties.GetProperty("NativeIntermediateOutputPath").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain(LeanSwitch, knobs.Keys);
+            Assert.DoesNotContain("lean-supervisor", properties.GetProperty("NativeIntermediateOutputPath").GetString() ?? string.Empty, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void The_published_native_binary_is_position_independent_so_its_image_is_placed_at_random()
     {
-        // The binary PANICPATH_NATIVE names, else the one build/publish-native leaves in artifacts/native
-        // (.ci/run publishes it before the tests).
-        var binary = Environment.GetEnvironmentVariable(Crasher.NativeVariable) is { Length: > 0 }
-            ? Crasher.Cli[0]
-            : Path.Combine(ExampleScenarios.Repository, "artifacts", "native", "linux-x64", "panicpath");
-        if (!File.Exists(binary))
-        {
-            Requirement.Unmet($"reads the published native binary ({binary}: build/publish-native makes it, or {Crasher.NativeVariable} names one)");
-        }
+        var binary = Crasher.NativeBinary;
 
         // The ELF header: the magic, then e_type at offset 16, little-endian on linux-x64 and linux-arm64.
         // ET_DYN (3) is a position-independent executable; ET_EXEC (2) is linked at a fixed address.

@@ -8,18 +8,25 @@ internal static class CliProcess
     public static async Task<(int Exit, string Out, string Err)> Run(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var cli = Crasher.Cli;
-        var start = new ProcessStartInfo(cli[0])
+        var (_, exit, output, error) = await RunProgram(cli[0], [.. cli[1..], .. args], environment);
+        return (exit, output, error);
+    }
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="args"/> and extra environment; answers the pid it started, its exit code and output.</summary>
+    public static async Task<(int Pid, int Exit, string Out, string Err)> RunProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in cli[1..].Concat(args))
+        foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;
         }
@@ -39,7 +46,7 @@ internal static class CliProcess
             }
         }
 
-        return (process.ExitCode, await output, await error);
+        return (process.Id, process.ExitCode, await output, await error);
     }
 
     /// <summary><c>panicpath run --data DATA --dumps DUMPS --dump-type 1 [extra] -- dotnet Crashers.dll MODE</c> as a child process.</summary>

@@ -42,6 +42,24 @@ internal static class Crasher
         }
     }
 
+    /// <summary>
+    /// The published native supervisor: the binary <see cref="NativeVariable"/> names, else the one
+    /// <c>build/publish-native</c> leaves in artifacts/native (CI publishes it before the tests). Missing, the
+    /// test skips, or fails under CI (<see cref="Requirement.Unmet(string)"/>).
+    /// </summary>
+    public static string NativeBinary
+    {
+        get
+        {
+            var binary = Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 }
+                ? Cli[0]
+                : Path.Combine(PanicPath.TestSupport.ExampleScenarios.Repository, "artifacts", "native", "linux-x64", "panicpath");
+            return File.Exists(binary)
+                ? binary
+                : Requirement.Unmet<string>($"reads the published native binaries ({binary}: build/publish-native makes them, or {NativeVariable} names one)");
+        }
+    }
+
     public static SupervisorOptions Options(TempDirectory temp, string mode, RestartSchedule? restart = null, IDeathStore? store = null, TextWriter? output = null, TextWriter? error = null, int tailLines = 100) => new()
     {
         Command = Dotnet,

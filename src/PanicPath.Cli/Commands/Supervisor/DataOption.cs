@@ -18,8 +18,11 @@ internal static class DataOption
         "--data",
         "The data directory holding the store (default: $PANICPATH_DATA, else $XDG_DATA_HOME/panicpath or ~/.local/share/panicpath).");
 
+    /// <summary>The option that chooses a PostgreSQL store.</summary>
+    public const string PostgresName = "--postgres";
+
     public static Option<string?> CreatePostgres() => CliValues.ConnectionString(
-        "--postgres",
+        PostgresName,
         $"Keep the store in this PostgreSQL database (an Npgsql connection string) instead of SQLite in the data directory (default: ${PostgresDeathStore.EnvironmentVariable}).");
 
     /// <summary>The data directory the option and the environment choose.</summary>
@@ -38,6 +41,11 @@ internal static class DataOption
             return OpenSqlite(directory, error, writableChecked);
         }
 
+        if (LeanSupervisor.IsEnabled)
+        {
+            throw LeanSupervisor.Lacks("PostgreSQL");
+        }
+
         try
         {
             return PostgresDeathStore.Open(chosen.ConnectionString);
@@ -49,13 +57,16 @@ internal static class DataOption
         }
     }
 
+    /// <summary>True when <paramref name="postgres"/> (the option's value) or the environment chooses a PostgreSQL store.</summary>
+    public static bool ChoosesPostgres(string? postgres) => Postgres(postgres) is not null;
+
     /// <summary>
     /// The PostgreSQL store chosen, with where the choice came from: <paramref name="postgres"/>
     /// (<c>--postgres</c>, even when empty, so that it is refused as given), else a non-empty
     /// <c>PANICPATH_POSTGRES</c>; null for SQLite.
     /// </summary>
     private static (string ConnectionString, string Source)? Postgres(string? postgres) =>
-        postgres is not null ? (postgres, "--postgres")
+        postgres is not null ? (postgres, PostgresName)
         : Environment.GetEnvironmentVariable(PostgresDeathStore.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? (fromEnvironment, PostgresDeathStore.EnvironmentVariable)
         : null;
 
@@ -97,6 +108,11 @@ internal static class DataOption
     {
         if (Postgres(postgres) is { } chosen)
         {
+            if (LeanSupervisor.IsEnabled)
+            {
+                throw LeanSupervisor.Lacks("PostgreSQL");
+            }
+
             try
             {
                 PostgresDeathStore.Validate(chosen.ConnectionString);

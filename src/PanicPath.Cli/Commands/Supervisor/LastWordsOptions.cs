@@ -18,14 +18,33 @@ internal sealed class LastWordsOptions
         "--termination-log",
         "Write each death's summary (at most 4096 bytes) to this file for Kubernetes (default: /dev/termination-log when it exists).");
 
+    /// <summary>The option that names an OTLP endpoint.</summary>
+    public const string OtlpEndpointName = "--otlp-endpoint";
+
     public Option<string?> OtlpEndpoint { get; } = CliValues.Url(
-        "--otlp-endpoint",
+        OtlpEndpointName,
         "Export each death as an OpenTelemetry log record to this OTLP base URL (default: $OTEL_EXPORTER_OTLP_LOGS_ENDPOINT, else $OTEL_EXPORTER_OTLP_ENDPOINT; protocol $OTEL_EXPORTER_OTLP_PROTOCOL, http/protobuf unless grpc).");
 
     public void AddTo(Command command)
     {
         command.Options.Add(TerminationLog);
         command.Options.Add(OtlpEndpoint);
+    }
+
+    /// <summary>
+    /// True when <paramref name="endpoint"/> (the option's value) or the environment names an OTLP endpoint
+    /// that parses; one that does not parse answers false, and <see cref="Sinks"/> says why.
+    /// </summary>
+    public static bool ChoosesOtlp(string? endpoint)
+    {
+        try
+        {
+            return OtlpExportSettings.Resolve(endpoint, OtlpEndpointName, Environment.GetEnvironmentVariable) is not null;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The sinks for this command line, or null after writing why the input is bad.</summary>
@@ -69,6 +88,11 @@ internal sealed class LastWordsOptions
 
         if (otlp is not null)
         {
+            if (LeanSupervisor.IsEnabled)
+            {
+                throw LeanSupervisor.Lacks("The OpenTelemetry exporter");
+            }
+
             sinks.Add(new OtlpDeathExporter(otlp));
         }
 

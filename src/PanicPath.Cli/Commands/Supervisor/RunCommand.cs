@@ -154,6 +154,17 @@ internal static class RunCommand
     }
 
     /// <summary>
+    /// True when the <c>run</c> line <paramref name="parsed"/> parsed without a problem and needs what the
+    /// native supervisor binary is built without (<see cref="LeanSupervisor"/>): a PostgreSQL store
+    /// (<c>--postgres</c> or <c>PANICPATH_POSTGRES</c>) or an OTLP endpoint (<c>--otlp-endpoint</c> or the
+    /// <c>OTEL_EXPORTER_OTLP_*</c> variables; one that does not parse is said by the binary at hand).
+    /// </summary>
+    public static bool NeedsCompleteBinary(ParseResult parsed) =>
+        parsed.Errors.Count == 0
+        && parsed.CommandResult.Command.Name == Name
+        && (DataOption.ChoosesPostgres(parsed.GetValue<string?>(DataOption.PostgresName)) || LastWordsOptions.ChoosesOtlp(parsed.GetValue<string?>(LastWordsOptions.OtlpEndpointName)));
+
+    /// <summary>
     /// True when this process is the <c>panicpath</c> program itself: only then are its children all the
     /// supervisor's, and may it be a subreaper that reaps every orphan. Run inside another host (a test
     /// runner), the command leaves the host's children alone.
