@@ -32,7 +32,9 @@ public sealed partial class Subreaper : IDisposable
     private const int WNoHang = 1;
     private const int WExited = 4;
     private const int WNoWait = 0x01000000;
+    private const int WAll = 0x40000000;
     private const int EIntr = 4;
+    private const int EChild = 10;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     private readonly Lock gate = new();
@@ -97,6 +99,12 @@ public sealed partial class Subreaper : IDisposable
     /// </summary>
     public IReadOnlyList<int> Orphans()
     {
+        if (HasNoChild())
+        {
+            // No child at all (the usual end of a life): no descendant either, and no list to read.
+            return [];
+        }
+
         HashSet<int> exclude;
         lock (gate)
         {
@@ -245,6 +253,30 @@ public sealed partial class Subreaper : IDisposable
         {
             Interlocked.Increment(ref reaped);
         }
+    }
+
+    /// <summary>
+    /// True when this process has no child at all, living, stopped or dead and not yet reaped, whatever
+    /// signal it sends at its exit (<c>waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT|__WALL)</c> answers ECHILD):
+    /// then it has no descendant either, since an orphan is re-parented before its parent's death is seen.
+    /// False on any other answer, and off Linux.
+    /// </summary>
+    internal static unsafe bool HasNoChild()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var info = stackalloc byte[128];
+        int result;
+        do
+        {
+            result = WaitId(PAll, 0, info, WExited | WNoHang | WNoWait | WAll);
+        }
+        while (result < 0 && Marshal.GetLastPInvokeError() == EIntr);
+
+        return result < 0 && Marshal.GetLastPInvokeError() == EChild;
     }
 
     private static unsafe int PeekDead()
