@@ -103,7 +103,9 @@ internal sealed class UnixReportChannel : IReportChannel
 
     public async ValueTask DisposeAsync()
     {
-        await closing.CancelAsync().ConfigureAwait(false);
+        // Cancelled on this thread, not through CancelAsync: the accept loop ends here, and the closing
+        // goes on on this thread instead of moving to another thread of the pool.
+        closing.Cancel();
         listener.Dispose();
         Task? loop;
         lock (gate)

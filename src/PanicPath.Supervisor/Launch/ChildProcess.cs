@@ -110,8 +110,31 @@ public static class ChildProcess
         }
 
         // A grandchild that inherited the pipes may hold them open; the tails are taken after a bounded wait.
-        await Task.WhenAny(pumps, Task.Delay(DrainLimit, cancellationToken)).ConfigureAwait(false);
+        // Output drained already (the usual case: the pipes close when the child exits) needs no timer.
+        if (!pumps.IsCompleted)
+        {
+            await Task.WhenAny(pumps, Task.Delay(DrainLimit, cancellationToken)).ConfigureAwait(false);
+        }
+
         return new ChildExit(process.Id, process.ExitCode, stdoutTail.ToString(), stderrTail.ToString(), startedAt, endedAt);
+    }
+
+    /// <summary>
+    /// Reads now what the runtime otherwise reads on the thread that sees a child exit, before the exit is
+    /// reported: the local time zone (<see cref="Process"/> records its exit time in local time, and the
+    /// first look at the zone reads and parses <c>/etc/localtime</c>). Call it while the child runs; it
+    /// changes nothing the supervisor reports. Never throws.
+    /// </summary>
+    public static void PrepareForExit()
+    {
+        try
+        {
+            _ = TimeZoneInfo.Local;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or IOException or UnauthorizedAccessException)
+        {
+            // The runtime falls back to UTC at the exit as it would here.
+        }
     }
 
     private static async Task PumpAsync(StreamReader reader, TextWriter sink, OutputTail tail)

@@ -396,7 +396,13 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             // machine, and a death's record in the slot is flushed by whoever writes it. A file system that
             // finds out only at the flush answers here, while the child starts, and that is said after the
             // child's exit.
-            slotSynced = spool?.SlotPath is null ? slotSynced : Task.Run(spool.SyncSlot);
+            // The same thread reads first what the runtime reads when it sees the child exit (see
+            // ChildProcess.PrepareForExit), so that is not done between the exit and the death's record.
+            slotSynced = Task.Run(() =>
+            {
+                ChildProcess.PrepareForExit();
+                return spool?.SyncSlot();
+            });
             if (life is not null && options.Store is { } store)
             {
                 pending = StorePendingAsync(store, life, runId, attempt, command, pid, spool!.Directory, childGone.Token);
@@ -430,7 +436,10 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             throw;
         }
 
-        await childGone.CancelAsync().ConfigureAwait(false);
+        // Cancelled on this thread, not through CancelAsync: what waits on the token (the hang watchdog,
+        // the wait for a first report) ends here at once, and the rest of the exit's path stays on the
+        // thread that saw the exit instead of moving to another thread of the pool.
+        childGone.Cancel();
         var hang = watch is null ? null : await watch.ConfigureAwait(false);
         await pending.ConfigureAwait(false);
         if (await slotSynced.ConfigureAwait(false) is { } syncProblem)
