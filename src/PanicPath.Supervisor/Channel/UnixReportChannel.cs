@@ -22,7 +22,8 @@ namespace PanicPath.Supervisor.Channel;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class UnixReportChannel : IReportChannel
 {
-    private readonly Socket listener;
+    private readonly SafeSocketHandle listening;
+    private Socket? listener;
     private readonly ReportChannelOptions options;
     private readonly RejectionLog rejections;
     private readonly CancellationTokenSource closing = new();
@@ -34,15 +35,16 @@ internal sealed class UnixReportChannel : IReportChannel
 
     private readonly SocketPath socketPath;
 
-    private UnixReportChannel(Socket listener, SocketPath socketPath, ReportChannelOptions options)
+    private UnixReportChannel(SafeSocketHandle listening, SocketPath socketPath, ReportChannelOptions options)
     {
-        this.listener = listener;
+        this.listening = listening;
         this.options = options;
         this.socketPath = socketPath;
         Address = socketPath.Path;
         rejections = new RejectionLog(options.Error);
         if (!options.AcceptFromFirstLife)
         {
+            listener = new Socket(listening);
             acceptLoop = Task.Run(AcceptLoopAsync);
         }
     }
@@ -55,16 +57,17 @@ internal sealed class UnixReportChannel : IReportChannel
     {
         var chosen = SocketPath.Choose(options.Directory, $"{Guid.NewGuid().ToString("N")[..12]}.sock", options.RuntimeDirectory);
         var path = chosen.Path;
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // Listening before the child starts, without a Socket yet (see ListeningSocket): the Socket, and
+        // the runtime's socket event thread with it, is made when the channel starts accepting.
+        SafeSocketHandle? socket = null;
         try
         {
-            socket.Bind(new UnixDomainSocketEndPoint(path));
+            socket = ListeningSocket.Listen(path, 128);
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            socket.Listen(128);
         }
-        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            socket.Dispose();
+            socket?.Dispose();
             chosen.Remove();
             throw new IOException($"cannot listen on channel socket {path}: {e.Message}", e);
         }
@@ -79,7 +82,11 @@ internal sealed class UnixReportChannel : IReportChannel
         {
             // The first life starts the accept loop when the opening did not (AcceptFromFirstLife); a
             // connection waiting in the backlog is served now and finds this life.
-            acceptLoop ??= closing.IsCancellationRequested ? Task.CompletedTask : Task.Run(AcceptLoopAsync);
+            if (acceptLoop is null && !closing.IsCancellationRequested)
+            {
+                listener = new Socket(listening);
+                acceptLoop = Task.Run(AcceptLoopAsync);
+            }
             if (!current.TrySetResult(life))
             {
                 current = new TaskCompletionSource<ChannelLife>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,7 +113,14 @@ internal sealed class UnixReportChannel : IReportChannel
         // Cancelled on this thread, not through CancelAsync: the accept loop ends here, and the closing
         // goes on on this thread instead of moving to another thread of the pool.
         closing.Cancel();
-        listener.Dispose();
+        Socket? accepting;
+        lock (gate)
+        {
+            accepting = listener;
+        }
+
+        accepting?.Dispose();
+        listening.Dispose();
         Task? loop;
         lock (gate)
         {
@@ -135,7 +149,7 @@ internal sealed class UnixReportChannel : IReportChannel
             Socket client;
             try
             {
-                client = await listener.AcceptAsync(closing.Token).ConfigureAwait(false);
+                client = await listener!.AcceptAsync(closing.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
