@@ -74,9 +74,10 @@ public static class ChildProcess
         var pumps = Task.WhenAll(
             PumpAsync(process.StandardOutput, output, stdoutTail),
             PumpAsync(process.StandardError, error, stderrTail));
+        var exited = WaitForExitOnOwnThread(process);
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            await exited.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -90,7 +91,7 @@ public static class ChildProcess
                 // It exited meanwhile.
             }
 
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await exited.ConfigureAwait(false);
             forwarder?.Attach(0);
             launch?.Dispose();
             if (reaper is not null)
@@ -117,6 +118,37 @@ public static class ChildProcess
         }
 
         return new ChildExit(process.Id, process.ExitCode, stdoutTail.ToString(), stderrTail.ToString(), startedAt, endedAt);
+    }
+
+    /// <summary>
+    /// A task that completes when <paramref name="process"/> has exited, on a thread of its own blocked in
+    /// <see cref="Process.WaitForExit()"/> until the runtime has seen the exit, so that what awaits the task
+    /// goes on on that thread at once. <see cref="Process.WaitForExitAsync"/> reaches its awaiter only after
+    /// three hand-offs between threads (the runtime's wait thread, then the thread pool twice), each a
+    /// thread woken while the supervisor's record of the death waits.
+    /// </summary>
+    private static Task WaitForExitOnOwnThread(Process process)
+    {
+        // Without RunContinuationsAsynchronously: the awaiter runs on the waiting thread.
+        var exited = new TaskCompletionSource();
+        var waiter = new Thread(() =>
+        {
+            try
+            {
+                process.WaitForExit();
+                exited.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                exited.TrySetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "panicpath child wait",
+        };
+        waiter.UnsafeStart();
+        return exited.Task;
     }
 
     /// <summary>
