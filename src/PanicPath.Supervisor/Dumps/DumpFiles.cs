@@ -54,7 +54,10 @@ public static partial class DumpFiles
             }
         }
 
-        return [.. dumps.OrderBy(d => d.WrittenAt).ThenBy(d => d.Path, StringComparer.Ordinal)];
+        // Sorted in place (oldest first, then by path): no ordered enumerable, whose generic code a native
+        // binary builds at run time, on the path from a child's exit to its record.
+        dumps.Sort(static (a, b) => a.WrittenAt != b.WrittenAt ? a.WrittenAt.CompareTo(b.WrittenAt) : string.CompareOrdinal(a.Path, b.Path));
+        return dumps;
     }
 
     /// <summary>The dump at <paramref name="path"/> when it is a regular file of this user (not followed if a link), else null.</summary>
