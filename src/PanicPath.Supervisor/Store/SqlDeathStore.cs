@@ -20,6 +20,9 @@ public abstract class SqlDeathStore : IDeathStore
     private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending";
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>The statement that stores a death complete, compiled once on the one connection of a store that keeps it (<see cref="KeepsConnection"/>); null until <see cref="PrepareCompletion"/>.</summary>
+    private DbCommand? completion;
+
     /// <summary>Where the store is, for messages: a file, or a database on a server (never with a password).</summary>
     public abstract string Location { get; }
 
@@ -99,6 +102,61 @@ public abstract class SqlDeathStore : IDeathStore
             gate.Dispose();
         }
     }
+
+    /// <summary>
+    /// True for a store whose <see cref="ConnectAsync"/> answers the same connection at every call (SQLite):
+    /// <see cref="PrepareCompletion"/> then compiles the statement that stores a death complete once, and
+    /// every death stored complete runs it with its own values.
+    /// </summary>
+    protected virtual bool KeepsConnection => false;
+
+    /// <summary>
+    /// On a store that keeps its connection (<see cref="KeepsConnection"/>), compiles now the statement that
+    /// stores a death complete (<see cref="StoreSchema.InsertDeath"/>), so that the first death stored after
+    /// this, the record of a child's exit, does not pay for compiling it. Does nothing on another store, or
+    /// when it is compiled already.
+    /// </summary>
+    /// <exception cref="DbException">The statement could not be compiled (the store's schema is not the one this code writes).</exception>
+    protected void PrepareCompletion(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!KeepsConnection || completion is not null)
+        {
+            return;
+        }
+
+        var command = DeathCommand(connection, StoreSchema.InsertDeath, null, Placeholder);
+        try
+        {
+            command.Prepare();
+        }
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+
+        completion = command;
+    }
+
+    /// <summary>Disposes the compiled statement of <see cref="PrepareCompletion"/>, before its connection closes.</summary>
+    protected void DisposeCompletion()
+    {
+        completion?.Dispose();
+        completion = null;
+    }
+
+    /// <summary>The values the statement of <see cref="PrepareCompletion"/> is compiled with; never stored.</summary>
+    private static readonly DeathRecord Placeholder = new()
+    {
+        RunId = string.Empty,
+        Command = string.Empty,
+        Cause = string.Empty,
+        Signature = string.Empty,
+        Title = string.Empty,
+        StdoutTail = string.Empty,
+        StderrTail = string.Empty,
+    };
 
     /// <summary>An open connection to the store's database, for one call.</summary>
     protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
@@ -225,13 +283,40 @@ public abstract class SqlDeathStore : IDeathStore
 
     /// <summary>A command of <paramref name="sql"/> with <paramref name="death"/>'s fields as @run … @pruned.</summary>
     private static DbCommand DeathCommand(DbConnection connection, string sql, DbTransaction? transaction, DeathRecord death) =>
-        Command(connection, sql, transaction,
-            ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
-            ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
-            ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
-            ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
-            ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
-            ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null));
+        Command(connection, sql, transaction, DeathValues(death));
+
+    /// <summary><paramref name="death"/>'s fields as the parameters @run … @pruned, in the order <see cref="DeathCommand"/> adds them.</summary>
+    private static (string Name, object? Value)[] DeathValues(DeathRecord death) =>
+    [
+        ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
+        ("@cause", death.Cause), ("@exit", death.ExitCode), ("@signal", death.Signal),
+        ("@report", death.Report is null ? null : Encoding.UTF8.GetString(death.Report.ToUtf8Json())),
+        ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
+        ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
+        ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null),
+    ];
+
+    /// <summary>
+    /// The statement that stores <paramref name="death"/> complete in <paramref name="transaction"/>: the one
+    /// compiled by <see cref="PrepareCompletion"/> with <paramref name="death"/>'s values (not to be disposed),
+    /// or a new one (to be disposed). Answers which.
+    /// </summary>
+    private (DbCommand Command, bool Kept) CompletionCommand(DbConnection connection, DbTransaction transaction, DeathRecord death)
+    {
+        if (completion is not { } kept || !ReferenceEquals(kept.Connection, connection))
+        {
+            return (DeathCommand(connection, StoreSchema.InsertDeath, transaction, death), false);
+        }
+
+        kept.Transaction = transaction;
+        var values = DeathValues(death);
+        for (var i = 0; i < values.Length; i++)
+        {
+            kept.Parameters[i].Value = values[i].Value ?? DBNull.Value;
+        }
+
+        return (kept, true);
+    }
 
     /// <summary>Stores <paramref name="death"/> pending unless its run id and attempt are stored already; answers it with its id.</summary>
     private static async Task<DeathRecord> PendingAsync(DbConnection connection, DbTransaction? transaction, DeathRecord death, CancellationToken cancellationToken)
@@ -247,10 +332,27 @@ public abstract class SqlDeathStore : IDeathStore
     /// Stores <paramref name="death"/> complete (a pending one is completed in place) and counts it in its
     /// bucket (a clean exit in none), in <paramref name="transaction"/>; null when it was stored complete already.
     /// </summary>
-    private static async Task<long?> CompleteAsync(DbConnection connection, DbTransaction transaction, DeathRecord death, CancellationToken cancellationToken)
+    private async Task<long?> CompleteAsync(DbConnection connection, DbTransaction transaction, DeathRecord death, CancellationToken cancellationToken)
     {
-        using var insert = DeathCommand(connection, StoreSchema.InsertDeath, transaction, death);
-        if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
+        var (insert, kept) = CompletionCommand(connection, transaction, death);
+        object? added;
+        try
+        {
+            added = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (kept)
+            {
+                insert.Transaction = null;
+            }
+            else
+            {
+                await insert.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (added is not long id)
         {
             return null;
         }

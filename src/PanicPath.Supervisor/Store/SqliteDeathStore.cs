@@ -63,7 +63,19 @@ public sealed class SqliteDeathStore : SqlDeathStore
             throw;
         }
 
-        return new SqliteDeathStore(connection, path) { Writes = true };
+        var store = new SqliteDeathStore(connection, path) { Writes = true };
+        try
+        {
+            // Compiled now, while the store opens alongside the child: the record of its exit runs it.
+            store.PrepareCompletion(connection);
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw new DataDirectoryException(dataDirectory, $"{path} is not a usable PanicPath store ({e.Message})");
+        }
+
+        return store;
     }
 
     /// <summary>
@@ -261,6 +273,9 @@ public sealed class SqliteDeathStore : SqlDeathStore
     public override Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default) => RehearseAsync(sample, cancellationToken);
 
     /// <inheritdoc />
+    protected override bool KeepsConnection => true;
+
+    /// <inheritdoc />
     protected override Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(connection);
 
     /// <inheritdoc />
@@ -271,6 +286,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
     {
         if (disposing)
         {
+            DisposeCompletion();
             TruncateGrownLog();
             connection.Dispose();
         }

@@ -70,6 +70,41 @@ public abstract class DeathStoreBehaviour
     }
 
     [Fact]
+    public async Task Deaths_stored_one_after_another_on_one_store_each_read_back_with_their_own_values_and_nulls()
+    {
+        using var store = Open();
+        var full = Death("sig-c", T0) with
+        {
+            Signal = "SIGSEGV",
+            Dump = "/dumps/core.7",
+            CrashReport = "/dumps/core.7.crashreport.json",
+            Report = new CrashReport { Kind = "oops", Reason = "first", Pid = 7 },
+            StdoutTail = "out",
+            StderrTail = "err",
+            Host = "host-a",
+        };
+        var bare = Death("sig-d", T0.AddSeconds(5)) with { Cause = DeathCause.CleanExit, ExitCode = 0, Pid = 8 };
+        var again = Death("sig-e", T0.AddSeconds(9)) with { Signal = "SIGABRT", Report = new CrashReport { Kind = "oops", Reason = "third", Pid = 9 } };
+
+        var stored = new List<DeathRecord>();
+        foreach (var death in new[] { full, bare, again })
+        {
+            stored.Add(await store.AddAsync(death));
+        }
+
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var read = await store.GetAsync(stored[i].Id);
+            Assert.NotNull(read);
+            Assert.Equal(stored[i] with { Report = null }, read with { Report = null });
+            Assert.Equal(stored[i].Report?.ToUtf8Json(), read.Report?.ToUtf8Json());
+        }
+
+        Assert.Null((await store.GetAsync(stored[1].Id))!.Signal);
+        Assert.Equal(3, stored.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task An_unknown_id_reads_as_null()
     {
         using var store = Open();
