@@ -66,8 +66,10 @@ public sealed class SqliteDeathStore : SqlDeathStore
         var store = new SqliteDeathStore(connection, path) { Writes = true };
         try
         {
-            // Compiled now, while the store opens alongside the child: the record of its exit runs it.
+            // Compiled and read now, while the store opens alongside the child: the record of its exit runs
+            // the statement, and the store's closing compares the log with the limit.
             store.PrepareCompletion(connection);
+            store.LogLimit = store.Scalar("PRAGMA wal_autocheckpoint") * store.Scalar("PRAGMA page_size");
         }
         catch (SqliteException e)
         {
@@ -110,7 +112,7 @@ public sealed class SqliteDeathStore : SqlDeathStore
         try
         {
             var log = new FileInfo(Path + "-wal");
-            if (!Writes || !log.Exists || log.Length < (long)Scalar("PRAGMA wal_autocheckpoint") * (long)Scalar("PRAGMA page_size"))
+            if (!Writes || !log.Exists || log.Length < LogLimit)
             {
                 return;
             }
@@ -126,6 +128,12 @@ public sealed class SqliteDeathStore : SqlDeathStore
 
     /// <summary>True when the store was opened for writing (<see cref="Open"/>), not for reading only.</summary>
     private bool Writes { get; init; }
+
+    /// <summary>
+    /// The size of the automatic checkpoint's log in bytes (its pages times the page size), read when the
+    /// store opens for writing, so that closing it after a child's exit compiles no statement to know it.
+    /// </summary>
+    private long LogLimit { get; set; } = long.MaxValue;
 
     private long Scalar(string sql)
     {
