@@ -90,75 +90,91 @@ public class PanicOptions
     public CrashPlatform Platform { get; set; } = CrashPlatform.Current;
 
     /// <summary>Checks every field.</summary>
-    /// <exception cref="ArgumentException">A field is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">A field is out of range; the message names it (the first of <see cref="Problems"/>).</exception>
     public void Validate()
     {
-        if (NotifierBudget <= TimeSpan.Zero)
+        var problems = Problems();
+        if (problems.Count > 0)
         {
-            throw Bad(nameof(NotifierBudget), $"must be positive (was {NotifierBudget}).");
+            throw new ArgumentException($"PanicOptions.{problems[0].Field} {problems[0].Problem}", problems[0].Field);
+        }
+    }
+
+    /// <summary>
+    /// Every field out of range, each with what is wrong, in field order; empty when the options are valid.
+    /// A rule between two fields is checked only when each is valid on its own.
+    /// </summary>
+    public IReadOnlyList<OptionProblem> Problems()
+    {
+        var problems = new List<OptionProblem>();
+        void Bad(string field, string problem) => problems.Add(new OptionProblem(field, problem));
+
+        var budgetValid = NotifierBudget > TimeSpan.Zero;
+        if (!budgetValid)
+        {
+            Bad(nameof(NotifierBudget), $"must be positive (was {NotifierBudget}).");
         }
 
-        if (Deadline <= TimeSpan.Zero || Deadline > TimeSpan.FromHours(1))
+        var deadlineValid = Deadline > TimeSpan.Zero && Deadline <= TimeSpan.FromHours(1);
+        if (!deadlineValid)
         {
-            throw Bad(nameof(Deadline), $"must be positive and at most one hour (was {Deadline}).");
+            Bad(nameof(Deadline), $"must be positive and at most one hour (was {Deadline}).");
         }
 
-        if (NotifierBudget > Deadline)
+        if (budgetValid && deadlineValid && NotifierBudget > Deadline)
         {
-            throw Bad(nameof(NotifierBudget), $"({NotifierBudget}) must not exceed Deadline ({Deadline}).");
+            Bad(nameof(NotifierBudget), $"({NotifierBudget}) must not exceed Deadline ({Deadline}).");
         }
 
         if (SpareExecutors is < 0 or > 64)
         {
-            throw Bad(nameof(SpareExecutors), $"must be between 0 and 64 (was {SpareExecutors}).");
+            Bad(nameof(SpareExecutors), $"must be between 0 and 64 (was {SpareExecutors}).");
         }
 
         if (!Enum.IsDefined(DumpPolicy))
         {
-            throw Bad(nameof(DumpPolicy), $"has unknown value {(int)DumpPolicy}.");
+            Bad(nameof(DumpPolicy), $"has unknown value {(int)DumpPolicy}.");
         }
 
         if (!Enum.IsDefined(ReportForm))
         {
-            throw Bad(nameof(ReportForm), $"has unknown value {(int)ReportForm}.");
+            Bad(nameof(ReportForm), $"has unknown value {(int)ReportForm}.");
         }
 
         if (ExitCode is < 1 or > 255)
         {
-            throw Bad(nameof(ExitCode), $"must be between 1 and 255 (was {ExitCode}).");
+            Bad(nameof(ExitCode), $"must be between 1 and 255 (was {ExitCode}).");
         }
-
-        if (ExitCode == PanicExitCodes.DeadlineExceeded)
+        else if (ExitCode == PanicExitCodes.DeadlineExceeded)
         {
-            throw Bad(nameof(ExitCode), $"must not be {PanicExitCodes.DeadlineExceeded}, the exit code of a path that exceeded its deadline.");
+            Bad(nameof(ExitCode), $"must not be {PanicExitCodes.DeadlineExceeded}, the exit code of a path that exceeded its deadline.");
         }
 
         if (ReportLogBytes is < 256 or > 1 << 20)
         {
-            throw Bad(nameof(ReportLogBytes), $"must be between 256 and 1048576 (was {ReportLogBytes}).");
+            Bad(nameof(ReportLogBytes), $"must be between 256 and 1048576 (was {ReportLogBytes}).");
         }
 
         if (LogRingCapacity is < 1 or > 1 << 20)
         {
-            throw Bad(nameof(LogRingCapacity), $"must be between 1 and 1048576 (was {LogRingCapacity}).");
+            Bad(nameof(LogRingCapacity), $"must be between 1 and 1048576 (was {LogRingCapacity}).");
         }
 
         if (SpoolDirectory is not null && string.IsNullOrWhiteSpace(SpoolDirectory))
         {
-            throw Bad(nameof(SpoolDirectory), "must be null or a directory path (was blank).");
+            Bad(nameof(SpoolDirectory), "must be null or a directory path (was blank).");
         }
 
         if (HeartbeatInterval is { } beat && (beat < TimeSpan.Zero || beat > TimeSpan.FromHours(1)))
         {
-            throw Bad(nameof(HeartbeatInterval), $"must be between zero and one hour (was {beat}).");
+            Bad(nameof(HeartbeatInterval), $"must be between zero and one hour (was {beat}).");
         }
 
         if (Platform is null)
         {
-            throw Bad(nameof(Platform), "must not be null.");
+            Bad(nameof(Platform), "must not be null.");
         }
-    }
 
-    private static ArgumentException Bad(string field, string problem) =>
-        new($"PanicOptions.{field} {problem}", field);
+        return problems;
+    }
 }
