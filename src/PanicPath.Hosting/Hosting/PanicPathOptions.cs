@@ -4,7 +4,9 @@ namespace PanicPath.Hosting;
 
 /// <summary>
 /// The panic path's options for a hosted application: every <see cref="PanicOptions"/> field, plus
-/// what belongs to hosting. Validated when <c>AddPanicPath</c> runs; a bad value names its field.
+/// what belongs to hosting. Set in code, or bound from a configuration section whose keys are the property
+/// names (docs/configuration.md). Validated when the host is built or started (whichever first resolves
+/// them): every bad value is named in one <c>OptionsValidationException</c>.
 /// </summary>
 public sealed class PanicPathOptions : PanicOptions
 {

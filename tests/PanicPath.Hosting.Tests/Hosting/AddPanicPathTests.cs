@@ -13,13 +13,19 @@ namespace PanicPath.Hosting.Tests.Hosting;
 public sealed class AddPanicPathTests
 {
     [Fact]
-    public void A_bad_option_fails_at_registration_naming_the_field()
+    public void Every_bad_option_set_in_code_is_named_by_its_key_when_the_options_are_first_resolved()
     {
-        var services = new ServiceCollection();
+        using var provider = new ServiceCollection().AddPanicPath(o =>
+        {
+            o.Deadline = TimeSpan.Zero;
+            o.ExitCode = 71;
+        }).BuildServiceProvider();
 
-        var error = Assert.ThrowsAny<ArgumentException>(() => services.AddPanicPath(o => o.Deadline = TimeSpan.Zero));
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<PanicPathOptions>());
 
-        Assert.Contains("PanicOptions.Deadline", error.Message);
+        Assert.Equal(
+            ["PanicPath:Deadline: must be positive and at most one hour (was 00:00:00).", "PanicPath:ExitCode: must not be 71, the exit code of a path that exceeded its deadline."],
+            error.Failures);
     }
 
     [Fact]
@@ -79,10 +85,9 @@ public sealed class AddPanicPathTests
     [Fact]
     public void The_in_process_dump_option_configures_the_diagnostics_dump_writer()
     {
-        var services = new ServiceCollection().AddPanicPath(o => o.InProcessDump = true);
+        using var provider = new ServiceCollection().AddPanicPath(o => o.InProcessDump = true).BuildServiceProvider();
 
-        var options = (PanicPathOptions)services.Single(d => d.ServiceType == typeof(PanicPathOptions)).ImplementationInstance!;
-        Assert.IsType<Dumps.DiagnosticsDumpWriter>(options.DumpWriter);
+        Assert.IsType<Dumps.DiagnosticsDumpWriter>(provider.GetRequiredService<PanicPathOptions>().DumpWriter);
     }
 
     private sealed class IdleService : BackgroundService
