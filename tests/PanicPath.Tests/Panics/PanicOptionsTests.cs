@@ -37,6 +37,21 @@ public sealed class PanicOptionsTests
     public void The_defaults_are_valid()
     {
         new PanicOptions().Validate();
+        Assert.Empty(new PanicOptions().Problems());
+    }
+
+    [Fact]
+    public void Every_field_out_of_range_is_listed_at_once_and_a_rule_between_two_only_when_both_are_valid_alone()
+    {
+        var options = new PanicOptions { Deadline = TimeSpan.Zero, ExitCode = 300, LogRingCapacity = 0 };
+
+        // NotifierBudget (2 s) exceeds the zero Deadline, but the Deadline's own problem is the one named.
+        Assert.Equal(
+            [nameof(PanicOptions.Deadline), nameof(PanicOptions.ExitCode), nameof(PanicOptions.LogRingCapacity)],
+            options.Problems().Select(p => p.Field));
+        Assert.Equal(
+            [nameof(PanicOptions.NotifierBudget)],
+            new PanicOptions { NotifierBudget = TimeSpan.FromSeconds(30) }.Problems().Select(p => p.Field));
     }
 
     [Fact]
