@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security;
 using PanicPath.Supervisor.Tests.Support;
 
@@ -6,8 +5,9 @@ namespace PanicPath.Supervisor.Tests.Packages;
 
 /// <summary>
 /// The READMEs never drift from the code: every C# sample in them (<see cref="ReadmeSamples"/>) is a
-/// complete program, and each is built as written, alone in a console app of its own that references
-/// the libraries, warnings as errors. The worker app's <c>Program.cs</c> is built in a real worker app by
+/// complete program, and each is built as written, alone in a console app of its own that takes the
+/// PanicPath.Hosting package (with PanicPath) from a local <c>dotnet pack</c> of this checkout, warnings
+/// as errors. The worker app's <c>Program.cs</c> is built in a real worker app by
 /// <see cref="WorkerAppTests"/>.
 /// </summary>
 public sealed class ReadmeSampleTests
@@ -15,10 +15,9 @@ public sealed class ReadmeSampleTests
     [Fact]
     public async Task Every_csharp_sample_in_the_readmes_builds_as_written_as_a_complete_program()
     {
-        var repository = PanicPath.TestSupport.ExampleScenarios.Repository;
-        var hosting = Path.Combine(repository, "src", "PanicPath.Hosting", "PanicPath.Hosting.csproj");
-        var configuration = typeof(ReadmeSampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         using var temp = new TempDirectory();
+        var feed = await LocalFeed.Pack(temp, "src/PanicPath/PanicPath.csproj", "src/PanicPath.Hosting/PanicPath.Hosting.csproj");
+        var version = typeof(PanicPath.Panics.Panic).Assembly.GetName().Version!.ToString(3);
         var projects = new List<string>();
         foreach (var readme in ReadmeSamples.Files)
         {
@@ -44,7 +43,7 @@ public sealed class ReadmeSampleTests
                         <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                       </PropertyGroup>
                       <ItemGroup>
-                        <ProjectReference Include="{SecurityElement.Escape(hosting)}" />
+                        <PackageReference Include="PanicPath.Hosting" Version="{version}" />
                       </ItemGroup>
                     </Project>
                     """);
@@ -60,7 +59,7 @@ public sealed class ReadmeSampleTests
             <Solution>
             {string.Concat(projects.Select(p => $"  <Project Path=\"{SecurityElement.Escape(p)}\" />\n"))}</Solution>
             """);
-        var (_, exit, output, error) = await CliProcess.RunProgram(Crasher.Dotnet, ["build", solution, "-c", configuration, "-nologo", "-clp:ErrorsOnly"], LocalFeed.DotnetEnvironment());
+        var (_, exit, output, error) = await CliProcess.RunProgram(Crasher.Dotnet, ["build", solution, "-nologo", "-clp:ErrorsOnly"], LocalFeed.DotnetEnvironment(feed.Packages));
         Assert.True(exit == 0, $"a README sample does not build as written:\n{output}\n{error}");
     }
 }
