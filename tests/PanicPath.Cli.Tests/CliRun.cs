@@ -1,4 +1,5 @@
 using PanicPath.Cli;
+using PanicPath.Cli.Commands.Rendering;
 
 namespace PanicPath.Cli.Tests;
 
@@ -12,6 +13,20 @@ internal static class CliRun
         var exit = await PanicPathCommand.RunAsync(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs the command with its standard output going to <paramref name="terminal"/>.</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunOn(Terminal terminal, params string[] args)
+    {
+        using var text = new StringWriter();
+        using var output = new TerminalWriter(text, terminal);
+        using var error = new StringWriter();
+        var exit = await PanicPathCommand.RunAsync(args, output, error);
+        return (exit, text.ToString(), error.ToString());
+    }
+
+    /// <summary>A terminal as <see cref="Terminal.Decide"/> finds it with only the given environment variables set.</summary>
+    public static Terminal Decide(bool isTerminal, int? windowWidth, params (string Name, string Value)[] environment) =>
+        Terminal.Decide(isTerminal, windowWidth, name => environment.Where(e => e.Name == name).Select(e => e.Value).FirstOrDefault());
 
     /// <summary>The path of an example scenario.</summary>
     public static string Example(string name) => PanicPath.TestSupport.ExampleScenarios.File(name);

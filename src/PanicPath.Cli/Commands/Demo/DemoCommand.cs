@@ -165,7 +165,7 @@ internal static class DemoCommand
             var table = new Table().Border(TableBorder.Simple);
             foreach (var column in new[] { "#", "list", "priority", "notifier", "outcome", "ms" })
             {
-                table.AddColumn(column);
+                table.AddColumn(ModelRendering.Header(column));
             }
 
             var step = 0;
@@ -174,7 +174,7 @@ internal static class DemoCommand
                 table.AddRow(
                     (++step).ToString(CultureInfo.InvariantCulture),
                     notifier.List,
-                    notifier.Priority.ToString(CultureInfo.InvariantCulture),
+                    PanicPath.Model.Kernel.Machine.FormatPriority(notifier.Priority),
                     Markup.Escape(notifier.Name),
                     notifier.Error is null ? notifier.Outcome : Markup.Escape($"{notifier.Outcome} ({notifier.Error})"),
                     notifier.Ms.ToString("0.000", CultureInfo.InvariantCulture));

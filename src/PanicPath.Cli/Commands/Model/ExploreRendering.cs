@@ -100,11 +100,11 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             var name = summary.Outcome.Invariant.Name;
             if (summary.Outcome.Count == 0)
             {
-                output.WriteLine($"{name}: holds");
+                ModelRendering.Line(output, $"{name}: holds", "green");
                 continue;
             }
 
-            output.WriteLine(Invariant.Format($"{name}: violated in {summary.Outcome.Count} configurations"));
+            ModelRendering.Line(output, Invariant.Format($"{name}: violated in {summary.Outcome.Count} configurations"), "red");
             for (var i = 0; i < summary.Conditions.Count; i++)
             {
                 output.WriteLine(Invariant.Format($"  [{i + 1}] {summary.Conditions[i].Count,7}  {summary.Conditions[i].Text}"));
@@ -159,7 +159,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         output.WriteLine(Invariant.Format($"{Header(report)}, {violations} violations"));
         foreach (var outcome in report.Invariants)
         {
-            output.WriteLine(outcome.Count == 0 ? $"{outcome.Invariant.Name}: holds" : Invariant.Format($"{outcome.Invariant.Name}: violated in {outcome.Count} configurations"));
+            ModelRendering.Line(output, outcome.Count == 0 ? $"{outcome.Invariant.Name}: holds" : Invariant.Format($"{outcome.Invariant.Name}: violated in {outcome.Count} configurations"), outcome.Count == 0 ? "green" : "red");
         }
 
         output.WriteLine();

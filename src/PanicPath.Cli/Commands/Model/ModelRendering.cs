@@ -1,6 +1,7 @@
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
 using PanicPath.Model.Scenarios;
+using PanicPath.Cli.Commands.Rendering;
 using Spectre.Console;
 
 namespace PanicPath.Cli.Commands.Model;
@@ -8,19 +9,55 @@ namespace PanicPath.Cli.Commands.Model;
 /// <summary>Shared rendering of the model commands: a plain Spectre console on a writer, scenario loading, traces.</summary>
 internal static class ModelRendering
 {
-    /// <summary>A console that writes plain text (no colours, no ANSI codes) to <paramref name="writer"/>.</summary>
+    /// <summary>The width a table takes when nothing limits it: wide enough that no cell of a redirected table is wrapped.</summary>
+    private const int Unlimited = 1 << 16;
+
+    /// <summary>
+    /// A console on <paramref name="writer"/> as <see cref="Terminal.Of"/> finds it: tables fit the terminal's width
+    /// (a long cell wraps at word boundaries within its column, a word longer than the column is broken across lines,
+    /// so nothing is elided), redirected output is not limited, colour only on a terminal without <c>NO_COLOR</c>,
+    /// and no line ends in spaces.
+    /// </summary>
     public static IAnsiConsole Console(TextWriter writer)
     {
+        var terminal = Terminal.Of(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal.Colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = terminal.Colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(new TrimmedLines(writer)),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 220;
+        console.Profile.Width = terminal.Width ?? Unlimited;
         return console;
     }
+
+    /// <summary>
+    /// Writes <paramref name="line"/> to <paramref name="writer"/> as it is (never wrapped: it may be a command to copy),
+    /// in <paramref name="colour"/> (a Spectre colour name such as <c>red</c>, <c>green</c>, <c>bold</c>) when the
+    /// output is a terminal with colour.
+    /// </summary>
+    public static void Line(TextWriter writer, string line, string colour)
+    {
+        if (Terminal.Of(writer).Colour)
+        {
+            var code = colour switch
+            {
+                "red" => "31",
+                "green" => "32",
+                "bold" => "1",
+                _ => throw new ArgumentOutOfRangeException(nameof(colour), colour, "expected red, green or bold"),
+            };
+            writer.WriteLine($"\u001b[{code}m{line}\u001b[0m");
+        }
+        else
+        {
+            writer.WriteLine(line);
+        }
+    }
+
+    /// <summary>A column header: bold where the console has colour.</summary>
+    public static string Header(string name) => $"[bold]{Markup.Escape(name)}[/]";
 
     /// <summary>Loads a scenario, or writes the located error and answers null.</summary>
     public static Scenario? Load(string path, TextWriter error) => Guard(() => ScenarioParser.ParseFile(path), path, error);
@@ -89,17 +126,17 @@ internal static class ModelRendering
     {
         var timed = steps.Any(s => s.Time > 0);
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("#");
+        table.AddColumn(Header("#"));
         if (timed)
         {
-            table.AddColumn("time");
+            table.AddColumn(Header("time"));
         }
 
-        table.AddColumn("cpu");
-        table.AddColumn("chain");
-        table.AddColumn("callback");
-        table.AddColumn("action");
-        table.AddColumn("state change");
+        foreach (var column in new[] { "cpu", "chain", "callback", "action", "state change" })
+        {
+            table.AddColumn(Header(column));
+        }
+
         for (var i = 0; i < steps.Count; i++)
         {
             var s = steps[i];

@@ -65,7 +65,7 @@ internal static class TraceCommand
                 console.WriteLine($"ends: {BoundaryNames.Name(run.Result.Outcome)}{(run.Result.HangReason is { } why ? " (" + why + ")" : string.Empty)}");
                 foreach (var (name, violated) in verdicts)
                 {
-                    console.WriteLine($"{(violated ? "FAIL" : "ok  ")} {name}");
+                    console.MarkupLine(violated ? $"[red]FAIL[/] {Markup.Escape(name)}" : $"[green]ok[/]   {Markup.Escape(name)}");
                 }
             }
 

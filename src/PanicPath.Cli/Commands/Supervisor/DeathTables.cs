@@ -1,4 +1,5 @@
 using System.Globalization;
+using PanicPath.Cli.Commands.Model;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Store;
 using Spectre.Console;
@@ -16,7 +17,7 @@ internal static class DeathTables
         var table = new Table().Border(TableBorder.Simple);
         foreach (var column in new[] { "id", "ended (UTC)", "cause", "exit", "signal", "signature", "title" })
         {
-            table.AddColumn(column);
+            table.AddColumn(ModelRendering.Header(column));
         }
 
         foreach (var death in deaths)
@@ -39,7 +40,7 @@ internal static class DeathTables
         var table = new Table().Border(TableBorder.Simple).HideHeaders();
         table.AddColumn("field");
         table.AddColumn("value");
-        void Row(string name, string? value) => table.AddRow(name, Markup.Escape(value ?? "-"));
+        void Row(string name, string? value) => table.AddRow(ModelRendering.Header(name), Markup.Escape(value ?? "-"));
         Row("id", death.Id.ToString(CultureInfo.InvariantCulture));
         Row("cause", death.Cause);
         if (death.Pending)
@@ -70,7 +71,7 @@ internal static class DeathTables
         var table = new Table().Border(TableBorder.Simple);
         foreach (var column in new[] { "signature", "cause", "count", "first seen (UTC)", "last seen (UTC)", "title" })
         {
-            table.AddColumn(column);
+            table.AddColumn(ModelRendering.Header(column));
         }
 
         foreach (var bucket in buckets)
