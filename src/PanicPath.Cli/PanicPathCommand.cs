@@ -38,7 +38,9 @@ public static class PanicPathCommand
             Name,
             "PanicPath: ordered, exactly-once, never-hanging panic paths for .NET processes, and a model " +
             "of the Linux panic path that checks drivers' panic notifiers in every configuration.\n\n" +
-            "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').");
+            "Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed (a full disk, a closed pipe). 'run' exits with its command's code, or 125, 126, 127 for its own failures (see 'panicpath run --help').\n\n" +
+            "Output: on a terminal, tables fit its width (COLUMNS when set), long cells wrap within their column and nothing is elided; " +
+            "redirected output is not cut unless COLUMNS is set. Colour only on a terminal, never with NO_COLOR set.");
         // The native supervisor binary parses nothing but run lines (LeanSupervisor): the other commands are not in it.
         if (runOnly || LeanSupervisor.IsEnabled)
         {

@@ -12,6 +12,8 @@ public class RootCommandTests
         Assert.Equal(ExitCodes.Fine, code);
         Assert.Contains("PanicPath", output, StringComparison.Ordinal);
         Assert.Contains("Exit codes: 0 fine, 1 findings, 2 bad input, 70 internal error, 74 output or input failed", output, StringComparison.Ordinal);
+        Assert.Contains("tables fit its width (COLUMNS when set)", output, StringComparison.Ordinal);
+        Assert.Contains("never with NO_COLOR set", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,6 +26,35 @@ public class RootCommandTests
         Assert.Matches(@"Usage:\s+panicpath \[command\] \[options\]", output);
         Assert.Equal(ExitCodes.Fine, runCode);
         Assert.Matches(@"Usage:\s+panicpath run ", runOutput);
+    }
+
+    /// <summary>Every command below the root, as the words that name it on a command line (<c>reports list</c>).</summary>
+    private static IEnumerable<string[]> Commands(System.CommandLine.Command command, string[] path)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            string[] words = [.. path, sub.Name];
+            yield return words;
+            foreach (var deeper in Commands(sub, words))
+            {
+                yield return deeper;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_command_s_help_names_the_program_panicpath_in_its_usage_line()
+    {
+        var commands = Commands(PanicPathCommand.Create(), []).ToList();
+        Assert.Contains(commands, c => c.SequenceEqual(["reports", "list"]));
+        foreach (var command in commands)
+        {
+            var (code, output, error) = await Run([.. command, "--help"]);
+
+            Assert.True(code == ExitCodes.Fine, $"{string.Join(' ', command)} --help: {error}");
+            Assert.Matches($@"Usage:\s+panicpath {System.Text.RegularExpressions.Regex.Escape(string.Join(' ', command))}\b", output);
+            Assert.DoesNotContain("PanicPath.Cli", output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
