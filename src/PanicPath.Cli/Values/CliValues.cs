@@ -157,6 +157,43 @@ public static class CliValues
         return Record(argument, ValueKind.ScenarioFile, "one or more scenario files (YAML)");
     }
 
+    /// <summary>
+    /// A regular expression, repeatable (each occurrence adds one), none when not given; each is compiled
+    /// for the non-backtracking engine (<see cref="PanicPath.Supervisor.Scrubbing.SecretScrubber.Pattern"/>), and one
+    /// it does not take is a bad value.
+    /// </summary>
+    internal static Option<System.Text.RegularExpressions.Regex[]> Patterns(string name, string description)
+    {
+        const string expected = "a regular expression (.NET syntax, no backreferences or lookarounds)";
+        var option = new Option<System.Text.RegularExpressions.Regex[]>(name)
+        {
+            Description = description,
+            HelpName = "REGEX",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+        };
+        option.CustomParser = r =>
+        {
+            var patterns = new List<System.Text.RegularExpressions.Regex>();
+            foreach (var token in r.Tokens)
+            {
+                try
+                {
+                    patterns.Add(PanicPath.Supervisor.Scrubbing.SecretScrubber.Pattern(token.Value));
+                }
+                catch (ArgumentException)
+                {
+                    r.AddError(Bad(name, expected, token.Value));
+                    return [];
+                }
+            }
+
+            return [.. patterns];
+        };
+        return Record(option, ValueKind.Pattern, expected);
+    }
+
     /// <summary>The command <c>run</c> starts and its arguments; the program's name must not be empty.</summary>
     internal static Argument<string[]> CommandLine(string name, string description)
     {

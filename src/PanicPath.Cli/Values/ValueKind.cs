@@ -43,6 +43,9 @@ public enum ValueKind
     /// <summary>A scenario file (<c>explore FILE…</c>, <c>trace FILE</c>, <c>diff OLD NEW</c>).</summary>
     ScenarioFile,
 
+    /// <summary>A regular expression for the non-backtracking engine (<c>run --scrub-pattern</c>), repeatable.</summary>
+    Pattern,
+
     /// <summary>The command <c>run</c> starts, and its arguments.</summary>
     CommandLine,
 }

@@ -6,6 +6,7 @@ using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Hang;
 using PanicPath.Supervisor.Launch;
+using PanicPath.Supervisor.Scrubbing;
 using PanicPath.Supervisor.Store;
 
 namespace PanicPath.Supervisor.Runs;
@@ -50,9 +51,18 @@ namespace PanicPath.Supervisor.Runs;
 /// After each death is stored the dump directory's retention runs (<see cref="SupervisorOptions.DumpRetention"/>):
 /// the oldest dumps go first, never this death's, and the deaths whose dump went are marked pruned.
 /// </para>
+/// <para>
+/// Every death is scrubbed of secrets (<see cref="SupervisorOptions.Scrubber"/>) after it is classified and
+/// before it leaves: the store is written through <see cref="ScrubbingDeathStore"/> (complete, pending and
+/// ingested deaths alike), and the death the slot, the sinks and the result get is the scrubbed one. Its
+/// signature is computed from the text before scrubbing, so scrubbing never moves a death to another bucket.
+/// </para>
 /// </summary>
 public sealed class ProcessSupervisor(SupervisorOptions options)
 {
+    /// <summary>The store behind the scrubber: every death written goes through <see cref="SupervisorOptions.Scrubber"/>.</summary>
+    private readonly IDeathStore? store = ScrubbingDeathStore.Wrap(options?.Store, options?.Scrubber ?? SecretScrubber.Default);
+
     /// <summary>Runs until the process dies for the last time.</summary>
     public async Task<SupervisorResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -85,12 +95,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
 
             begun = true;
             (options.Store as DeferredDeathStore)?.StartOpening();
-            ingest = options.Store is { } leftovers && options.IngestSpool
+            ingest = store is { } leftovers && options.IngestSpool
                 ? Task.Run(() => SpoolIngest.TryIngestAsync(options.SpoolRoot, leftovers, options.Error, cancellationToken), cancellationToken)
                 : null;
             if (warm)
             {
-                warmUp = ReportPathWarmUp.StartAsync(options.Store, cancellationToken);
+                warmUp = ReportPathWarmUp.StartAsync(store, cancellationToken);
             }
         }
 
@@ -104,6 +114,10 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             for (var attempt = 0; ; attempt++)
             {
                 var (death, spool) = await RunOnceAsync(runId, attempt, command, forwarder, reaper, channel, sinks, () => BeginAlongside(warm: true), cancellationToken).ConfigureAwait(false);
+
+                // Scrubbed after it was classified (its signature is of the text as the child wrote it) and
+                // before anything leaves: the slot, the sinks and the result see what the store does.
+                death = options.Scrubber.Scrub(death);
                 if (ingest is not null)
                 {
                     kept.LeftoversWaiting = (await ingest.ConfigureAwait(false)).StoreFailed;
@@ -217,7 +231,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
     /// </summary>
     private async Task<(DeathRecord Death, bool Kept)> StoreAsync(DeathRecord death, RunSpool? spool, CancellationToken cancellationToken)
     {
-        if (options.Store is not { } store)
+        if (this.store is not { } store)
         {
             await RemoveAsync(spool).ConfigureAwait(false);
             return (death, false);
@@ -267,7 +281,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
     /// </summary>
     private async Task RetryKeptAsync(List<DeathRecord> deaths, KeptDeaths kept, CancellationToken cancellationToken)
     {
-        if (options.Store is not { } store)
+        if (this.store is not { } store)
         {
             return;
         }
@@ -322,7 +336,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         {
             var marked = 0;
             string? failure = null;
-            if (options.Store is { } store)
+            if (this.store is { } store)
             {
                 try
                 {
@@ -414,12 +428,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
                 ChildProcess.PrepareForExit();
                 return spool?.SyncSlot();
             });
-            if (life is not null && options.Store is { } store)
+            if (life is not null && this.store is { } store)
             {
                 pending = StorePendingAsync(store, life, runId, attempt, command, pid, spool!.Directory, childGone.Token);
             }
 
-            startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, command), token));
+            startNotice = sinks.CallAsync((sink, token) => sink.ChildStartedAsync(new ChildStart(runId, attempt, pid, options.Scrubber.Scrub(command)), token));
             if (life is not null && hangTimeout is { } timeout)
             {
                 watch = HangWatchdog.WatchAsync(life, pid, timeout, options.Capture, options.Error, childGone.Token, reaper);

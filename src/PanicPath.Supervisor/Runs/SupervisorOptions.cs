@@ -2,6 +2,7 @@ using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
+using PanicPath.Supervisor.Scrubbing;
 using PanicPath.Supervisor.Store;
 
 namespace PanicPath.Supervisor.Runs;
@@ -83,6 +84,13 @@ public sealed record SupervisorOptions
 
     /// <summary>How many dumps, and bytes of them, the dump directory keeps; applied after each death. Default <see cref="DumpRetention.Default"/>.</summary>
     public DumpRetention DumpRetention { get; init; } = DumpRetention.Default;
+
+    /// <summary>
+    /// Masks secrets in every death before it leaves the supervisor: the store's rows (complete, pending,
+    /// ingested from the spool), the slot, the death sinks and the result. Default <see cref="SecretScrubber.Default"/>;
+    /// <see cref="SecretScrubber.None"/> keeps the text as it was.
+    /// </summary>
+    public SecretScrubber Scrubber { get; init; } = SecretScrubber.Default;
 
     /// <summary>At start, record the reports earlier runs left in <see cref="SpoolRoot"/> (when a store is set). Default true.</summary>
     public bool IngestSpool { get; init; } = true;

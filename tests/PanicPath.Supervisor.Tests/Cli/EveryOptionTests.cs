@@ -103,6 +103,7 @@ public sealed class EveryOptionTests
             ValueKind.Configuration => [new("nope", "'nope'")],
             ValueKind.DeathId => [new("abc", "'abc'"), new("0", "'0'")],
             ValueKind.ScenarioFile => [new(directory, $"'{directory}'"), new(string.Empty, "''"), new("--nope", "unknown option", NamedBy: "--nope")],
+            ValueKind.Pattern => [new("(unclosed", "'(unclosed'"), new(@"(a)\1", @"'(a)\1'"), new(string.Empty, "''")],
             ValueKind.CommandLine => [new(string.Empty, "''")],
             _ => throw new Xunit.Sdk.XunitException($"no bad values for the value kind {kind}: add them here"),
         };

@@ -6,6 +6,7 @@ using PanicPath.Supervisor.Dumps;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Restart;
 using PanicPath.Supervisor.Runs;
+using PanicPath.Supervisor.Scrubbing;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
@@ -51,6 +52,14 @@ internal static class RunCommand
             5.0,
             0,
             3600);
+        var noScrub = CliValues.Flag(
+            "--no-scrub",
+            "Store the command line, output tails and report text as they are. By default secrets are masked before anything is stored or sent "
+                + "(key=value and --option value pairs whose key names a password, pwd, token, secret, API key, connection string or credential; "
+                + "URL passwords; Authorization and Bearer credentials): the key is kept, the value becomes ***.");
+        var scrubPatterns = CliValues.Patterns(
+            "--scrub-pattern",
+            "Also mask every match of this regular expression (repeatable; the whole match becomes ***). Applies with the default rules, or alone with --no-scrub.");
         var commandLine = CliValues.CommandLine("command", "The command and its arguments, after --.");
 
         var command = new Command(
@@ -71,6 +80,8 @@ internal static class RunCommand
         command.Options.Add(postgres);
         command.Options.Add(hangTimeout);
         command.Options.Add(orphanGrace);
+        command.Options.Add(noScrub);
+        command.Options.Add(scrubPatterns);
         command.Arguments.Add(commandLine);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -119,6 +130,7 @@ internal static class RunCommand
                 Subreaper = ActsAsInit,
                 OrphanGrace = TimeSpan.FromSeconds(parse.GetValue(orphanGrace)),
                 DumpRetention = new DumpRetention(parse.GetValue(maxDumps), parse.GetValue(maxDumpBytes)),
+                Scrubber = new SecretScrubber(parse.GetValue(scrubPatterns), builtIn: !parse.GetValue(noScrub)),
             };
 
             SupervisorResult result;
