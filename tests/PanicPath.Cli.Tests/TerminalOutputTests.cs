@@ -31,7 +31,7 @@ public sealed class TerminalOutputTests
         Assert.Equal(new Terminal(120, true), CliRun.Decide(true, 120));
         Assert.Equal(new Terminal(80, true), CliRun.Decide(true, 120, ("COLUMNS", "80")));
         Assert.Equal(new Terminal(80, true), CliRun.Decide(true, null));
-        Assert.Equal(new Terminal(120, false), CliRun.Decide(true, 120, ("NO_COLOR", string.Empty)));
+        Assert.Equal(new Terminal(120, true), CliRun.Decide(true, 120, ("NO_COLOR", string.Empty)));
         Assert.Equal(new Terminal(120, false), CliRun.Decide(true, 120, ("NO_COLOR", "0")));
         Assert.Equal(new Terminal(null, false), CliRun.Decide(false, 120));
         Assert.Equal(new Terminal(80, false), CliRun.Decide(false, null, ("COLUMNS", "80")));
@@ -83,6 +83,17 @@ public sealed class TerminalOutputTests
 
         Assert.Contains("\u001b[31mhost-reported-once: violated in ", output, StringComparison.Ordinal);
         Assert.Contains("\u001b[32mterminates: holds\u001b[0m", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_on_a_colour_terminal_paints_what_is_newly_violated_red()
+    {
+        var (_, output, _) = await CliRun.RunOn(Ansi80, "diff", CliRun.Example("v0-before"), CliRun.Example("v1-patch16"));
+        var (_, plain, _) = await CliRun.Run("diff", CliRun.Example("v0-before"), CliRun.Example("v1-patch16"));
+
+        Assert.Matches("\u001b\\[31m[a-z-]+: newly violated in [1-9]", output);
+        Assert.Matches("\u001b\\[31m[0-9]+ invariants newly violated\u001b\\[0m", output);
+        Assert.Equal(plain, System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", string.Empty));
     }
 
     private static string[] Command(string name) => name switch

@@ -44,7 +44,7 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
             }
 
             newly += invariant.NewCount > 0 ? 1 : 0;
-            output.WriteLine(Format($"{invariant.Invariant}: newly violated in {invariant.NewCount}, fixed in {invariant.FixedCount}"));
+            ModelRendering.Line(output, Format($"{invariant.Invariant}: newly violated in {invariant.NewCount}, fixed in {invariant.FixedCount}"), invariant.NewCount > 0 ? "red" : "green");
             TextChange(diff, "newly violated", invariant.Newly, isNew: true);
             TextChange(diff, "fixed", invariant.Fixed, isNew: false);
             foreach (var effect in invariant.Effects.Where(e => e.Fixes > 0 || e.Breaks > 0))
@@ -57,7 +57,7 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
         }
 
         output.WriteLine();
-        output.WriteLine(newly == 0 ? "nothing newly violated" : Format($"{newly} invariants newly violated"));
+        ModelRendering.Line(output, newly == 0 ? "nothing newly violated" : Format($"{newly} invariants newly violated"), newly == 0 ? "green" : "red");
     }
 
     private void TextChange(DiffReport diff, string title, BitSet changed, bool isNew)

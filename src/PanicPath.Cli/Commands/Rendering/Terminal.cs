@@ -3,7 +3,7 @@ namespace PanicPath.Cli.Commands.Rendering;
 /// <summary>
 /// What the command's standard output is, as far as rendering cares: the width tables must fit (null: no limit) and
 /// whether colour is used. The rule (<see cref="Decide"/>): on a terminal, tables fit its width (<c>COLUMNS</c> when
-/// set, otherwise the window's width) and colour is on unless <c>NO_COLOR</c> is set to anything; redirected output
+/// set, otherwise the window's width) and colour is on unless <c>NO_COLOR</c> is set to any non-empty value (as https://no-color.org and the explore progress bar read it); redirected output
 /// (a pipe, a file) has no colour and no width limit, so no cell is lost, unless <c>COLUMNS</c> is set.
 /// </summary>
 /// <param name="Width">The columns a table may take; null for no limit.</param>
@@ -27,7 +27,7 @@ public sealed record Terminal(int? Width, bool Colour)
             return new Terminal(columns, false);
         }
 
-        return new Terminal(columns ?? (windowWidth is > 0 ? windowWidth : 80), environment("NO_COLOR") is null);
+        return new Terminal(columns ?? (windowWidth is > 0 ? windowWidth : 80), string.IsNullOrEmpty(environment("NO_COLOR")));
     }
 
     /// <summary>
