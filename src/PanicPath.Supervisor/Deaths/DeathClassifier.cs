@@ -12,7 +12,8 @@ namespace PanicPath.Supervisor.Deaths;
 /// (fail-fast), <c>Unhandled exception.</c>;</item>
 /// <item>an exit code of 128 + N: killed by signal N (a native fault, SIGKILL, SIGTERM);</item>
 /// <item>otherwise the process exited by itself: with code 0 that is no death but a run that ended
-/// cleanly (<see cref="DeathCause.CleanExit"/>), with any other code an <see cref="DeathCause.ExitCode"/> death.</item>
+/// cleanly (<see cref="DeathCause.CleanExit"/>), with any other code an <see cref="DeathCause.ExitCode"/> death,
+/// bucketed by the command and the code (<see cref="DeathSignature.OfExit"/>).</item>
 /// </list>
 /// The signal is named whenever the exit code says one killed the process, whatever the cause (with
 /// crash capture armed the runtime ends every fatal error with SIGABRT so that createdump runs).
@@ -72,7 +73,7 @@ public static class DeathClassifier
             return new DeathClassification(DeathCause.CleanExit, null, DeathSignature.Of(DeathCause.CleanExit, code, []), CleanExitTitle);
         }
 
-        return new DeathClassification(DeathCause.ExitCode, null, DeathSignature.Of(DeathCause.ExitCode, code, []), $"exit code {code}");
+        return new DeathClassification(DeathCause.ExitCode, null, DeathSignature.OfExit(DeathCause.ExitCode, evidence.ExitCode, evidence.Command), $"exit code {code}");
     }
 
     /// <summary>The runtime's own words for a fatal error, from the last lines of standard error.</summary>

@@ -7,4 +7,5 @@ namespace PanicPath.Supervisor.Deaths;
 /// <param name="Report">The in-process report from the run's spool, or null.</param>
 /// <param name="RuntimeReport">The runtime's crash-report JSON, read, or null.</param>
 /// <param name="StderrTail">The last lines of standard error.</param>
-public sealed record DeathEvidence(int ExitCode, CrashReport? Report, RuntimeCrashReport? RuntimeReport, string StderrTail);
+/// <param name="Command">The command line that was run, as recorded; part of an exit-code death's signature. Null when unknown.</param>
+public sealed record DeathEvidence(int ExitCode, CrashReport? Report, RuntimeCrashReport? RuntimeReport, string StderrTail, string? Command = null);

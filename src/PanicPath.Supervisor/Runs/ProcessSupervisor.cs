@@ -495,7 +495,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
         var crashReport = options.Capture.CrashReportPath(exit.Pid);
         var hasCrashReport = File.Exists(crashReport);
         var runtimeReport = hasCrashReport ? RuntimeCrashReport.TryRead(crashReport) : null;
-        var verdict = DeathClassifier.Classify(new DeathEvidence(exit.ExitCode, report, runtimeReport, exit.StderrTail));
+        var verdict = DeathClassifier.Classify(new DeathEvidence(exit.ExitCode, report, runtimeReport, exit.StderrTail, command));
         if (hang is not null)
         {
             verdict = new DeathClassification(

@@ -1,0 +1,81 @@
+using PanicPath.Supervisor.Deaths;
+
+namespace PanicPath.Supervisor.Tests.Deaths;
+
+/// <summary>The frame normaliser on frame strings as the runtime writes them in Debug and Release builds.</summary>
+public sealed class FrameNameTests
+{
+    [Theory]
+    // The runtime's crash-report JSON (method_name) and standard error, Debug and Release, for one crash.
+    [InlineData("Crashers.Deaths+<>c.<Unhandled>b__1_0()", "Crashers.Deaths.Unhandled.lambda")]
+    [InlineData("   at Crashers.Deaths.<>c.<Unhandled>b__1_0() in /work/main/tests/Crashers/Deaths.cs:line 17", "Crashers.Deaths.Unhandled.lambda")]
+    [InlineData("at Crashers.Deaths.Throw() in /home/ci/src/tests/Crashers/Deaths.cs:line 62", "Crashers.Deaths.Throw")]
+    [InlineData("Crashers.Deaths.Throw()", "Crashers.Deaths.Throw")]
+    [InlineData("   at Crashers.Deaths.Throw() in C:\\src\\Crashers\\Deaths.cs:line 62", "Crashers.Deaths.Throw")]
+    [InlineData("   at Crashers.Deaths.Throw()", "Crashers.Deaths.Throw")]
+    [InlineData("   at Crashers.Deaths.Throw() in Deaths.cs:0", "Crashers.Deaths.Throw")]
+    [InlineData("  at Crashers.Deaths.Throw () [0x0000a] in <8a1b2c>:0", "Crashers.Deaths.Throw")]
+    [InlineData("Crashers.Deaths.Throw() + 0x1a", "Crashers.Deaths.Throw")]
+    [InlineData("System.Threading.Thread.StartCallback()", "System.Threading.Thread.StartCallback")]
+    // Closures, async and iterator state machines, local functions.
+    [InlineData("App.Program+<>c__DisplayClass0_0.<Main>b__0_1(System.String)", "App.Program.Main.lambda")]
+    [InlineData("App.Program.<>c__DisplayClass2_1.<Main>b__3()", "App.Program.Main.lambda")]
+    [InlineData("App.Worker+<RunAsync>d__5.MoveNext()", "App.Worker.RunAsync")]
+    [InlineData("   at App.Worker.<RunAsync>d__5.MoveNext() in /src/Worker.cs:line 40", "App.Worker.RunAsync")]
+    [InlineData("App.Worker.<Items>d__3.MoveNext()", "App.Worker.Items")]
+    [InlineData("App.Program.<M>g__Local|1_0(Int32)", "App.Program.M.Local")]
+    [InlineData("App.Program+<>c__DisplayClass1_0.<M>g__Local|0()", "App.Program.M.Local")]
+    [InlineData("App.Worker+<RunAsync>d__5+<>c.<RunAsync>b__5_0()", "App.Worker.RunAsync.lambda")]
+    // Generic arity kept.
+    [InlineData("App.Cache`1.Get(System.String)", "App.Cache`1.Get")]
+    [InlineData("App.Cache`1+<LoadAsync>d__4[TKey].MoveNext()", "App.Cache`1.LoadAsync")]
+    [InlineData("App.Util.Parse[T](System.String)", "App.Util.Parse[T]")]
+    public void A_frame_is_reduced_to_its_type_and_method_without_offsets_lines_paths_or_compiler_numbers(string frame, string expected)
+    {
+        Assert.Equal(expected, FrameName.Normalise(frame));
+    }
+
+    [Theory]
+    [InlineData("System.Runtime.CompilerServices.AsyncMethodBuilderCore.Start[TStateMachine](TStateMachine ByRef)")]
+    [InlineData("   at System.Runtime.CompilerServices.TaskAwaiter.ThrowForNonSuccess(System.Threading.Tasks.Task)")]
+    [InlineData("System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()")]
+    [InlineData("--- End of stack trace from previous location ---")]
+    [InlineData("PanicPath.Panics.PanicRuntime.FailFast(System.String)")]
+    [InlineData("   at PanicPath.Panics.PanicRun.Exit(Int32) in /work/main/src/PanicPath/Panics/PanicRun.cs:line 300")]
+    [InlineData("")]
+    public void Plumbing_and_PanicPath_frames_are_dropped(string frame)
+    {
+        Assert.Null(FrameName.Normalise(frame));
+    }
+
+    [Fact]
+    public void A_namespace_that_only_starts_like_PanicPath_is_the_app_s_own()
+    {
+        Assert.Equal("PanicPathology.Ward.Admit", FrameName.Normalise("PanicPathology.Ward.Admit()"));
+    }
+
+    [Fact]
+    public void The_same_crash_from_the_crash_report_and_from_standard_error_has_one_signature()
+    {
+        string[] report = ["Crashers.Deaths.Throw()", "Crashers.Deaths+<>c.<Unhandled>b__1_0()", "System.Threading.Thread.StartCallback()"];
+        string[] stderr =
+        [
+            "   at Crashers.Deaths.Throw() in /work/main/tests/Crashers/Deaths.cs:line 62",
+            "   at Crashers.Deaths.<>c.<Unhandled>b__1_0() in /work/main/tests/Crashers/Deaths.cs:line 17",
+            "   at System.Threading.Thread.StartCallback()",
+        ];
+
+        Assert.Equal(
+            DeathSignature.Of(DeathCause.UnhandledException, "System.InvalidOperationException", report),
+            DeathSignature.Of(DeathCause.UnhandledException, "System.InvalidOperationException", stderr));
+    }
+
+    [Fact]
+    public void PanicPath_frames_on_top_do_not_change_a_signature_and_do_not_take_the_place_of_app_frames()
+    {
+        string[] app = ["App.A()", "App.B()", "App.C()", "App.D()", "App.E()", "App.F()"];
+        string[] throughPanicPath = ["PanicPath.Panics.PanicRuntime.FailFast(System.String)", "PanicPath.Panics.PanicRun.Exit(Int32)", "System.Runtime.CompilerServices.TaskAwaiter.GetResult()", .. app];
+
+        Assert.Equal(DeathSignature.Of("fail-fast", "t", app), DeathSignature.Of("fail-fast", "t", throughPanicPath));
+    }
+}
