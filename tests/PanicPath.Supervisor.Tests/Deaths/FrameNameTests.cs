@@ -71,6 +71,33 @@ public sealed class FrameNameTests
     }
 
     [Fact]
+    public void An_async_crash_as_the_stack_trace_text_and_as_the_frames_method_names_give_it_has_one_signature()
+    {
+        // One crash (a lambda in a local function of an async method), written by .NET 10 in Debug and
+        // Release alike: Exception.StackTrace's text, and DiagnosticMethodInfo's type and method names.
+        string[] text =
+        [
+            "   at P.<>c.<RunAsync>b__0_1() in /tmp/app/app.cs:line 3",
+            "   at P.<RunAsync>g__Local|0_0() in /tmp/app/app.cs:line 3",
+            "   at P.RunAsync() in /tmp/app/app.cs:line 3",
+            "   at P.Main() in /tmp/app/app.cs:line 5",
+        ];
+        string[] methods =
+        [
+            "P+<>c.<RunAsync>b__0_1",
+            "P.<RunAsync>g__Local|0_0",
+            "P+<RunAsync>d__0.MoveNext",
+            "System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw",
+            "System.Runtime.CompilerServices.TaskAwaiter.ThrowForNonSuccess",
+            "System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification",
+            "P.Main",
+        ];
+
+        Assert.Equal(["P.RunAsync.lambda", "P.RunAsync.Local", "P.RunAsync", "P.Main"], FrameName.NormaliseAll(methods));
+        Assert.Equal(DeathSignature.Of("c", "System.InvalidOperationException", text), DeathSignature.Of("c", "System.InvalidOperationException", methods));
+    }
+
+    [Fact]
     public void PanicPath_frames_on_top_do_not_change_a_signature_and_do_not_take_the_place_of_app_frames()
     {
         string[] app = ["App.A()", "App.B()", "App.C()", "App.D()", "App.E()", "App.F()"];
