@@ -12,7 +12,8 @@ namespace PanicPath.Supervisor.Scrubbing;
 /// <item><c>KEY=value</c>, <c>KEY: value</c> and <c>"KEY": "value"</c> whose key contains password, passwd, pwd,
 /// token, secret, api key (<c>apikey</c>, <c>api_key</c>, <c>api-key</c>), connection string or credential, in any case
 /// (so connection strings' <c>Password=…;</c> and <c>Pwd=…</c>, URL queries' <c>?token=…</c>, <c>--token=…</c>);
-/// with a colon, a key ending in <c>Exception</c> or <c>Error</c> is a type name before its message, not a key;</item>
+/// with a colon, a key ending in <c>Exception</c> or <c>Error</c> is a type name before its message, not a key, and a
+/// value that is a <c>0x</c> number of 64 bits or less (the runtime crash report's method <c>"token"</c>s) is no secret;</item>
 /// <item>an option whose name holds one of those words, followed by its value as the next word
 /// (<c>--password X</c>, <c>-client-secret X</c>); a next word starting with <c>-</c> is the next option, left alone.
 /// A single-letter option (<c>-p X</c>) is left alone: it is a password for some programs and a port for most;</item>
@@ -20,7 +21,8 @@ namespace PanicPath.Supervisor.Scrubbing;
 /// <item>the credentials of an <c>Authorization</c> header and any <c>Bearer</c> token.</item>
 /// </list>
 /// Extra patterns (<see cref="Pattern"/>) replace their whole match with the mask. Every pattern runs in
-/// bounded time: the built-in ones are source-generated, linear in practice and stopped by a timeout;
+/// bounded time: the built-in ones are source-generated, linear in practice, stopped by a timeout per match and
+/// by a budget per text;
 /// extra ones run on the non-backtracking engine (linear in the input). Text whose scrubbing times out is
 /// replaced whole (<see cref="TimedOut"/>): it fails closed. <see cref="None"/> changes nothing.
 /// </summary>
@@ -33,7 +35,12 @@ public sealed partial class SecretScrubber
     public const string TimedOut = "*** (not shown: scrubbing it took too long)";
 
     private const int TimeoutMs = 1000;
+
+    /// <summary>The most the keyed rules may take over one text, however many matches it holds.</summary>
+    private const int BudgetMs = 10_000;
     private const RegexOptions Rules = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private readonly bool builtIn;
     private readonly IReadOnlyList<Regex> extra;
@@ -90,8 +97,9 @@ public sealed partial class SecretScrubber
         {
             if (builtIn)
             {
-                text = MaskKeyed(KeyValue(), text, MaskKeyValue);
-                text = MaskKeyed(OptionValue(), text, MaskOptionValue);
+                var deadline = Environment.TickCount64 + BudgetMs;
+                text = MaskKeyed(KeyValue(), text, MaskKeyValue, deadline);
+                text = MaskKeyed(OptionValue(), text, MaskOptionValue, deadline);
                 text = UrlPassword().Replace(text, "${key}" + Mask);
                 text = Authorization().Replace(text, "${key}" + Mask);
             }
@@ -173,13 +181,19 @@ public sealed partial class SecretScrubber
     /// answers; a match it answers null for (its key names no secret) is left, and the search goes on from its
     /// value, so that a value holding a secret of its own (<c>"message": "password=x"</c>) is still seen.
     /// </summary>
-    private static string MaskKeyed(Regex regex, string text, Func<Match, string?> mask)
+    /// Past <paramref name="deadline"/> (<see cref="Environment.TickCount64"/>) it gives up: <see cref="RegexMatchTimeoutException"/>.
+    private static string MaskKeyed(Regex regex, string text, Func<Match, string?> mask, long deadline)
     {
         System.Text.StringBuilder? result = null;
         var copied = 0;
         var at = 0;
         while (at <= text.Length && regex.Match(text, at) is { Success: true } match)
         {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new RegexMatchTimeoutException(text, regex.ToString(), TimeSpan.FromMilliseconds(BudgetMs));
+            }
+
             if (mask(match) is not { } masked)
             {
                 at = match.Groups["value"].Index;
@@ -207,8 +221,20 @@ public sealed partial class SecretScrubber
 
         var value = match.Groups["value"].Value;
         var quote = value.Length > 0 && value[0] is '"' or '\'' ? value[0].ToString() : string.Empty;
+        if (IsMachineWord(value.AsSpan().Trim(quote)))
+        {
+            return null;
+        }
+
         return $"{match.Groups["head"].Value}{quote}{Mask}{quote}";
     }
+
+    /// <summary>
+    /// A hexadecimal number of at most 64 bits written <c>0x…</c>: what the runtime's crash report holds under
+    /// <c>"token"</c> (a method's metadata token), not a secret; masking it would cost the report its frames' identity.
+    /// </summary>
+    private static bool IsMachineWord(ReadOnlySpan<char> value) =>
+        value.Length is > 2 and <= 18 && value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && !value[2..].ContainsAnyExcept(HexDigits);
 
     private static string? MaskOptionValue(Match match) =>
         SecretKey().IsMatch(match.Groups["key"].Value) ? $"{match.Groups["head"].Value}{Mask}" : null;
@@ -219,9 +245,11 @@ public sealed partial class SecretScrubber
 
     /// <summary>
     /// <c>KEY=value</c>, <c>KEY: value</c>, <c>"KEY": "value"</c>: the key a whole word (atomic: no backtracking into it),
-    /// the value quoted or up to a space, quote, backslash, <c>;</c>, <c>&amp;</c> or <c>,</c>.
+    /// the value quoted or up to a space, quote, backslash, <c>;</c>, <c>&amp;</c>, <c>,</c> or <c>=</c> (trailing <c>=</c>s,
+    /// base64's padding, included). A value never runs into the next <c>key=</c>, so a key naming no secret
+    /// costs the search only its own value: the whole scrub stays linear (<c>a=a=a=…</c> included).
     /// </summary>
-    [GeneratedRegex(@"(?<head>(?<![\w.-])(?<key>(?>[\w.-]+))(?<q>[""']?)(?<sep>(?>[ \t]*[=:][ \t]*)))(?<value>""[^""\r\n]*""|'[^'\r\n]*'|[^\s""'\\;&,]+)", Rules, TimeoutMs)]
+    [GeneratedRegex(@"(?<head>(?<![\w.-])(?<key>(?>[\w.-]+))(?<q>[""']?)(?<sep>(?>[ \t]*[=:][ \t]*)))(?<value>""[^""\r\n]*""|'[^'\r\n]*'|(?>[^\s""'\\;&,=]+)=*)", Rules, TimeoutMs)]
     private static partial Regex KeyValue();
 
     /// <summary><c>--name value</c> or <c>-name value</c> (two letters or more), the value a word not starting with <c>-</c>.</summary>

@@ -37,6 +37,7 @@ public sealed class SecretScrubberTests
     [InlineData("mysql -p hunter2")]
     [InlineData("https://example.com/path?page=2")]
     [InlineData("exit code 3")]
+    [InlineData("{\"method_name\": \"Crashers.Deaths.Throw()\", \"token\": \"0x6000001\", \"il_offset\": \"0x0\"}")]
     public void Text_without_a_recognised_secret_is_left_as_it_is(string text)
     {
         Assert.Equal(text, SecretScrubber.Default.Scrub(text));
@@ -76,6 +77,9 @@ public sealed class SecretScrubberTests
             "Authorization: " + new string(' ', 200_000),
             "bearer " + new string('b', 400_000),
             string.Concat(Enumerable.Repeat("a.", 200_000)) + ": ",
+            string.Concat(Enumerable.Repeat("a=", 200_000)),
+            string.Concat(Enumerable.Repeat("\"x\":\"", 100_000)),
+            string.Concat(Enumerable.Repeat("--x ", 100_000)),
         ];
         foreach (var text in hostile)
         {
