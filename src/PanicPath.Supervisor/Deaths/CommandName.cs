@@ -6,7 +6,10 @@ namespace PanicPath.Supervisor.Deaths;
 /// (it holds <c>/</c> or <c>\</c>) reduced to its file name, joined by single spaces. So
 /// <c>/usr/bin/dotnet /tmp/x1/app.dll --port 80</c> is <c>dotnet app.dll --port 80</c> wherever the app
 /// and its temporary directory are; other arguments are kept, so a different option is another command.
-/// The pid is never part of it (a record keeps it apart).
+/// The pid is never part of it (a record keeps it apart), and neither is a secret: the line is masked
+/// first with the default rules (<see cref="Scrubbing.SecretScrubber.Default"/>), whether or not the run
+/// scrubs its records, so that a per-run token (<c>--token=…</c>) neither opens a bucket per run nor goes
+/// into the signature's hash, and a run with <c>--no-scrub</c> buckets as one without.
 /// </summary>
 public static class CommandName
 {
@@ -14,7 +17,7 @@ public static class CommandName
     public static string Normalise(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return string.Join(' ', Words(command).Select(FileNameOf));
+        return string.Join(' ', Words(Scrubbing.SecretScrubber.Default.Scrub(command) ?? string.Empty).Select(FileNameOf));
     }
 
     private static string FileNameOf(string word)

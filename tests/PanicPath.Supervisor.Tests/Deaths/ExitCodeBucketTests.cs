@@ -22,6 +22,18 @@ public sealed class ExitCodeBucketTests
     }
 
     [Fact]
+    public void A_secret_in_the_command_is_not_part_of_the_bucket_so_runs_with_different_tokens_share_one()
+    {
+        var monday = DeathClassifier.Classify(new DeathEvidence(3, null, null, string.Empty, "app serve --token=f00dcafe PASSWORD=hunter2"));
+        var tuesday = DeathClassifier.Classify(new DeathEvidence(3, null, null, string.Empty, "app serve --token=b16b00b5 PASSWORD=swordfish"));
+        var other = DeathClassifier.Classify(new DeathEvidence(3, null, null, string.Empty, "app migrate --token=f00dcafe PASSWORD=hunter2"));
+
+        Assert.Equal(monday.Signature, tuesday.Signature);
+        Assert.NotEqual(monday.Signature, other.Signature);
+        Assert.Equal("app serve --token=*** PASSWORD=***", CommandName.Normalise("app serve --token=f00dcafe PASSWORD=hunter2"));
+    }
+
+    [Fact]
     public void The_directories_of_the_program_and_of_path_arguments_are_not_part_of_the_bucket()
     {
         var here = DeathClassifier.Classify(new DeathEvidence(3, null, null, string.Empty, "/usr/bin/dotnet /tmp/run-a1b2/App.dll --out=/tmp/run-a1b2/x.log"));
