@@ -34,28 +34,16 @@ public sealed class CommandPackagingTests
     [Fact]
     public async Task The_packed_tool_installs_into_a_tool_path_and_its_panicpath_runs_the_demo()
     {
-        var dotnet = Crasher.Dotnet;
         using var temp = new TempDirectory();
-        var packages = Directory.CreateDirectory(temp.Sub("packages")).FullName;
         var tools = temp.Sub("tools");
-        var config = temp.Sub("nuget.config");
-        await File.WriteAllTextAsync(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packages}" />
-              </packageSources>
-            </configuration>
-            """);
-        var project = Path.Combine(Path.GetDirectoryName(PanicPath.TestSupport.ExampleScenarios.Folder)!, "..", "src", "PanicPath.Cli", "PanicPath.Cli.csproj");
-        var configuration = typeof(CommandPackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-        // The command these tests were built with, packed as it is (no second build), then installed as a user would.
-        var (packed, packSaid) = await Run(dotnet, ["pack", project, "--no-build", "-c", configuration, "-o", packages, "-nologo"]);
-        Assert.True(packed == 0, packSaid);
-        var (installed, installSaid) = await Run(dotnet, ["tool", "install", "PanicPath.Cli", "--tool-path", tools, "--configfile", config, "--version", typeof(PanicPathCommand).Assembly.GetName().Version!.ToString(3)]);
-        Assert.True(installed == 0, installSaid);
+        // The command these tests were built with, packed as it is (no second build) into a feed of its own,
+        // then installed from it as a user would, through a packages folder of its own (never a cached older build).
+        var feed = await LocalFeed.Pack(temp, Path.Combine("src", "PanicPath.Cli", "PanicPath.Cli.csproj"));
+        var (_, installed, installOutput, installError) = await CliProcess.RunProgram(Crasher.Dotnet,
+            ["tool", "install", "PanicPath.Cli", "--tool-path", tools, "--configfile", feed.Config, "--version", typeof(PanicPathCommand).Assembly.GetName().Version!.ToString(3)],
+            LocalFeed.DotnetEnvironment(feed.Packages));
+        Assert.True(installed == 0, installOutput + installError);
 
         var panicpath = Path.Combine(tools, "panicpath");
         var (helped, help) = await Run(panicpath, ["--help"]);
