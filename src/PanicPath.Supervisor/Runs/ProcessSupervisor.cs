@@ -228,10 +228,12 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
     /// spool directory's slot (<see cref="RunSpool.KeepDeath"/>), holding the directory, for a later try
     /// in this run or the next start's <see cref="SpoolIngest"/>; without a slot, a death with an
     /// in-process report leaves its spool directory for the next start, and one without is lost (said so).
+    /// The death was scrubbed when it was classified (<see cref="RunAsync"/>), so it goes to the store as it
+    /// is, not through the scrubbing store a second time.
     /// </summary>
     private async Task<(DeathRecord Death, bool Kept)> StoreAsync(DeathRecord death, RunSpool? spool, CancellationToken cancellationToken)
     {
-        if (this.store is not { } store)
+        if (options.Store is not { } store)
         {
             await RemoveAsync(spool).ConfigureAwait(false);
             return (death, false);
@@ -281,7 +283,9 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
     /// </summary>
     private async Task RetryKeptAsync(List<DeathRecord> deaths, KeptDeaths kept, CancellationToken cancellationToken)
     {
-        if (this.store is not { } store)
+        // The kept deaths were scrubbed when they were classified: stored as they are (see StoreAsync). The
+        // leftovers of earlier runs were not: they go through the scrubbing store.
+        if (options.Store is not { } direct || this.store is not { } store)
         {
             return;
         }
@@ -291,7 +295,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             var (index, spool) = kept.Pending[0];
             try
             {
-                deaths[index] = await store.AddAsync(deaths[index], cancellationToken).ConfigureAwait(false);
+                deaths[index] = await direct.AddAsync(deaths[index], cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
