@@ -37,6 +37,9 @@ internal sealed class PanicRun
 {
     private const int MaxRecords = 512;
 
+    /// <summary>The list name of the in-process dump step, whose record is also the report's <see cref="CrashReport.Dump"/>.</summary>
+    private const string DumpList = "crash-dump";
+
     /// <summary>
     /// The run each thread is walking inline, by managed thread id (a thread-static would allocate its
     /// storage on the panicking thread's first panic); a thread whose id is past the table uses
@@ -57,6 +60,9 @@ internal sealed class PanicRun
     private readonly Action continueJob;
     private int recordCount;
     private long startTimestamp;
+
+    /// <summary>When the last report of this run was written (a <see cref="Stopwatch"/> timestamp; 0: none yet), for its <see cref="CrashReport.TotalMs"/>.</summary>
+    private long reportTimestamp;
     private long stepsDeadline;
     private int logJsonStart;
     private int logJsonLength;
@@ -132,6 +138,7 @@ internal sealed class PanicRun
         var reserve = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(2).Ticks, deadline.Ticks / 4));
         stepsDeadline = startTimestamp + (long)((deadline - reserve).TotalSeconds * Stopwatch.Frequency);
         recordCount = 0;
+        reportTimestamp = 0;
         nested.Clear();
         logJsonStart = 0;
         logJsonLength = 0;
@@ -197,10 +204,11 @@ internal sealed class PanicRun
                     Notifier = run.stepName,
                     Reason = reason,
                     ExceptionType = exception?.GetType().FullName,
+                    AtMs = Thousandths.Milliseconds(run.SinceEntry(Stopwatch.GetTimestamp())),
                 });
             }
 
-            run.Record(run.stepName, run.stepList, run.stepPriority, NotifierOutcome.Abandoned, Stopwatch.GetElapsedTime(run.stepStarted).TotalMilliseconds, null);
+            run.Record(run.stepName, run.stepList, run.stepPriority, NotifierOutcome.Abandoned, run.stepStarted, Stopwatch.GetElapsedTime(run.stepStarted).TotalMilliseconds, null);
             run.MoveRest();
         }
 
@@ -212,7 +220,7 @@ internal sealed class PanicRun
         var descriptor = registration.Descriptor as PanicNotifier;
         if (descriptor is { SkipsWhenCaptureArmed: true } && runtime.CaptureArmed)
         {
-            Record(registration.Name, ListName(list), registration.Priority, NotifierOutcome.Skipped, 0, null);
+            Record(registration.Name, ListName(list), registration.Priority, NotifierOutcome.Skipped, Stopwatch.GetTimestamp(), 0, null);
             return NotifyResult.Done;
         }
 
@@ -227,13 +235,19 @@ internal sealed class PanicRun
     /// </summary>
     internal ReadOnlySpan<byte> WriteReport(int exitCode, bool deadlineExceeded)
     {
+        reportTimestamp = Stopwatch.GetTimestamp();
         var hasLog = runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken);
         Start(writer, hasLog ? logJson.AsSpan(logJsonStart, logJsonLength) : [], hasLog);
         var count = Math.Min(Volatile.Read(ref recordCount), MaxRecords);
+        var dumpAt = -1;
         for (var i = 0; i < count; i++)
         {
             ref var r = ref records[i];
-            writer.Notifier(r.Name, r.List, r.Priority, NotifierOutcomeNames.Of(r.Outcome), Math.Round(r.Ms, 3), r.Error);
+            writer.Notifier(r.Name, r.List, r.Priority, NotifierOutcomeNames.Of(r.Outcome), SinceEntry(r.Started), Thousandths.Of(r.Ms), r.Error);
+            if (ReferenceEquals(r.List, DumpList))
+            {
+                dumpAt = i;
+            }
         }
 
         writer.StartNested();
@@ -245,7 +259,10 @@ internal sealed class PanicRun
             }
         }
 
-        return writer.End(DumpPath, deadlineExceeded, exitCode);
+        (long, long, string)? dump = dumpAt < 0
+            ? null
+            : (SinceEntry(records[dumpAt].Started), Thousandths.Of(records[dumpAt].Ms), NotifierOutcomeNames.Of(records[dumpAt].Outcome));
+        return writer.End(DumpPath, deadlineExceeded, exitCode, dump, Deadline, SinceEntry(reportTimestamp));
     }
 
     /// <summary>
@@ -259,11 +276,12 @@ internal sealed class PanicRun
     {
         Start(entryWriter, [], hasLog: false);
         entryWriter.StartNested();
-        return entryWriter.End(null, deadlineExceeded: false, exitCode);
+        return entryWriter.End(null, deadlineExceeded: false, exitCode, deadline: Deadline);
     }
 
     private void Start(ReportWriter into, ReadOnlySpan<byte> log, bool hasLog) =>
         into.Start(
+            runtime.ReportVersion,
             Kind == PanicKind.Oops ? "oops" : "panic",
             Reason,
             Environment.ProcessId,
@@ -293,14 +311,27 @@ internal sealed class PanicRun
         return description;
     }
 
+    /// <summary>The path's deadline as configured, from the entry, in <see cref="Thousandths"/>.</summary>
+    private long Deadline => Thousandths.Of(runtime.Options.Deadline.TotalMilliseconds);
+
+    /// <summary>
+    /// The time from the panic's entry to <paramref name="timestamp"/> (a <see cref="Stopwatch"/>
+    /// timestamp) in <see cref="Thousandths"/>, rounded as every duration of the report; never negative.
+    /// </summary>
+    private long SinceEntry(long timestamp) =>
+        timestamp <= startTimestamp ? 0 : Thousandths.Of((timestamp - startTimestamp) * 1000.0 / Stopwatch.Frequency);
+
     /// <summary>The bytes of the report last written by <see cref="WriteReport"/>.</summary>
     internal ReadOnlySpan<byte> WrittenReport => writer.Written;
 
     /// <summary>The report of this run, with the verdict the caller decided (<see cref="Exit.PanicExitCodes.For"/>).</summary>
     internal CrashReport BuildReport(int exitCode, bool deadlineExceeded)
     {
+        var version = runtime.ReportVersion;
+        var timed = version >= CrashReport.CurrentVersion;
         var report = new CrashReport
         {
+            Version = version,
             Kind = Kind == PanicKind.Oops ? "oops" : "panic",
             Reason = Reason,
             Pid = Environment.ProcessId,
@@ -311,6 +342,8 @@ internal sealed class PanicRun
             DumpPath = DumpPath,
             DeadlineExceeded = deadlineExceeded,
             ExitCode = exitCode,
+            DeadlineMs = timed ? Thousandths.Milliseconds(Deadline) : null,
+            TotalMs = timed ? Thousandths.Milliseconds(SinceEntry(reportTimestamp != 0 ? reportTimestamp : Stopwatch.GetTimestamp())) : null,
         };
         if (runtime.Options.ReportForm == ReportForm.Long && Volatile.Read(ref logTaken))
         {
@@ -330,14 +363,22 @@ internal sealed class PanicRun
                 List = r.List,
                 Priority = r.Priority,
                 Outcome = NotifierOutcomeNames.Of(r.Outcome),
-                Ms = Math.Round(r.Ms, 3),
+                StartMs = timed ? Thousandths.Milliseconds(SinceEntry(r.Started)) : null,
+                Ms = Thousandths.Milliseconds(Thousandths.Of(r.Ms)),
                 Error = r.Error,
             });
+            if (timed && ReferenceEquals(r.List, DumpList))
+            {
+                report.Dump = new DumpStep { StartMs = Thousandths.Milliseconds(SinceEntry(r.Started)), Ms = Thousandths.Milliseconds(Thousandths.Of(r.Ms)), Outcome = NotifierOutcomeNames.Of(r.Outcome), Path = DumpPath };
+            }
         }
 
         lock (nested)
         {
-            report.Nested.AddRange(nested);
+            foreach (var n in nested)
+            {
+                report.Nested.Add(timed ? n : new NestedPanic { Notifier = n.Notifier, Reason = n.Reason, ExceptionType = n.ExceptionType });
+            }
         }
 
         return report;
@@ -407,7 +448,7 @@ internal sealed class PanicRun
             DeadlineExceeded = true;
         }
 
-        Record(stepName, stepList, stepPriority, NotifierOutcome.TimedOut, Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds, null);
+        Record(stepName, stepList, stepPriority, NotifierOutcome.TimedOut, stepStarted, Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds, null);
         MoveRest();
     }
 
@@ -542,7 +583,7 @@ internal sealed class PanicRun
             // The dump's budget is the time left, read from the clock the step starts by.
             stepClock = Stopwatch.GetTimestamp();
             var remaining = Stopwatch.GetElapsedTime(stepClock, stepsDeadline);
-            var outcome = RunStep("crash-dump", "crash-dump", 0, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, null, runtime.DumpJob);
+            var outcome = RunStep("crash-dump", DumpList, 0, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, null, runtime.DumpJob);
             if (outcome == NotifyResult.Done && runtime.LastDumpPath is { } path)
             {
                 DumpPath = path;
@@ -598,7 +639,7 @@ internal sealed class PanicRun
 
         var end = Stopwatch.GetTimestamp();
         stepClock = end;
-        Record(name, list, priority, outcome, Stopwatch.GetElapsedTime(now, end).TotalMilliseconds, fault?.GetType().FullName);
+        Record(name, list, priority, outcome, now, Stopwatch.GetElapsedTime(now, end).TotalMilliseconds, fault?.GetType().FullName);
         return outcome == NotifierOutcome.Ran ? result : NotifyResult.Bad & ~NotifyResult.StopMask;
     }
 
@@ -613,7 +654,7 @@ internal sealed class PanicRun
         var executor = runtime.Executors.Next(out var failure);
         if (executor is null)
         {
-            Record(name, list, priority, NotifierOutcome.Skipped, 0, failure?.GetType().FullName);
+            Record(name, list, priority, NotifierOutcome.Skipped, Stopwatch.GetTimestamp(), 0, failure?.GetType().FullName);
             return NotifyResult.Done;
         }
 
@@ -639,7 +680,7 @@ internal sealed class PanicRun
                 DeadlineExceeded = true;
             }
 
-            Record(name, list, priority, NotifierOutcome.TimedOut, ms, null);
+            Record(name, list, priority, NotifierOutcome.TimedOut, now, ms, null);
             return NotifyResult.Done;
         }
 
@@ -653,22 +694,24 @@ internal sealed class PanicRun
                     Notifier = name,
                     Reason = executor.NestedReason ?? string.Empty,
                     ExceptionType = executor.NestedException?.GetType().FullName,
+                    AtMs = Thousandths.Milliseconds(SinceEntry(Stopwatch.GetTimestamp())),
                 });
             }
         }
 
-        Record(name, list, priority, outcome, ms, executor.Fault?.GetType().FullName);
+        Record(name, list, priority, outcome, now, ms, executor.Fault?.GetType().FullName);
         return outcome == NotifierOutcome.Ran ? executor.Result : NotifyResult.Bad & ~NotifyResult.StopMask;
     }
 
     private NotifyResult SkipPastDeadline(string name, string list, int priority)
     {
         DeadlineExceeded = true;
-        Record(name, list, priority, NotifierOutcome.Skipped, 0, null);
+        Record(name, list, priority, NotifierOutcome.Skipped, Stopwatch.GetTimestamp(), 0, null);
         return NotifyResult.Done;
     }
 
-    private void Record(string name, string list, int priority, NotifierOutcome outcome, double ms, string? error)
+    /// <summary>Records a step that started at <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp) and took <paramref name="ms"/>.</summary>
+    private void Record(string name, string list, int priority, NotifierOutcome outcome, long started, double ms, string? error)
     {
         var at = recordCount;
         if (at >= MaxRecords)
@@ -676,7 +719,7 @@ internal sealed class PanicRun
             return;
         }
 
-        records[at] = new StepRecord(name, list, priority, outcome, ms, error);
+        records[at] = new StepRecord(name, list, priority, outcome, started, ms, error);
         Volatile.Write(ref recordCount, at + 1);
     }
 
@@ -688,5 +731,5 @@ internal sealed class PanicRun
         _ => "final",
     };
 
-    private readonly record struct StepRecord(string Name, string List, int Priority, NotifierOutcome Outcome, double Ms, string? Error);
+    private readonly record struct StepRecord(string Name, string List, int Priority, NotifierOutcome Outcome, long Started, double Ms, string? Error);
 }

@@ -173,6 +173,9 @@ public sealed class PanicRuntime
     /// <summary>The channel address read at install (option or <c>PANICPATH_CHANNEL</c>), or null.</summary>
     internal string? ChannelAddress { get; }
 
+    /// <summary>The wire version of the reports this runtime writes (<see cref="CrashReport.CurrentVersion"/>).</summary>
+    internal int ReportVersion => CrashReport.CurrentVersion;
+
     /// <summary>Heartbeats sent to the supervisor since install (0 without a heartbeat).</summary>
     public long HeartbeatsSent => heartbeat?.Sent ?? 0;
 

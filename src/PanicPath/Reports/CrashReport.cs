@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PanicPath.Reports;
 
@@ -9,11 +10,26 @@ namespace PanicPath.Reports;
 /// long form adds <see cref="Log"/>, the youngest log lines that fit the report's log buffer.
 /// <see cref="Notifiers"/> records every notifier and crash-shutdown hook of the path with its
 /// outcome and duration; <see cref="Nested"/> the panics raised inside notifiers.
+/// <para>
+/// Version 2 adds the path's timing, all in milliseconds from the panic's entry on the one monotonic
+/// clock the path runs by (<see cref="System.Diagnostics.Stopwatch"/>): each notifier's
+/// <see cref="NotifierRecord.StartMs"/>, each nested panic's <see cref="NestedPanic.AtMs"/>, the dump
+/// step (<see cref="Dump"/>), the configured deadline (<see cref="DeadlineMs"/>) and the report's
+/// completion (<see cref="TotalMs"/>). These fields are written only when they have a value, so a
+/// version 1 report is written exactly as version 1 wrote it, and reads (<see cref="Parse"/> takes
+/// versions <see cref="OldestVersion"/> to <see cref="CurrentVersion"/>) with all of them null.
+/// </para>
 /// </summary>
 public sealed class CrashReport
 {
     /// <summary>The wire format version this library writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The first version, without the path's timing; still read, and written for a supervisor that reads no other.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>The oldest version <see cref="Parse"/> reads.</summary>
+    public const int OldestVersion = Version1;
 
     /// <summary>Wire format version.</summary>
     public int Version { get; set; } = CurrentVersion;
@@ -64,6 +80,25 @@ public sealed class CrashReport
     /// <summary>The exit code the path ends with (an abort when the runtime's dump is armed).</summary>
     public int ExitCode { get; set; }
 
+    /// <summary>
+    /// Version 2: the in-process dump step (its start, duration, outcome and the file it wrote); null when
+    /// no in-process dump writer is configured, and in a version 1 report. The same step is also among
+    /// <see cref="Notifiers"/> (list <c>crash-dump</c>), and its file in <see cref="DumpPath"/>, for version 1 readers.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DumpStep? Dump { get; set; }
+
+    /// <summary>Version 2: the path's deadline as configured, in milliseconds from the panic's entry; null in a version 1 report.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DeadlineMs { get; set; }
+
+    /// <summary>
+    /// Version 2: milliseconds from the panic's entry to the report's completion (when it was written
+    /// to be sent); null in the short report sent at entry, and in a version 1 report.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TotalMs { get; set; }
+
     /// <summary>Serialises the report (source-generated, no reflection).</summary>
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, ReportJsonContext.Default.CrashReport);
 
@@ -86,9 +121,9 @@ public sealed class CrashReport
             throw new FormatException("Crash report is empty (null).");
         }
 
-        if (report.Version != CurrentVersion)
+        if (report.Version is < OldestVersion or > CurrentVersion)
         {
-            throw new FormatException($"Crash report field 'version' is {report.Version}; this reader knows version {CurrentVersion}.");
+            throw new FormatException($"Crash report field 'version' is {report.Version}; this reader knows versions {OldestVersion} to {CurrentVersion}.");
         }
 
         if (report.Kind is not ("panic" or "oops"))

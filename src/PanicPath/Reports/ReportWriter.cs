@@ -12,7 +12,9 @@ namespace PanicPath.Reports;
 /// without allocating. Call <see cref="Start"/>, then <see cref="Notifier"/> per step, then
 /// <see cref="StartNested"/>, <see cref="Nested"/> per nested panic, and <see cref="End"/>, which
 /// answers the bytes (valid until the next <see cref="Start"/>). A report larger than the buffer grows
-/// it. Not thread-safe: whoever claimed the report writes it.
+/// it. Not thread-safe: whoever claimed the report writes it. The fields of wire version 2 (timing) are
+/// written, as the serialiser writes them, only when they have a value: a report started as version 1
+/// is given none, and comes out as version 1 wrote it.
 /// </summary>
 internal sealed class ReportWriter
 {
@@ -44,9 +46,18 @@ internal sealed class ReportWriter
     private static readonly JsonEncodedText DumpPathName = JsonEncodedText.Encode("dumpPath");
     private static readonly JsonEncodedText DeadlineExceededName = JsonEncodedText.Encode("deadlineExceeded");
     private static readonly JsonEncodedText ExitCodeName = JsonEncodedText.Encode("exitCode");
+    private static readonly JsonEncodedText StartMsName = JsonEncodedText.Encode("startMs");
+    private static readonly JsonEncodedText AtMsName = JsonEncodedText.Encode("atMs");
+    private static readonly JsonEncodedText DumpName = JsonEncodedText.Encode("dump");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText DeadlineMsName = JsonEncodedText.Encode("deadlineMs");
+    private static readonly JsonEncodedText TotalMsName = JsonEncodedText.Encode("totalMs");
 
     private readonly ArrayBufferWriter<byte> buffer;
     private readonly Utf8JsonWriter json;
+
+    /// <summary>The report being written is of version 2 or later: its timing fields are written.</summary>
+    private bool timing;
 
     /// <param name="logBytes">The most log bytes a report carries (<see cref="Panics.PanicOptions.ReportLogBytes"/>).</param>
     internal ReportWriter(int logBytes)
@@ -56,17 +67,18 @@ internal sealed class ReportWriter
     }
 
     /// <summary>
-    /// Starts a report: every field up to the log, then opens the notifier list. <paramref name="logJson"/>
+    /// Starts a report of wire <paramref name="version"/>: every field up to the log, then opens the notifier list. <paramref name="logJson"/>
     /// is the log for a long report as a quoted JSON string, escaped as <see cref="Utf8JsonString"/>
     /// escapes the log's UTF-8 bytes (so, as the string <see cref="Encoding.UTF8"/> decodes them to,
     /// invalid bytes replaced), and is copied in as it is; it is ignored for a short one.
     /// </summary>
-    internal void Start(string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> logJson, bool hasLog)
+    internal void Start(int version, string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> logJson, bool hasLog)
     {
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteNumber(VersionName, CrashReport.CurrentVersion);
+        json.WriteNumber(VersionName, version);
+        timing = version >= 2;
         json.WriteString(KindName, kind);
         json.WriteString(ReasonName, reason);
         json.WriteNumber(PidName, pid);
@@ -106,15 +118,20 @@ internal sealed class ReportWriter
         json.WriteStartArray(NotifiersName);
     }
 
-    /// <summary>One step of the path, as a <see cref="NotifierRecord"/>.</summary>
-    internal void Notifier(string name, string list, int priority, string outcome, double ms, string? error)
+    /// <summary>
+    /// One step of the path, as a <see cref="NotifierRecord"/>: <paramref name="start"/> (version 2) is the
+    /// time from the panic's entry to the step's hand-off and <paramref name="ms"/> the time it took, both
+    /// in <see cref="Thousandths"/>.
+    /// </summary>
+    internal void Notifier(string name, string list, int priority, string outcome, long? start, long ms, string? error)
     {
         json.WriteStartObject();
         json.WriteString(NameName, name);
         json.WriteString(ListName, list);
         json.WriteNumber(PriorityName, priority);
         json.WriteString(OutcomeName, outcome);
-        json.WriteNumber(MsName, ms);
+        WriteThousandthsIfAny(StartMsName, start);
+        Thousandths.Write(json, MsName, ms);
         WriteStringOrNull(ErrorName, error);
         json.WriteEndObject();
     }
@@ -133,16 +150,36 @@ internal sealed class ReportWriter
         json.WriteString(NotifierName, nested.Notifier);
         json.WriteString(ReasonName, nested.Reason);
         WriteStringOrNull(ExceptionTypeName, nested.ExceptionType);
+        if (timing && nested.AtMs is { } at)
+        {
+            json.WriteNumber(AtMsName, at);
+        }
         json.WriteEndObject();
     }
 
-    /// <summary>Writes the last fields and answers the report's bytes.</summary>
-    internal ReadOnlySpan<byte> End(string? dumpPath, bool deadlineExceeded, int exitCode)
+    /// <summary>
+    /// Writes the last fields and answers the report's bytes: <paramref name="dump"/> is the dump step as
+    /// a <see cref="DumpStep"/> (its file is <paramref name="dumpPath"/>), absent when null; the deadline
+    /// and the total, absent when null. Times are in thousandths of a millisecond (<see cref="Thousandths"/>).
+    /// </summary>
+    internal ReadOnlySpan<byte> End(string? dumpPath, bool deadlineExceeded, int exitCode, (long Start, long Ms, string Outcome)? dump = null, long? deadline = null, long? total = null)
     {
         json.WriteEndArray();
         WriteStringOrNull(DumpPathName, dumpPath);
         json.WriteBoolean(DeadlineExceededName, deadlineExceeded);
         json.WriteNumber(ExitCodeName, exitCode);
+        if (timing && dump is { } step)
+        {
+            json.WriteStartObject(DumpName);
+            Thousandths.Write(json, StartMsName, step.Start);
+            Thousandths.Write(json, MsName, step.Ms);
+            json.WriteString(OutcomeName, step.Outcome);
+            WriteStringOrNull(PathName, dumpPath);
+            json.WriteEndObject();
+        }
+
+        WriteThousandthsIfAny(DeadlineMsName, deadline);
+        WriteThousandthsIfAny(TotalMsName, total);
         json.WriteEndObject();
         json.Flush();
         return buffer.WrittenSpan;
@@ -150,6 +187,14 @@ internal sealed class ReportWriter
 
     /// <summary>The bytes of the last report written.</summary>
     internal ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+
+    private void WriteThousandthsIfAny(JsonEncodedText name, long? value)
+    {
+        if (timing && value is { } number)
+        {
+            Thousandths.Write(json, name, number);
+        }
+    }
 
     private void WriteStringOrNull(JsonEncodedText name, string? value)
     {

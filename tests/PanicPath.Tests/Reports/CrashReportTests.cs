@@ -37,7 +37,7 @@ public sealed class CrashReportTests : IDisposable
             Assert.True(root.TryGetProperty(field, out _), $"missing field {field}");
         }
 
-        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal(2, root.GetProperty("version").GetInt32());
         Assert.Equal("panic", root.GetProperty("kind").GetString());
         Assert.Equal("disk full", root.GetProperty("reason").GetString());
         Assert.Equal(Environment.ProcessId, root.GetProperty("pid").GetInt32());
@@ -179,7 +179,8 @@ public sealed class CrashReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"version\":2,\"kind\":\"panic\",\"form\":\"short\"}", "'version'")]
+    [InlineData("{\"version\":3,\"kind\":\"panic\",\"form\":\"short\"}", "'version'")]
+    [InlineData("{\"version\":0,\"kind\":\"panic\",\"form\":\"short\"}", "'version'")]
     [InlineData("{\"version\":1,\"kind\":\"crash\",\"form\":\"short\"}", "'kind'")]
     [InlineData("{\"version\":1,\"kind\":\"oops\",\"form\":\"medium\"}", "'form'")]
     [InlineData("{\"version\":1,\"pid\":\"x\"}", "$.pid")]
