@@ -67,7 +67,7 @@ public sealed class CpuCommandTests
         var fixedOnes = terminates.GetProperty("fixed");
         Assert.Equal(fixedCount, fixedOnes.GetProperty("count").GetInt32());
         Assert.All(fixedOnes.GetProperty("configurations").EnumerateArray(), c => Assert.Equal("1", c.GetProperty("panic-cpu").GetString()));
-        Assert.Equal(0, terminates.GetProperty("newly_violated").GetProperty("count").GetInt32());
+        Assert.Equal(0, terminates.GetProperty("newlyViolated").GetProperty("count").GetInt32());
 
         var (back, text, _) = await CliRun.Run("diff", CliRun.Example("unload-response"), CliRun.Example(before));
         Assert.Equal(1, back);

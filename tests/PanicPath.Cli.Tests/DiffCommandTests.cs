@@ -43,7 +43,7 @@ public sealed class DiffCommandTests
     public async Task Diff_v0_to_patch16_shows_new_unload_violations_on_arm64_with_kdump_and_none_on_x86_64()
     {
         var diff = await Diff(CliRun.Example("v0-before"), CliRun.Example("v1-patch16"), expectedExit: 1, "--list");
-        var channel = Invariant(diff, "channel-unloaded-before-next-kernel").GetProperty("newly_violated");
+        var channel = Invariant(diff, "channel-unloaded-before-next-kernel").GetProperty("newlyViolated");
         Assert.True(channel.GetProperty("count").GetInt64() > 0);
         Assert.True(channel.GetProperty("exact").GetBoolean());
         Assert.All(channel.GetProperty("conditions").EnumerateArray(), c =>
@@ -54,7 +54,7 @@ public sealed class DiffCommandTests
         });
         Assert.All(channel.GetProperty("configurations").EnumerateArray(), c => Assert.Equal("true", c.GetProperty("kexec_crash_loaded").GetString()));
         Assert.DoesNotContain(
-            diff.GetProperty("invariants").EnumerateArray().SelectMany(i => i.GetProperty("newly_violated").GetProperty("configurations").EnumerateArray()),
+            diff.GetProperty("invariants").EnumerateArray().SelectMany(i => i.GetProperty("newlyViolated").GetProperty("configurations").EnumerateArray()),
             c => c.GetProperty("arch").GetString() == "x86_64");
     }
 
@@ -62,8 +62,8 @@ public sealed class DiffCommandTests
     public async Task Diff_v0_to_merged_shows_no_new_violation_and_exits_0()
     {
         var diff = await Diff(CliRun.Example("v0-before"), CliRun.Example("merged"), expectedExit: 0);
-        Assert.Equal(0, diff.GetProperty("newly_violated").GetInt32());
-        Assert.All(diff.GetProperty("invariants").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("newly_violated").GetProperty("count").GetInt64()));
+        Assert.Equal(0, diff.GetProperty("newlyViolated").GetInt32());
+        Assert.All(diff.GetProperty("invariants").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("newlyViolated").GetProperty("count").GetInt64()));
         Assert.Contains(diff.GetProperty("invariants").EnumerateArray(), i => i.GetProperty("fixed").GetProperty("count").GetInt64() > 0);
     }
 
@@ -86,7 +86,7 @@ public sealed class DiffCommandTests
     public async Task The_json_has_both_sides_the_compared_dimensions_and_per_invariant_the_changes_and_the_values_of_a_one_sided_feature()
     {
         var diff = await Diff(CliRun.TempScenario(Before), CliRun.TempScenario(After), expectedExit: 0);
-        Assert.Equal(["old", "new", "compared", "dimensions", "invariants", "newly_violated"], diff.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "old", "new", "compared", "dimensions", "invariants", "newlyViolated"], diff.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("before", 12L), (diff.GetProperty("old").GetProperty("scenario").GetString(), diff.GetProperty("old").GetProperty("runs").GetInt64()));
         Assert.Equal(("after", 24L), (diff.GetProperty("new").GetProperty("scenario").GetString(), diff.GetProperty("new").GetProperty("runs").GetInt64()));
         Assert.Equal(24, diff.GetProperty("compared").GetInt64());
@@ -94,7 +94,7 @@ public sealed class DiffCommandTests
             ["panic_timeout:both", "a:both", "b:both", "fix:new", "fault:both", "entry:both"],
             diff.GetProperty("dimensions").EnumerateArray().Select(d => $"{d.GetProperty("name").GetString()}:{d.GetProperty("side").GetString()}"));
         var done = Invariant(diff, "done-at-end");
-        Assert.Equal(["name", "newly_violated", "fixed", "values"], done.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "newlyViolated", "fixed", "values"], done.EnumerateObject().Select(p => p.Name));
         var @fixed = done.GetProperty("fixed");
         Assert.Equal((6L, true, 0L), (@fixed.GetProperty("count").GetInt64(), @fixed.GetProperty("exact").GetBoolean(), @fixed.GetProperty("uncovered").GetInt64()));
         var condition = Assert.Single(@fixed.GetProperty("conditions").EnumerateArray());
@@ -104,8 +104,8 @@ public sealed class DiffCommandTests
         Assert.Equal(
             ["fix=false new fixes 0 breaks 0 of 12", "fix=true new fixes 6 breaks 0 of 12"],
             done.GetProperty("values").EnumerateArray().Select(v =>
-                $"{v.GetProperty("dimension").GetString()}={v.GetProperty("value").GetString()} {v.GetProperty("only_in").GetString()} fixes {v.GetProperty("fixes").GetInt64()} breaks {v.GetProperty("breaks").GetInt64()} of {v.GetProperty("compared").GetInt64()}"));
-        Assert.Equal(0, done.GetProperty("newly_violated").GetProperty("count").GetInt64());
+                $"{v.GetProperty("dimension").GetString()}={v.GetProperty("value").GetString()} {v.GetProperty("onlyIn").GetString()} fixes {v.GetProperty("fixes").GetInt64()} breaks {v.GetProperty("breaks").GetInt64()} of {v.GetProperty("compared").GetInt64()}"));
+        Assert.Equal(0, done.GetProperty("newlyViolated").GetProperty("count").GetInt64());
     }
 
     [Fact]

@@ -85,7 +85,8 @@ public sealed class ExploreCommandTests
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("panicpath.explore/2", root.GetProperty("schema").GetString());
         Assert.Equal("hyperv-v1-patch16", root.GetProperty("scenario").GetString());
         Assert.Equal("mainline-5.18", root.GetProperty("kernel").GetString());
         Assert.Equal(2560, root.GetProperty("runs").GetInt32());
@@ -104,9 +105,12 @@ public sealed class ExploreCommandTests
         var (exit, output, _) = await CliRun.Run("explore", CliRun.Example("merged"), CliRun.Example("v1-patch16"), "--json", "--all-traces", "--max-traces", "3");
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
-        var files = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["schema", "explorations"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("panicpath.explorations/2", json.RootElement.GetProperty("schema").GetString());
+        var files = json.RootElement.GetProperty("explorations").EnumerateArray().ToList();
         Assert.Equal(2, files.Count);
-        Assert.All(files, f => Assert.Equal(["scenario", "kernel", "violations", "runs", "violating", "invariants"], f.EnumerateObject().Select(p => p.Name)));
+        Assert.All(files, f => Assert.Equal("panicpath.explore-violations/2", f.GetProperty("schema").GetString()));
+        Assert.All(files, f => Assert.Equal(["schema", "scenario", "kernel", "violations", "runs", "violating", "invariants"], f.EnumerateObject().Select(p => p.Name)));
         Assert.All(files, f => Assert.InRange(f.GetProperty("violations").GetArrayLength(), 1, 3));
         Assert.Equal(["invariant", "config", "outcome", "trace"], files[1].GetProperty("violations")[0].EnumerateObject().Select(p => p.Name));
     }

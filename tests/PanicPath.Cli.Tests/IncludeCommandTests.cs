@@ -16,7 +16,7 @@ public sealed class IncludeCommandTests
         Assert.Equal(json.RootElement.GetProperty("old").GetProperty("runs").GetInt64(), json.RootElement.GetProperty("compared").GetInt64());
         Assert.All(json.RootElement.GetProperty("invariants").EnumerateArray(), i =>
         {
-            Assert.Equal(0, i.GetProperty("newly_violated").GetProperty("count").GetInt64());
+            Assert.Equal(0, i.GetProperty("newlyViolated").GetProperty("count").GetInt64());
             Assert.Equal(0, i.GetProperty("fixed").GetProperty("count").GetInt64());
         });
     }

@@ -25,15 +25,17 @@ public sealed class KernelCommandTests
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
-        var first = json.RootElement[0];
+        Assert.Equal(["schema", "profiles"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        var profiles = json.RootElement.GetProperty("profiles");
+        var first = profiles[0];
         Assert.Equal("mainline-6.12", first.GetProperty("name").GetString());
         var functions = first.GetProperty("functions").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Equal("panic", functions[0]);
         Assert.Contains("die", functions);
         Assert.Contains("crash_kexec", functions);
         Assert.True(first.GetProperty("mainline").GetBoolean());
-        Assert.False(json.RootElement[1].GetProperty("mainline").GetBoolean());
-        Assert.Equal(4, json.RootElement.GetArrayLength());
+        Assert.False(profiles[1].GetProperty("mainline").GetBoolean());
+        Assert.Equal(4, profiles.GetArrayLength());
     }
 
     [Theory]

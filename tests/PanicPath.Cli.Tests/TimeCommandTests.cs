@@ -61,8 +61,8 @@ public sealed class TimeCommandTests
 
             var (_, json, _) = await CliRun.Run("trace", file, "--config", "host_answers=false", "--json");
             var steps = JsonDocument.Parse(json).RootElement.GetProperty("trace").EnumerateArray().ToList();
-            Assert.False(steps[0].TryGetProperty("time_us", out _));
-            Assert.Equal(100_000_000, steps[^1].GetProperty("time_us").GetInt64());
+            Assert.False(steps[0].TryGetProperty("timeUs", out _));
+            Assert.Equal(100_000_000, steps[^1].GetProperty("timeUs").GetInt64());
         }
         finally
         {

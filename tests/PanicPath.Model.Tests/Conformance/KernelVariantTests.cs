@@ -37,7 +37,7 @@ public sealed class KernelVariantTests
         using var text = new StringWriter();
         using (var writer = new JsonTextWriter(text))
         {
-            ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, 8));
+            ReportJson.WriteSummary(writer, "panicpath.explore/2", report, ExplorationSummary.Summarize(report, 8));
         }
 
         var json = text.ToString();

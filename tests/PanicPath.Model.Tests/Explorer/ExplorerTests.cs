@@ -200,7 +200,7 @@ public sealed class ExplorerTests
             using var text = new StringWriter();
             using (var writer = new JsonTextWriter(text))
             {
-                ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, 8));
+                ReportJson.WriteSummary(writer, "panicpath.explore/2", report, ExplorationSummary.Summarize(report, 8));
             }
 
             return text.ToString();
@@ -217,12 +217,13 @@ public sealed class ExplorerTests
         using var text = new StringWriter();
         using (var writer = new JsonTextWriter(text))
         {
-            ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, 8));
+            ReportJson.WriteSummary(writer, "panicpath.explore/2", report, ExplorationSummary.Summarize(report, 8));
         }
 
         using var json = JsonDocument.Parse(text.ToString());
         var root = json.RootElement;
-        Assert.Equal(["scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "scenario", "kernel", "runs", "violating", "invariants"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("panicpath.explore/2", root.GetProperty("schema").GetString());
         Assert.Equal("small", root.GetProperty("scenario").GetString());
         Assert.Equal(8, root.GetProperty("runs").GetInt32());
         Assert.Equal(5, root.GetProperty("violating").GetInt32());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PanicPath.Cli;
 using PanicPath.Supervisor.Store;
@@ -69,10 +70,14 @@ public sealed partial class DemoCommandTests
         var id = record.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
         var (shown, shownJson, _) = await CliRun.Run("reports", "show", id, "--data", data, "--json");
         Assert.Equal(ExitCodes.Fine, shown);
-        Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(shownJson).RootElement), JsonSerializer.Serialize(record));
+        var shownRecord = JsonNode.Parse(shownJson)!.AsObject();
+        Assert.Equal("panicpath.death/1", shownRecord["schema"]!.GetValue<string>());
+        Assert.Equal("panicpath.demo/1", root.GetProperty("schema").GetString());
+        shownRecord.Remove("schema");
+        Assert.Equal(shownRecord.ToJsonString(), JsonSerializer.Serialize(record)); // the record as show prints it, without its schema
         var (listed, listJson, _) = await CliRun.Run("reports", "list", "--data", data, "--json");
         Assert.Equal(ExitCodes.Fine, listed);
-        var only = Assert.Single(JsonDocument.Parse(listJson).RootElement.EnumerateArray().ToList());
+        var only = Assert.Single(JsonDocument.Parse(listJson).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal(record.GetProperty("id").GetInt64(), only.GetProperty("id").GetInt64());
         Assert.True(File.Exists(record.GetProperty("dump").GetString())); // the runtime's mini dump, kept with the store
     }
@@ -101,7 +106,7 @@ public sealed partial class DemoCommandTests
             Assert.True(File.Exists(Path.Combine(kept, DataDirectory.DatabaseFileName)), kept);
             var (listed, listJson, _) = await CliRun.Run("reports", "list", "--data", kept, "--json");
             Assert.Equal(ExitCodes.Fine, listed);
-            var record = Assert.Single(JsonDocument.Parse(listJson).RootElement.EnumerateArray().ToList());
+            var record = Assert.Single(JsonDocument.Parse(listJson).RootElement.GetProperty("deaths").EnumerateArray().ToList());
             Assert.Equal(JsonDocument.Parse(await output).RootElement.GetProperty("record").GetProperty("id").GetInt64(), record.GetProperty("id").GetInt64());
         }
         finally

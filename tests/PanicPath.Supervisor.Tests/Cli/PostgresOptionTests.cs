@@ -75,12 +75,12 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
 
         Assert.Equal(3, exit);
         Assert.Equal(ExitCodes.Fine, listExit);
-        var record = Assert.Single(JsonDocument.Parse(listJson).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(listJson).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal("exit-code", record.GetProperty("cause").GetString());
         Assert.Equal(3, record.GetProperty("exitCode").GetInt32());
         var id = record.GetProperty("id").GetInt64();
         Assert.Contains($"recorded death {id}", runError, StringComparison.Ordinal);
-        var bucket = Assert.Single(JsonDocument.Parse(bucketsJson).RootElement.EnumerateArray().ToList());
+        var bucket = Assert.Single(JsonDocument.Parse(bucketsJson).RootElement.GetProperty("buckets").EnumerateArray().ToList());
         Assert.Equal(1, bucket.GetProperty("count").GetInt64());
         var (showExit, showJson, _) = await CliRun.Run("reports", "show", $"{id}", "--postgres", postgres, "--json");
         Assert.Equal(ExitCodes.Fine, showExit);
@@ -112,7 +112,7 @@ public sealed class PostgresOptionTests(PostgresDatabase database) : IClassFixtu
             "reports", "list", "--json");
 
         Assert.Equal(ExitCodes.Fine, exit);
-        var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal("run-env", record.GetProperty("runId").GetString());
     }
 

@@ -29,6 +29,6 @@ public sealed class ReadOnlyDataDirectoryTests
 
         var (listExit, list, listError) = await CliRun.Run("reports", "list", "--data", disk.Path, "--json");
         Assert.True(listExit == ExitCodes.Fine, listError);
-        Assert.Equal(3, Assert.Single(System.Text.Json.JsonDocument.Parse(list).RootElement.EnumerateArray().ToList()).GetProperty("exitCode").GetInt32());
+        Assert.Equal(3, Assert.Single(System.Text.Json.JsonDocument.Parse(list).RootElement.GetProperty("deaths").EnumerateArray().ToList()).GetProperty("exitCode").GetInt32());
     }
 }

@@ -31,7 +31,7 @@ public sealed class ReportsRefusalTests
         var (showExit, _, showError) = await CliRun.Run("reports", "show", "1", "--data", shared);
 
         Assert.True(listExit == ExitCodes.Fine, listError);
-        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetProperty("deaths").GetArrayLength());
         Assert.Contains($"no store at {Path.Combine(shared, DataDirectory.DatabaseFileName)}", Assert.Single(Lines(listError)), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Fine, bucketsExit);
         Assert.Equal(ExitCodes.BadInput, showExit);
@@ -49,7 +49,7 @@ public sealed class ReportsRefusalTests
         var (exit, list, error) = await CliRun.Run("reports", "list", "--data", missing, "--json");
 
         Assert.True(exit == ExitCodes.Fine, error);
-        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(list).RootElement.GetProperty("deaths").GetArrayLength());
         Assert.False(Directory.Exists(temp.Sub("no")), "reports made the directory it was pointed at");
     }
 

@@ -17,7 +17,7 @@ public sealed class RunCommandTests
         Assert.Contains("panicpath: recorded death 1: unhandled-exception, exit code 134 (SIGABRT)", error, StringComparison.Ordinal);
         var (listed, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
         Assert.Equal(ExitCodes.Fine, listed);
-        var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal(1, record.GetProperty("id").GetInt64());
         Assert.Equal("unhandled-exception", record.GetProperty("cause").GetString());
         Assert.Equal(134, record.GetProperty("exitCode").GetInt32());
@@ -57,16 +57,16 @@ public sealed class RunCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("panicpath: run ended cleanly (exit code 0), recorded as 1", error, StringComparison.Ordinal);
         var (_, deaths, _) = await CliRun.Run("reports", "list", "--data", data, "--json");
-        Assert.Empty(JsonDocument.Parse(deaths).RootElement.EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(deaths).RootElement.GetProperty("deaths").EnumerateArray());
         var (_, table, _) = await CliRun.Run("reports", "list", "--data", data);
         Assert.DoesNotContain("clean-exit", table, StringComparison.Ordinal);
         var (listed, all, _) = await CliRun.Run("reports", "list", "--all", "--data", data, "--json");
         Assert.Equal(ExitCodes.Fine, listed);
-        var run = Assert.Single(JsonDocument.Parse(all).RootElement.EnumerateArray().ToList());
+        var run = Assert.Single(JsonDocument.Parse(all).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal("clean-exit", run.GetProperty("cause").GetString());
         Assert.Equal(0, run.GetProperty("exitCode").GetInt32());
         var (_, buckets, _) = await CliRun.Run("reports", "buckets", "--data", data, "--json");
-        Assert.Empty(JsonDocument.Parse(buckets).RootElement.EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(buckets).RootElement.GetProperty("buckets").EnumerateArray());
         var (shown, show, _) = await CliRun.Run("reports", "show", "1", "--data", data);
         Assert.Equal(ExitCodes.Fine, shown);
         Assert.Contains("exited cleanly (exit code 0)", show, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class RunCommandTests
         Assert.Equal(3, exit);
         var (code, json, _) = await CliRun.Run("reports", "buckets", "--data", temp.Sub("data"), "--json");
         Assert.Equal(ExitCodes.Fine, code);
-        var bucket = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var bucket = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("buckets").EnumerateArray().ToList());
         Assert.Equal(3, bucket.GetProperty("count").GetInt64());
         Assert.Equal("exit-code", bucket.GetProperty("cause").GetString());
     }

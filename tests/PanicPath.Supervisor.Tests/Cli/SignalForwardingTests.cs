@@ -41,7 +41,7 @@ public sealed class SignalForwardingTests
             Assert.Contains("killed by SIGTERM", await errorText, StringComparison.Ordinal);
             Assert.Throws<ArgumentException>(() => Process.GetProcessById(childPid));
             var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
-            var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+            var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
             Assert.Equal("signal", record.GetProperty("cause").GetString());
             Assert.Equal("SIGTERM", record.GetProperty("signal").GetString());
             Assert.Equal(childPid, record.GetProperty("pid").GetInt32());
@@ -81,7 +81,7 @@ public sealed class SignalForwardingTests
 
             Assert.Equal(3, supervisor.ExitCode);
             var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
-            Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+            Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         }
         finally
         {
@@ -117,7 +117,7 @@ public sealed class SignalForwardingTests
 
         Assert.Equal(0, await supervisor.ExitCode());
         var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
-        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetArrayLength());
+        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetProperty("deaths").GetArrayLength());
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class SignalForwardingTests
 
         Assert.Equal(0, await supervisor.ExitCode());
         var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
-        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetArrayLength());
+        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("deaths").GetArrayLength());
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class UnusableStoreTests(PostgresDatabase database) : IClassFixtur
         var (again, _, _) = await CliRun.RunCrasher(temp, "exit0");
         var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--data", temp.Sub("data"), "--json");
         Assert.Equal(0, again);
-        var codes = JsonDocument.Parse(json).RootElement.EnumerateArray().Select(r => r.GetProperty("exitCode").GetInt32()).Order().ToArray();
+        var codes = JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().Select(r => r.GetProperty("exitCode").GetInt32()).Order().ToArray();
         Assert.Equal([0, 3], codes);
     }
 
@@ -61,7 +61,7 @@ public sealed class UnusableStoreTests(PostgresDatabase database) : IClassFixtur
         var (again, _, _) = await CliRun.RunCrasher(temp, "exit0", "--postgres", postgres);
         var (_, json, _) = await CliRun.Run("reports", "list", "--all", "--postgres", postgres, "--json");
         Assert.Equal(0, again);
-        var codes = JsonDocument.Parse(json).RootElement.EnumerateArray().Select(r => r.GetProperty("exitCode").GetInt32()).Order().ToArray();
+        var codes = JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().Select(r => r.GetProperty("exitCode").GetInt32()).Order().ToArray();
         Assert.Equal([0, 3], codes);
     }
 
@@ -112,7 +112,7 @@ public sealed class UnusableStoreTests(PostgresDatabase database) : IClassFixtur
         var (bucketsExit, _, _) = await CliRun.Run("reports", "buckets", "--data", disk.Path);
 
         Assert.True(listExit == ExitCodes.Fine, listError);
-        Assert.Equal(3, Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList()).GetProperty("exitCode").GetInt32());
+        Assert.Equal(3, Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList()).GetProperty("exitCode").GetInt32());
         Assert.Equal(ExitCodes.Fine, showExit);
         Assert.Equal(ExitCodes.Fine, bucketsExit);
     }

@@ -19,7 +19,7 @@ public sealed class ConcurrentFailureTests
         Assert.Contains("panicpath: recorded death 1: unhandled-exception", error, StringComparison.Ordinal);
         var (listed, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
         Assert.Equal(ExitCodes.Fine, listed);
-        var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal(DeathCause.UnhandledException, record.GetProperty("cause").GetString());
         Assert.Equal("System.InvalidOperationException: crasher unhandled", record.GetProperty("title").GetString());
         var report = record.GetProperty("report");

@@ -91,7 +91,7 @@ public sealed class Pid1Tests
         Assert.Contains($"report received over the channel from pid {orphan}", supervisor.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("outside the supervised tree", supervisor.Error, StringComparison.Ordinal);
         var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
-        var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Contains("crasher unhandled", record.GetProperty("report").GetRawText(), StringComparison.Ordinal);
     }
 
@@ -152,7 +152,7 @@ public sealed class Pid1Tests
         Assert.False(SupervisorProcess.Exists(child));
         Assert.Contains("killed by SIGTERM", supervisor.Error, StringComparison.Ordinal);
         var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
-        var record = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray().ToList());
+        var record = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().ToList());
         Assert.Equal("SIGTERM", record.GetProperty("signal").GetString());
     }
 

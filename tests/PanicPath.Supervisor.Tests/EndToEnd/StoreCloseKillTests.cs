@@ -62,7 +62,7 @@ public sealed class StoreCloseKillTests(ITestOutputHelper output)
         Assert.Equal(Kills + 1L, Count(raw, "SELECT COUNT(DISTINCT run_id) FROM deaths WHERE cause = 'unhandled-exception'"));
         Assert.Equal(0L, Count(raw, "SELECT COUNT(*) FROM deaths WHERE pending <> 0"));
         Assert.Equal(Count(raw, "SELECT COUNT(*) FROM deaths WHERE cause <> 'clean-exit'"), Count(raw, "SELECT SUM(count) FROM buckets"));
-        Assert.Equal(Kills + 1, System.Text.Json.JsonDocument.Parse(list).RootElement.GetArrayLength());
+        Assert.Equal(Kills + 1, System.Text.Json.JsonDocument.Parse(list).RootElement.GetProperty("deaths").GetArrayLength());
         var left = Directory.GetDirectories(Path.Combine(data, "spool")).Where(d => !Path.GetFileName(d).StartsWith('.'))
             .Select(d => $"{Path.GetFileName(d)}: {string.Join(", ", Directory.GetFileSystemEntries(d).Select(Path.GetFileName))}").ToList();
         Assert.True(left.Count == 0, $"run directories left in the spool: {string.Join("; ", left)}");

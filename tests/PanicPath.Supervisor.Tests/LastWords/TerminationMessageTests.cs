@@ -104,7 +104,7 @@ public sealed class TerminationMessageTests
     internal static async Task<List<long>> StoredIds(TempDirectory temp)
     {
         var (_, json, _) = await CliRun.Run("reports", "list", "--data", temp.Sub("data"), "--json");
-        return JsonDocument.Parse(json).RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
+        return JsonDocument.Parse(json).RootElement.GetProperty("deaths").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
     }
 
     private static DeathRecord Death(string title, string stderr) => new()

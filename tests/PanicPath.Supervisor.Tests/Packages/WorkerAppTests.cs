@@ -42,7 +42,7 @@ public sealed class WorkerAppTests
 
         var (listed, list, listError) = await CliProcess.Run(new Dictionary<string, string?>(), "reports", "list", "--data", data, "--json");
         Assert.True(listed == 0, listError);
-        var death = Assert.Single(JsonDocument.Parse(list).RootElement.EnumerateArray());
+        var death = Assert.Single(JsonDocument.Parse(list).RootElement.GetProperty("deaths").EnumerateArray());
         Assert.Equal("unhandled-exception", death.GetProperty("cause").GetString());
         Assert.Contains("MyWorker.dll --crash", death.GetProperty("command").GetString(), StringComparison.Ordinal);
         var exception = death.GetProperty("report").GetProperty("exception");

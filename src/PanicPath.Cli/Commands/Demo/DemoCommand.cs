@@ -25,7 +25,7 @@ internal static class DemoCommand
     {
         var data = CliValues.Directory("--data", "Record the demo's death in the store in this data directory and keep it there (default: a temporary directory).");
         var keep = CliValues.Flag("--keep", "Keep the temporary data directory (store and dump) and print where it is.");
-        var json = CliValues.Flag("--json", "Print one JSON object { record, bucket } instead of tables; record as 'reports show --json' prints it.");
+        var json = CliValues.Flag("--json", "Print one JSON object { schema, record, bucket } instead of tables; record as 'reports show --json' prints it, without its schema.");
         var command = new Command(
             "demo",
             "Run the demo service under the supervisor, make it panic with an unhandled exception, and show the notifiers " +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PanicPath.Cli.Commands.Rendering;
 using PanicPath.Model.Diff;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
@@ -14,10 +15,11 @@ namespace PanicPath.Cli.Commands.Model;
 /// command of each other condition's; then,
 /// per value of a dimension only one side has, what it fixes and breaks. With <c>--traces</c> every condition's first
 /// configuration gets its full trace; with <c>--list</c> every changed configuration is listed. The same as JSON:
-/// <c>{ "old": {scenario, kernel, runs}, "new": {…}, "compared", "dimensions": [ {name, side, values} ],
-/// "invariants": [ { "name", "newly_violated": {count, exact, uncovered, conditions: [ {condition, count, config,
-/// outcome, trace} ], configurations?}, "fixed": {…}, "values": [ {dimension, only_in, value, fixes, breaks,
-/// compared} ] } ], "newly_violated" }</c>, flushed after each condition.
+/// <c>{ "schema", "old": {scenario, kernel, runs}, "new": {…}, "compared", "dimensions": [ {name, side, values} ],
+/// "invariants": [ { "name", "newlyViolated": {count, exact, uncovered, conditions: [ {condition, count, config,
+/// outcome, trace} ], configurations?}, "fixed": {…}, "values": [ {dimension, onlyIn, value, fixes, breaks,
+/// compared} ] } ], "newlyViolated" }</c> (<see cref="JsonSchemas.Diff"/>; the conditions as <see cref="ReportJson"/>
+/// writes an exploration's, each of <c>configurations</c> a map from dimension name to value), flushed after each condition.
 /// </summary>
 internal sealed class DiffRendering(TextWriter output, string oldPath, string newPath, int conditions, bool traces, bool list)
 {
@@ -123,6 +125,7 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
         using var writer = new JsonTextWriter(output);
         var json = writer.Json;
         json.WriteStartObject();
+        json.WriteString(ReportJson.SchemaProperty, JsonSchemas.Diff);
         foreach (var (name, report) in new[] { ("old", diff.Old), ("new", diff.New) })
         {
             json.WriteStartObject(name);
@@ -155,14 +158,14 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
         {
             json.WriteStartObject();
             json.WriteString("name", invariant.Invariant);
-            JsonChange(writer, diff, "newly_violated", invariant.Newly, isNew: true);
+            JsonChange(writer, diff, "newlyViolated", invariant.Newly, isNew: true);
             JsonChange(writer, diff, "fixed", invariant.Fixed, isNew: false);
             json.WriteStartArray("values");
             foreach (var effect in invariant.Effects)
             {
                 json.WriteStartObject();
                 json.WriteString("dimension", diff.Space.Dimensions[effect.Dimension].Name);
-                json.WriteString("only_in", Side(diff.Space.Sides[effect.Dimension]));
+                json.WriteString("onlyIn", Side(diff.Space.Sides[effect.Dimension]));
                 json.WriteString("value", effect.Value);
                 json.WriteNumber("fixes", effect.Fixes);
                 json.WriteNumber("breaks", effect.Breaks);
@@ -176,7 +179,7 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
         }
 
         json.WriteEndArray();
-        json.WriteNumber("newly_violated", diff.Invariants.Count(i => i.NewCount > 0));
+        json.WriteNumber("newlyViolated", diff.Invariants.Count(i => i.NewCount > 0));
         json.WriteEndObject();
         writer.Flush();
         output.WriteLine();
@@ -188,29 +191,7 @@ internal sealed class DiffRendering(TextWriter output, string oldPath, string ne
         var summary = ChangeSummary.Of(diff, changed, conditions);
         json.WriteStartObject(name);
         json.WriteNumber("count", summary.Count);
-        json.WriteBoolean("exact", summary.Exact);
-        json.WriteNumber("uncovered", summary.Uncovered);
-        json.WriteStartArray("conditions");
-        foreach (var condition in summary.Conditions)
-        {
-            json.WriteStartObject();
-            json.WriteString("condition", condition.Text);
-            json.WriteNumber("count", condition.Count);
-            var run = isNew ? diff.TraceNew(condition.Representative) : diff.TraceOld(condition.Representative);
-            ReportJson.WriteConfig(json, run.Configuration);
-            json.WriteString("outcome", BoundaryNames.Name(run.Result.Outcome));
-            json.WriteStartArray("trace");
-            foreach (var step in run.Trace)
-            {
-                ReportJson.WriteStep(json, step);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            writer.Flush();
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteConditions(writer, summary.Exact, summary.Uncovered, summary.Conditions, isNew ? diff.TraceNew : diff.TraceOld);
         if (list)
         {
             json.WriteStartArray("configurations");

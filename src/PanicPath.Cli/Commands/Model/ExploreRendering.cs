@@ -1,4 +1,5 @@
 using System.Globalization;
+using PanicPath.Cli.Commands.Rendering;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
 using PanicPath.Model.Scenarios;
@@ -28,14 +29,20 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         return holds;
     }
 
-    /// <summary>Explores each scenario and prints it as JSON (an array when several); answers true when every invariant holds.</summary>
+    /// <summary>
+    /// Explores each scenario and prints it as JSON, one document per scenario (<see cref="JsonSchemas.Explore"/>, with
+    /// every trace <see cref="JsonSchemas.ExploreViolations"/>), several in one <see cref="JsonSchemas.Explorations"/>
+    /// document's <c>explorations</c>; answers true when every invariant holds.
+    /// </summary>
     public bool Json(IReadOnlyList<(string Path, Scenario Scenario)> scenarios)
     {
         var holds = true;
         using var writer = new JsonTextWriter(output);
         if (scenarios.Count > 1)
         {
-            writer.Json.WriteStartArray();
+            writer.Json.WriteStartObject();
+            writer.Json.WriteString(ReportJson.SchemaProperty, JsonSchemas.Explorations);
+            writer.Json.WriteStartArray("explorations");
         }
 
         foreach (var (_, scenario) in scenarios)
@@ -43,6 +50,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             if (maxTraces >= 0)
             {
                 writer.Json.WriteStartObject();
+                writer.Json.WriteString(ReportJson.SchemaProperty, JsonSchemas.ExploreViolations);
                 ReportJson.WriteHeader(writer.Json, scenario);
                 writer.Json.WriteStartArray("violations");
                 var shown = 0;
@@ -62,7 +70,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             else
             {
                 var report = Explore(scenario, null);
-                ReportJson.WriteSummary(writer, report, ExplorationSummary.Summarize(report, conditions));
+                ReportJson.WriteSummary(writer, JsonSchemas.Explore, report, ExplorationSummary.Summarize(report, conditions));
                 holds &= report.Holds;
             }
 
@@ -72,6 +80,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         if (scenarios.Count > 1)
         {
             writer.Json.WriteEndArray();
+            writer.Json.WriteEndObject();
         }
 
         writer.Flush();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using PanicPath.Cli.Commands.Rendering;
+using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
 using PanicPath.Model.Kernel.Profiles;
 using PanicPath.Model.Scenarios;
@@ -24,7 +26,7 @@ internal static class KernelCommand
 
     private static Command List()
     {
-        var json = CliValues.Flag("--json", "Print the list as JSON: [{ name, version, functions, mainline }].");
+        var json = CliValues.Flag("--json", "Print the list as JSON: { schema, profiles: [{ name, version, functions, mainline }] }.");
         var command = new Command("list", "The shipped kernel profiles and the kernel version each models.") { json };
         command.SetAction(parse =>
         {
@@ -35,7 +37,9 @@ internal static class KernelCommand
                 using var stream = new MemoryStream();
                 using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
                 {
-                    writer.WriteStartArray();
+                    writer.WriteStartObject();
+                    writer.WriteString(ReportJson.SchemaProperty, JsonSchemas.Kernels);
+                    writer.WriteStartArray("profiles");
                     foreach (var profile in profiles)
                     {
                         writer.WriteStartObject();
@@ -53,6 +57,7 @@ internal static class KernelCommand
                     }
 
                     writer.WriteEndArray();
+                    writer.WriteEndObject();
                 }
 
                 output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

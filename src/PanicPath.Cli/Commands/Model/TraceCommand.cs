@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using PanicPath.Cli.Commands.Rendering;
 using PanicPath.Model.Explorer;
 using PanicPath.Model.Kernel;
 using PanicPath.Model.Scenarios;
@@ -13,7 +14,8 @@ namespace PanicPath.Cli.Commands.Model;
 /// <c>panicpath trace FILE --config k=v,…</c>: runs one configuration (unnamed dimensions take their first
 /// value) and prints every step, the boundary reached and each invariant's verdict. Exit code 0 when the
 /// run holds every invariant, 1 when it breaks one, 2 for a malformed file or configuration, or a configuration the
-/// file's constraints exclude (named with the constraint's text and place).
+/// file's constraints exclude (named with the constraint's text and place). <c>--json</c>: <c>{ schema, scenario, config,
+/// outcome, violated, trace }</c> (<see cref="JsonSchemas.Trace"/>).
 /// </summary>
 internal static class TraceCommand
 {
@@ -80,6 +82,7 @@ internal static class TraceCommand
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteString(ReportJson.SchemaProperty, JsonSchemas.Trace);
             json.WriteString("scenario", scenario);
             ReportJson.WriteConfig(json, run.Configuration);
             json.WriteString("outcome", BoundaryNames.Name(run.Result.Outcome));
@@ -93,13 +96,7 @@ internal static class TraceCommand
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("trace");
-            foreach (var step in run.Trace)
-            {
-                ReportJson.WriteStep(json, step);
-            }
-
-            json.WriteEndArray();
+            ReportJson.WriteTrace(json, run.Trace);
             json.WriteEndObject();
         }
 

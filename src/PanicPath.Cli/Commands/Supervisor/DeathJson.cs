@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PanicPath.Cli.Commands.Rendering;
+using PanicPath.Model.Explorer;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Store;
 
@@ -11,41 +13,56 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, host, pid,
 /// cause, exitCode, signal, report, dump, dumpPrunedAt, crashReport, signature, title, stdoutTail, stderrTail,
 /// startedAt, endedAt }</c> (<c>dumpPrunedAt</c> null while the dump is kept) with <c>report</c> the in-process report's own wire form or null; a bucket
-/// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>. Output is for terminals and tools,
-/// not for embedding in HTML: only what JSON requires is escaped.
+/// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>. Each document opens with its <c>schema</c>
+/// (<see cref="JsonSchemas"/>): one death <c>{ schema, id, … }</c> (<see cref="JsonSchemas.Death"/>), the deaths
+/// <c>{ schema, deaths: [ death… ] }</c>, the buckets <c>{ schema, buckets: [ bucket… ] }</c>, the demo's
+/// <c>{ schema, record, bucket }</c>; a death or bucket inside a document carries no schema of its own. Output is for
+/// terminals and tools, not for embedding in HTML: only what JSON requires is escaped.
 /// </summary>
 internal static class DeathJson
 {
-    public static string One(DeathRecord death) => Write(json => WriteDeath(json, death));
+    private const string SchemaProperty = ReportJson.SchemaProperty;
 
+    /// <summary><c>{ schema, id, … }</c>: one death in full.</summary>
+    public static string One(DeathRecord death) => Write(json => WriteDeath(json, death, JsonSchemas.Death));
+
+    /// <summary><c>{ schema, deaths: [ … ] }</c>.</summary>
     public static string Many(IEnumerable<DeathRecord> deaths) => Write(json =>
     {
-        json.WriteStartArray();
+        json.WriteStartObject();
+        json.WriteString(SchemaProperty, JsonSchemas.Deaths);
+        json.WriteStartArray("deaths");
         foreach (var death in deaths)
         {
-            WriteDeath(json, death);
+            WriteDeath(json, death, schema: null);
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
     });
 
+    /// <summary><c>{ schema, buckets: [ … ] }</c>.</summary>
     public static string Buckets(IEnumerable<DeathBucket> buckets) => Write(json =>
     {
-        json.WriteStartArray();
+        json.WriteStartObject();
+        json.WriteString(SchemaProperty, JsonSchemas.Buckets);
+        json.WriteStartArray("buckets");
         foreach (var bucket in buckets)
         {
             WriteBucket(json, bucket);
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
     });
 
-    /// <summary><c>{ record, bucket }</c>: one death and the bucket it was counted in (null when none).</summary>
+    /// <summary><c>{ schema, record, bucket }</c>: one death and the bucket it was counted in (null when none).</summary>
     public static string WithBucket(DeathRecord death, DeathBucket? bucket) => Write(json =>
     {
         json.WriteStartObject();
+        json.WriteString(SchemaProperty, JsonSchemas.Demo);
         json.WritePropertyName("record");
-        WriteDeath(json, death);
+        WriteDeath(json, death, schema: null);
         json.WritePropertyName("bucket");
         if (bucket is null)
         {
@@ -71,9 +88,14 @@ internal static class DeathJson
         json.WriteEndObject();
     }
 
-    private static void WriteDeath(Utf8JsonWriter json, DeathRecord death)
+    private static void WriteDeath(Utf8JsonWriter json, DeathRecord death, string? schema)
     {
         json.WriteStartObject();
+        if (schema is not null)
+        {
+            json.WriteString(SchemaProperty, schema);
+        }
+
         json.WriteNumber("id", death.Id);
         json.WriteString("runId", death.RunId);
         json.WriteNumber("attempt", death.Attempt);
