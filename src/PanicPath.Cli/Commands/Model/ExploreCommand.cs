@@ -19,7 +19,7 @@ internal static class ExploreCommand
     public static Command Create()
     {
         var files = CliValues.ScenarioFiles("files", "Scenario files (YAML).");
-        var json = CliValues.Flag("--json", "Print the summary (with --all-traces: every violation) as JSON, one object per file, in an array when several.");
+        var json = CliValues.Flag("--json", "Print the summary (with --all-traces: every violation) as JSON, one document per file, several in one document's explorations.");
         var allTraces = CliValues.Flag("--all-traces", "Print every violation with its full trace, as found, instead of the summary.");
         var maxTraces = CliValues.Count("--max-traces", "With --all-traces, print at most this many traces per scenario (default: one per violation).", int.MaxValue, 0);
         var conditions = CliValues.Count("--conditions", $"Describe each invariant's violations with at most this many conditions (default {ExplorationSummary.DefaultConditions}).", ExplorationSummary.DefaultConditions, 0);
