@@ -29,8 +29,11 @@ internal static class CrashMode
     /// </summary>
     public const string PanicPathHeld = "panicpath-held";
 
+    /// <summary>A notifier of each outcome, one of them raising a nested panic (see <see cref="NestedPanics"/>).</summary>
+    public const string PanicPathNested = "panicpath-nested";
+
     /// <summary>The file whose appearance <see cref="PanicPathUnhandledOnGo"/> and <see cref="PanicPathHeld"/> wait for.</summary>
     public const string GoFileVariable = "CRASHER_GO_FILE";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump, PanicPathHeld];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump, PanicPathHeld, PanicPathNested];
 }

@@ -108,6 +108,9 @@ switch (args[0])
     case CrashMode.PanicPathHeld:
         HeldNotifier.Run(Environment.GetEnvironmentVariable(CrashMode.GoFileVariable) ?? "");
         break;
+    case CrashMode.PanicPathNested:
+        NestedPanics.Run();
+        break;
 }
 
 Console.Error.WriteLine($"crasher {args[0]} survived");
