@@ -112,7 +112,7 @@ public static class TimelineSvg
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{Px(x)}\" y=\"{Px(axisY + 17)}\" text-anchor=\"middle\">{HtmlPage.Encode(label)}</text>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Px(axis.Left - 8)}\" y=\"{Px(axisY + 17)}\" text-anchor=\"end\">{HtmlPage.Encode(timeline.Unit)}</text></g>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"unit\" x=\"8\" y=\"{Px(axisY + 17)}\">{HtmlPage.Encode(timeline.Unit)}</text></g>\n");
 
         svg.Append("<g class=\"legend\">");
         foreach (var (outcome, legendX, legendY) in legend)
