@@ -121,7 +121,7 @@ public sealed partial class JsonDocumentTests
 
             if (!dataKeys && property.Name == "schema" && (position != 0 || !schemas.Contains(property.Value.GetString() ?? string.Empty)))
             {
-                failures.Add($"{where}.schema: '{property.Value}' at position {position}: a nested document opens with a documented schema");
+                failures.Add($"{where}.schema: '{property.Value}' at position {position}: a schema is its object's first property and an id docs/json.md lists");
             }
 
             if (property.Name == ConfigurationList && property.Value.ValueKind == JsonValueKind.Array)
