@@ -6,7 +6,7 @@ namespace PanicPath.Cli.Timeline;
 /// The horizontal scale of a timeline: the span <see cref="Min"/>..<see cref="Max"/> of its bars and markers (never
 /// empty: a timeline of one point spans one unit) mapped onto the pixels <see cref="Left"/>..<see cref="Left"/> +
 /// <see cref="Width"/>, and its ticks: 1, 2 or 5 times a power of ten apart, about eight of them, whole steps for the
-/// unit <c>step</c>, labelled in the timeline's unit (<c>ms</c> ticks a second or more apart in <c>s</c>, <c>µs</c> ticks
+/// unit <c>step</c> (where step N covers N-1..N and its tick, labelled N, stands in its middle), labelled in the timeline's unit (<c>ms</c> ticks a second or more apart in <c>s</c>, <c>µs</c> ticks
 /// in <c>µs</c>, <c>ms</c> or <c>s</c> as their spacing reads best). Non-finite values count as 0.
 /// </summary>
 internal sealed class TimelineAxis
@@ -87,8 +87,19 @@ internal sealed class TimelineAxis
             step = Math.Max(1, Math.Round(step));
         }
 
-        var (divisor, suffix) = LabelUnit(step);
         var ticks = new List<(double, string)>();
+        if (Unit == "step")
+        {
+            // Step N covers N-1..N: its tick stands in its middle, labelled N, at multiples of the spacing.
+            for (var label = Math.Max(1, Math.Ceiling((Min + 1) / step) * step); label - 0.5 <= Max && ticks.Count <= 100; label += step)
+            {
+                ticks.Add((label - 0.5, Number(label)));
+            }
+
+            return ticks;
+        }
+
+        var (divisor, suffix) = LabelUnit(step);
         var first = Math.Ceiling(Min / step);
         for (var i = 0; i <= 100; i++)
         {
@@ -128,7 +139,6 @@ internal sealed class TimelineAxis
     {
         "ms" => step >= 1000 ? (1000, " s") : (1, " ms"),
         "µs" => step >= 1_000_000 ? (1_000_000, " s") : step >= 1000 ? (1000, " ms") : (1, " µs"),
-        "step" => (1, string.Empty),
         var other => (1, other.Length > 0 ? " " + other : string.Empty),
     };
 }
