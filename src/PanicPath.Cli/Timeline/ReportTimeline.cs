@@ -5,7 +5,8 @@ using PanicPath.Reports;
 namespace PanicPath.Cli.Timeline;
 
 /// <summary>
-/// A crash report's panic path as a <see cref="Timeline"/> in milliseconds from the panic's entry: one lane per step
+/// A crash report's panic path as a <see cref="Timeline"/> in milliseconds from the panic's entry (its origin, so the
+/// scale always starts there): one lane per step
 /// list in the order the report first names it (<c>supervisor</c>, <c>information</c>, …, <c>crash-dump</c> for the
 /// in-process dump step); one bar per notifier record, in the report's order, on its list's lane, from its start
 /// (<see cref="NotifierRecord.StartMs"/>) for its duration, with its outcome; each nested panic a bar one level deeper
@@ -89,7 +90,7 @@ public static class ReportTimeline
             markers.Add(new TimelineMarker("report", total, "report written"));
         }
 
-        return new Timeline($"{report.Kind}: {report.Reason}", "ms", lanes, bars, markers);
+        return new Timeline($"{report.Kind}: {report.Reason}", "ms", lanes, bars, markers) { Origin = 0 };
     }
 
     private static string Lane(string? list) => string.IsNullOrEmpty(list) ? "(no list)" : list;

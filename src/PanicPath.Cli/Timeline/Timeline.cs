@@ -12,4 +12,11 @@ namespace PanicPath.Cli.Timeline;
 /// <param name="Lanes">The lanes, top to bottom.</param>
 /// <param name="Bars">The bars, in drawing and document order.</param>
 /// <param name="Markers">The markers, in document order.</param>
-public sealed record Timeline(string Title, string Unit, IReadOnlyList<string> Lanes, IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineMarker> Markers);
+public sealed record Timeline(string Title, string Unit, IReadOnlyList<string> Lanes, IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineMarker> Markers)
+{
+    /// <summary>
+    /// A position the scale always takes in, whatever the bars (the panic's entry, 0, for a report: its first step may
+    /// start well after it); null when the scale is the bars' and the markers' alone.
+    /// </summary>
+    public double? Origin { get; init; }
+}

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace PanicPath.Cli.Timeline;
 
 /// <summary>
-/// The horizontal scale of a timeline: the span <see cref="Min"/>..<see cref="Max"/> of its bars and markers (never
-/// empty: a timeline of one point spans one unit) mapped onto the pixels <see cref="Left"/>..<see cref="Left"/> +
+/// The horizontal scale of a timeline: the span <see cref="Min"/>..<see cref="Max"/> of its bars, its origin
+/// (<see cref="Timeline.Origin"/>) and the markers
+/// near them (within <see cref="OffScaleReach"/> of the bars' span; all markers when there are no bars; never empty: a
+/// timeline of one point spans one unit) mapped onto the pixels <see cref="Left"/>..<see cref="Left"/> +
 /// <see cref="Width"/>, and its ticks: 1, 2 or 5 times a power of ten apart, about eight of them, whole steps for the
 /// unit <c>step</c> (where step N covers N-1..N and its tick, labelled N, stands in its middle), labelled in the timeline's unit (<c>ms</c> ticks a second or more apart in <c>s</c>, <c>µs</c> ticks
 /// in <c>µs</c>, <c>ms</c> or <c>s</c> as their spacing reads best). Non-finite values count as 0.
@@ -19,6 +21,9 @@ internal sealed class TimelineAxis
         Left = left;
         Width = width;
     }
+
+    /// <summary>How far from the bars, in spans of the bars, a marker may stand and still be taken into the scale.</summary>
+    public const double OffScaleReach = 0.5;
 
     /// <summary>The unit of the values.</summary>
     public string Unit { get; }
@@ -47,11 +52,24 @@ internal sealed class TimelineAxis
             max = Math.Max(max, start + Length(bar.Duration));
         }
 
+        if (timeline.Origin is { } origin && double.IsFinite(origin))
+        {
+            min = Math.Min(min, origin);
+            max = double.IsInfinity(max) ? origin : Math.Max(max, origin);
+        }
+
+        // A marker far from every bar (a deadline of seconds after a path of milliseconds) would squash the bars into a
+        // corner: the scale takes in only markers within half the bars' span of them; the others are drawn off scale.
+        var (barsMin, barsMax) = (min, max);
+        var reach = double.IsInfinity(min) ? double.PositiveInfinity : Math.Max(max - min, 0) * OffScaleReach;
         foreach (var marker in timeline.Markers)
         {
             var at = Finite(marker.At);
-            min = Math.Min(min, at);
-            max = Math.Max(max, at);
+            if (double.IsInfinity(reach) || (at >= barsMin - reach && at <= barsMax + reach))
+            {
+                min = Math.Min(min, at);
+                max = Math.Max(max, at);
+            }
         }
 
         if (double.IsInfinity(min))
@@ -66,6 +84,9 @@ internal sealed class TimelineAxis
 
         return new TimelineAxis(timeline.Unit, min, max, left, width);
     }
+
+    /// <summary>True when <paramref name="value"/> lies outside <see cref="Min"/>..<see cref="Max"/> (a marker the scale left out).</summary>
+    public bool OffScale(double value) => Finite(value) < Min || Finite(value) > Max;
 
     /// <summary>The pixel of <paramref name="value"/>.</summary>
     public double X(double value) => Left + ((Finite(value) - Min) / (Max - Min) * Width);

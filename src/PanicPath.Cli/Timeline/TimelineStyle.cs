@@ -39,6 +39,7 @@ internal static class TimelineStyle
         svg.timeline .marker-deadline { stroke: #cf222e; stroke-width: 2; stroke-dasharray: none; }
         svg.timeline .marker-dump { stroke: #0969da; }
         svg.timeline .marker-violation { stroke: #cf222e; }
+        svg.timeline .marker.off-scale { stroke-dasharray: 1 3; }
         svg.timeline .marker-label { fill: #1f2328; font-size: 10px; }
         @media (prefers-color-scheme: dark) {
           svg.timeline .caption, svg.timeline .lane-label, svg.timeline .marker-label { fill: #e6edf3; }

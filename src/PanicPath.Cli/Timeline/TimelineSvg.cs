@@ -10,7 +10,8 @@ namespace PanicPath.Cli.Timeline;
 /// timeline's order (a lane listed nowhere but on a bar comes after them), each with its label on the left and
 /// its bars to scale (x from the smallest to the largest start, end or marker; a bar of no duration keeps a small
 /// visible width at its place; a deeper bar one row under the bars above it, inside its lane); the markers as vertical
-/// lines over every lane; the axis with its ticks in the timeline's unit; the legend of the outcomes shown.
+/// lines over every lane (a marker far from every bar, which the scale leaves out, at the edge on its side with class
+/// <c>off-scale</c> and an arrow after or before its label); the axis with its ticks in the timeline's unit; the legend of the outcomes shown.
 /// <para>Every bar is a <c>&lt;g class="bar outcome-OUTCOME"&gt;</c> with <c>data-lane</c>, <c>data-name</c>,
 /// <c>data-outcome</c>, <c>data-start</c>, <c>data-duration</c> and <c>data-depth</c>, in the timeline's bar order,
 /// holding a <c>&lt;title&gt;</c> (the tooltip: name, outcome, where and how long, the detail), a <c>&lt;rect&gt;</c>
@@ -98,9 +99,10 @@ public static class TimelineSvg
         {
             var labelY = captionBottom + 10 + (row * MarkerRowHeight);
             var name = TimelineStyle.Token(marker.Name);
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"marker marker-{name}\" data-name=\"{HtmlPage.Encode(marker.Name)}\" data-at=\"{Value(marker.At)}\" x1=\"{Px(x)}\" y1=\"{Px(labelY + 3)}\" x2=\"{Px(x)}\" y2=\"{Px(lanesBottom)}\">")
+            var offScale = axis.OffScale(marker.At);
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"marker marker-{name}{(offScale ? " off-scale" : string.Empty)}\" data-name=\"{HtmlPage.Encode(marker.Name)}\" data-at=\"{Value(marker.At)}\" x1=\"{Px(x)}\" y1=\"{Px(labelY + 3)}\" x2=\"{Px(x)}\" y2=\"{Px(lanesBottom)}\">")
                 .Append("<title>").Append(HtmlPage.Encode($"{marker.Label} ({marker.Name}) at {Position(marker.At, timeline.Unit)}")).Append("</title></line>\n")
-                .Append(CultureInfo.InvariantCulture, $"<text class=\"marker-label\" x=\"{Px(anchorEnd ? x - 3 : x + 3)}\" y=\"{Px(labelY)}\"{(anchorEnd ? " text-anchor=\"end\"" : string.Empty)}>{HtmlPage.Encode(Shorten(marker.Label, 40))}</text>\n");
+                .Append(CultureInfo.InvariantCulture, $"<text class=\"marker-label\" x=\"{Px(anchorEnd ? x - 3 : x + 3)}\" y=\"{Px(labelY)}\"{(anchorEnd ? " text-anchor=\"end\"" : string.Empty)}>{HtmlPage.Encode(Label(marker, axis))}</text>\n");
         }
 
         svg.Append("<g class=\"axis\">")
@@ -249,8 +251,8 @@ public static class TimelineSvg
         foreach (var i in order)
         {
             var marker = markers[i];
-            var x = axis.X(marker.At);
-            var width = (Shorten(marker.Label ?? string.Empty, 40).Length * MarkerCharWidth) + 4;
+            var x = Math.Clamp(axis.X(marker.At), axis.Left, axis.Left + axis.Width);
+            var width = (Label(marker, axis).Length * MarkerCharWidth) + 4;
             var anchorEnd = x + 3 + width > Width;
             var from = anchorEnd ? x - 3 - width : x + 3;
             var row = Array.FindIndex(rowEnds, end => end + 4 <= from);
@@ -264,6 +266,13 @@ public static class TimelineSvg
         }
 
         return [.. placed];
+    }
+
+    /// <summary>A marker's label as drawn: cut to 40 characters, with an arrow toward where it stands when the scale left it out.</summary>
+    private static string Label(TimelineMarker marker, TimelineAxis axis)
+    {
+        var label = Shorten(marker.Label ?? string.Empty, 40);
+        return !axis.OffScale(marker.At) ? label : TimelineAxis.Finite(marker.At) > axis.Max ? label + " →" : "← " + label;
     }
 
     /// <summary><paramref name="text"/> cut to <paramref name="max"/> characters with an ellipsis (never between the halves of a surrogate pair).</summary>

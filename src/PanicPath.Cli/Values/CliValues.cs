@@ -107,6 +107,18 @@ public static class CliValues
         return Record(option, ValueKind.File, expected);
     }
 
+    /// <summary>
+    /// A file to write, or <c>-</c> for standard output, null when not given; empty, an existing directory or a symbolic
+    /// link is refused here (and the file is opened without following a link, so one put there later is refused too).
+    /// </summary>
+    internal static Option<string?> OutputFile(string name, string description)
+    {
+        const string expected = "a file to write, or - for standard output (not a directory or a symbolic link)";
+        var option = new Option<string?>(name) { Description = description, HelpName = "FILE" };
+        option.CustomParser = r => Single(r, name, expected, token => token == "-" || (token.Length > 0 && !System.IO.Directory.Exists(token) && !IsLink(token)) ? token : null, ExistingOrLink);
+        return Record(option, ValueKind.OutputFile, expected);
+    }
+
     /// <summary>An absolute http(s) URL, null when not given; checked where it is used, which names the option.</summary>
     internal static Option<string?> Url(string name, string description) =>
         Record(new Option<string?>(name) { Description = description, HelpName = "URL" }, ValueKind.Url, "an absolute http:// or https:// URL");
@@ -225,6 +237,22 @@ public static class CliValues
         System.IO.Directory.Exists(path) ? $"the directory {Quoted(path)}"
         : path.Length > 0 && File.Exists(path) ? $"the file {Quoted(path)}"
         : Quoted(path);
+
+    /// <summary>As <see cref="Existing"/>, saying first when the path is a symbolic link: <c>the symbolic link 'x'</c>.</summary>
+    private static string ExistingOrLink(string path) => IsLink(path) ? $"the symbolic link {Quoted(path)}" : Existing(path);
+
+    /// <summary>True when <paramref name="path"/> is a symbolic link (dangling or not).</summary>
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return path.Length > 0 && new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The one line a missing value gets: <c>NAME: expected EXPECTED, got nothing</c>.</summary>
     internal static string Missing(string name, string expected) => $"{name}: expected {expected}, got nothing";

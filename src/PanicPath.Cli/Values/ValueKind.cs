@@ -28,6 +28,12 @@ public enum ValueKind
     /// <summary>A file, created when missing (<c>--termination-log</c>).</summary>
     File,
 
+    /// <summary>
+    /// A file to write, or <c>-</c> for standard output (<c>--html</c>); a directory or a symbolic link is refused (the
+    /// file is opened without following a link all the same, <see cref="PanicPath.Supervisor.Files.PrivateFile"/>).
+    /// </summary>
+    OutputFile,
+
     /// <summary>An absolute http(s) URL, checked where it is used (<c>--otlp-endpoint</c>).</summary>
     Url,
 

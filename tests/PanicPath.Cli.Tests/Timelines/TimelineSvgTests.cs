@@ -76,6 +76,39 @@ public sealed class TimelineSvgTests
     }
 
     [Fact]
+    public void A_marker_far_beyond_every_bar_does_not_squash_them_it_stands_at_the_edge_marked_off_scale()
+    {
+        var near = Make([new("a", "x", 0, 40, "ran")], [new TimelineMarker("deadline", 55, "deadline 55 ms")]);
+        var far = near with { Markers = [new TimelineMarker("deadline", 20_000, "deadline 20000 ms"), new TimelineMarker("early", -5_000, "early")] };
+
+        var (nearSvg, farSvg) = (Svg.Of(near), Svg.Of(far));
+
+        var nearBar = Svg.Box(nearSvg.Bars[0]);
+        var farBar = Svg.Box(farSvg.Bars[0]);
+        Assert.Equal(40 / 55.0 * (Svg.Number(nearSvg.Markers[0], "x1") - nearBar.X), nearBar.Width, 0.05);
+        Assert.DoesNotContain("off-scale", Svg.Classes(nearSvg.Markers[0]));
+        Assert.Equal(farBar.X + farBar.Width, Svg.Number(farSvg.Markers[0], "x1"), 0.02);
+        Assert.Equal(farBar.X, Svg.Number(farSvg.Markers[1], "x1"), 0.02);
+        Assert.All(farSvg.Markers, m => Assert.Contains("off-scale", Svg.Classes(m)));
+        Assert.Equal("20000", (string?)farSvg.Markers[0].Attribute("data-at"));
+        var labels = farSvg.Root.Descendants("text").Where(t => Svg.Classes(t).Contains("marker-label")).Select(t => t.Value);
+        Assert.Equal(["deadline 20000 ms →", "← early"], labels);
+    }
+
+    [Fact]
+    public void The_scale_takes_in_the_origin_when_the_bars_start_later_and_a_marker_there_stays_on_scale()
+    {
+        var late = Make([new("a", "x", 30, 10, "ran")], [new TimelineMarker("panic", 0, "entry")]);
+
+        var (without, with) = (Svg.Of(late with { Origin = null }), Svg.Of(late with { Origin = 0 }));
+
+        Assert.Contains("off-scale", Svg.Classes(without.Markers[0]));
+        Assert.DoesNotContain("off-scale", Svg.Classes(with.Markers[0]));
+        var bar = Svg.Box(with.Bars[0]);
+        Assert.Equal(bar.X - (bar.Width * 3), Svg.Number(with.Markers[0], "x1"), 0.05);
+    }
+
+    [Fact]
     public void Lanes_go_top_to_bottom_in_the_timeline_order_and_each_bar_lies_inside_its_lane_nested_ones_under_their_parent()
     {
         var svg = Svg.Of(Make(

@@ -89,6 +89,12 @@ public sealed class EveryOptionTests
         File.WriteAllText(file, "not a directory");
         var directory = temp.Sub("a-directory");
         Directory.CreateDirectory(directory);
+        var link = temp.Sub("a-link");
+        if (!File.Exists(link))
+        {
+            File.CreateSymbolicLink(link, file);
+        }
+
         return kind switch
         {
             ValueKind.Count => [new("abc", "'abc'"), new("1.5", "'1.5'"), new("99999999999", "'99999999999'")],
@@ -98,6 +104,7 @@ public sealed class EveryOptionTests
             ValueKind.Flag => [new("maybe", "'maybe'", Attached: true)],
             ValueKind.Directory => [new(file, $"'{file}'"), new(string.Empty, "''")],
             ValueKind.File => [new(directory, $"'{directory}'")],
+            ValueKind.OutputFile => [new(directory, $"the directory '{directory}'"), new(link, $"the symbolic link '{link}'"), new(string.Empty, "''")],
             ValueKind.Url => [new("localhost:4318", "'localhost:4318'")],
             ValueKind.ConnectionString => [new("abc", "'abc'"), new(string.Empty, "''")],
             ValueKind.Configuration => [new("nope", "'nope'")],

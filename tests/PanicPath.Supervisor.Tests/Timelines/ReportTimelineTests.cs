@@ -15,6 +15,7 @@ public sealed class ReportTimelineTests
         var timeline = ReportTimeline.From(report);
 
         Assert.Equal("ms", timeline.Unit);
+        Assert.Equal(0, timeline.Origin);
         Assert.Equal("panic: nested crasher", timeline.Title);
         Assert.Equal(["supervisor", "information", "teardown", "final"], timeline.Lanes);
         var notifiers = timeline.Bars.Where(b => b.Depth == 0).ToList();

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using PanicPath.Cli.Commands.Model;
+using PanicPath.Cli.Commands.Rendering;
 using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
-/// <c>panicpath reports list [--all] | show ID | buckets</c>: the recorded deaths (with <c>--all</c> also
-/// the runs that ended cleanly), one record in full, and the signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
+/// <c>panicpath reports list [--all] | show ID [--html FILE] | buckets</c>: the recorded deaths (with <c>--all</c> also
+/// the runs that ended cleanly), one record in full (with <c>--html</c> also as a page with its panic path's timeline,
+/// <see cref="DeathPage"/>, written through <see cref="HtmlOutput"/>: <c>-</c> puts the page on standard output instead of
+/// the table), and the signature buckets, as tables or with <c>--json</c>. Exit 0; 2 for bad input (an unusable store, an id that is not in the store, named).
 /// They only read: the SQLite store is opened read-only, so they work on a full disk.
 /// </summary>
 internal static class ReportsCommand
@@ -59,7 +62,8 @@ internal static class ReportsCommand
         var postgres = DataOption.CreatePostgres();
         var json = Json();
         var id = CliValues.DeathId("id", "The death's id, as listed.");
-        var command = new Command("show", "One death in full.") { data, postgres, json, id };
+        var html = CliValues.OutputFile("--html", "Also write the death as an HTML page (its record, its panic path as a timeline, its steps) to FILE, mode 0600; - writes the page to standard output instead of the table.");
+        var command = new Command("show", "One death in full.") { data, postgres, json, id, html };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -78,6 +82,21 @@ internal static class ReportsCommand
             }
 
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(html) is { } file)
+            {
+                using var page = HtmlOutput.Open(file, "--html", output, error);
+                if (page is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                await page.Writer.WriteAsync(DeathPage.Render(death)).ConfigureAwait(false);
+                if (page.IsStandardOutput)
+                {
+                    return ExitCodes.Fine;
+                }
+            }
+
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(DeathJson.One(death)).ConfigureAwait(false);

@@ -1,0 +1,76 @@
+using System.Text;
+using PanicPath.Supervisor.Files;
+
+namespace PanicPath.Cli.Commands.Rendering;
+
+/// <summary>
+/// Where a command's <c>--html FILE</c> page goes. <c>-</c> is the command's standard output (left open). Any other
+/// path is opened as a file of ours (<see cref="PrivateFile"/>): created mode 0600 whatever the umask, opened without
+/// following a symbolic link, refused when it is a directory, a link, a FIFO or device, or another user's file; a
+/// regular file of this user's already there is replaced (emptied only once those checks have passed) and made 0600.
+/// A refusal is one line on standard error naming the option and the path, and no target (the command exits 2).
+/// </summary>
+internal sealed class HtmlOutput : IDisposable
+{
+    private readonly bool owned;
+
+    private HtmlOutput(TextWriter writer, bool owned)
+    {
+        Writer = writer;
+        this.owned = owned;
+    }
+
+    /// <summary>What the page is written to.</summary>
+    public TextWriter Writer { get; }
+
+    /// <summary>True when the page goes to standard output (the path was <c>-</c>).</summary>
+    public bool IsStandardOutput => !owned;
+
+    /// <summary>Opens <paramref name="path"/> given to <paramref name="option"/> (see the type's summary), or writes why not to <paramref name="error"/> and answers null.</summary>
+    public static HtmlOutput? Open(string path, string option, TextWriter output, TextWriter error)
+    {
+        if (path == "-")
+        {
+            return new HtmlOutput(output, owned: false);
+        }
+
+        FileStream stream;
+        try
+        {
+            // Not FileMode.Create: O_TRUNC would empty a file before it is known to be ours.
+            stream = PrivateFile.Open(path, FileMode.OpenOrCreate, FileAccess.Write);
+        }
+        catch (UnsafePathException e)
+        {
+            error.WriteLine($"panicpath: {option}: {e.Path}: {e.Reason}");
+            return null;
+        }
+        catch (FileNotFoundException e)
+        {
+            error.WriteLine($"panicpath: {option}: {Path.GetFullPath(path)}: {e.Message}");
+            return null;
+        }
+
+        try
+        {
+            stream.SetLength(0);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        return new HtmlOutput(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), owned: true);
+    }
+
+    /// <summary>Flushes the page; closes the file (standard output stays open).</summary>
+    public void Dispose()
+    {
+        Writer.Flush();
+        if (owned)
+        {
+            Writer.Dispose();
+        }
+    }
+}
