@@ -173,8 +173,13 @@ public sealed class PanicRuntime
     /// <summary>The channel address read at install (option or <c>PANICPATH_CHANNEL</c>), or null.</summary>
     internal string? ChannelAddress { get; }
 
-    /// <summary>The wire version of the reports this runtime writes (<see cref="CrashReport.CurrentVersion"/>).</summary>
-    internal int ReportVersion => CrashReport.CurrentVersion;
+    /// <summary>
+    /// The wire version of the reports this runtime writes, to every transport alike:
+    /// <see cref="CrashReport.CurrentVersion"/>, unless the channel agreed at install on a protocol version
+    /// whose supervisor reads only version 1 reports (<see cref="ChannelTransport.ReportVersion"/>): then
+    /// version 1, since that supervisor also reads the spool and the slot.
+    /// </summary>
+    internal int ReportVersion => Channel?.ReportVersion ?? CrashReport.CurrentVersion;
 
     /// <summary>Heartbeats sent to the supervisor since install (0 without a heartbeat).</summary>
     public long HeartbeatsSent => heartbeat?.Sent ?? 0;

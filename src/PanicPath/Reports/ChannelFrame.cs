@@ -22,11 +22,17 @@ public static class ChannelFrame
     /// <summary>Version 2: a short report at panic entry and a long report at the end, per life; the hello is answered.</summary>
     public const byte Version2 = 2;
 
+    /// <summary>
+    /// Version 3: as version 2, and the supervisor reads crash reports of wire version 2 (the path's
+    /// timing, <see cref="CrashReport.CurrentVersion"/>); below it the library writes version 1 reports.
+    /// </summary>
+    public const byte Version3 = 3;
+
     /// <summary>The oldest version this code reads.</summary>
     public const byte MinVersion = Version1;
 
     /// <summary>The highest version this code speaks.</summary>
-    public const byte HighestVersion = Version2;
+    public const byte HighestVersion = Version3;
 
     /// <summary>First magic byte (<c>'P'</c>).</summary>
     public const byte Magic0 = (byte)'P';

@@ -28,7 +28,7 @@ public enum ChannelFrameKind : byte
     Ack = 4,
 
     /// <summary>
-    /// Version 2 only: the short report, sent at panic entry before any notifier runs — a crash report
+    /// Version 2 and later: the short report, sent at panic entry before any notifier runs — a crash report
     /// in short form without notifiers (cause, title, exception type, pid, times: the crash registers).
     /// At most one per life, and before the long report.
     /// </summary>

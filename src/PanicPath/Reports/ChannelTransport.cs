@@ -3,8 +3,10 @@ namespace PanicPath.Reports;
 /// <summary>
 /// Delivers the report to the supervisor over its report channel (<c>PANICPATH_CHANNEL</c>). At install
 /// the connection is made and greeted with a hello of the highest protocol version this library speaks
-/// (<see cref="ChannelFrame.HighestVersion"/>); a supervisor that closes the connection on it (version 1)
-/// is connected to again and greeted in version 1. In version 2, <see cref="TrySendShort"/> sends the
+/// (<see cref="ChannelFrame.HighestVersion"/>); a supervisor that closes the connection on it (one of an
+/// older version) is connected to again and greeted in the next lower version, down to version 1. From
+/// version 3 on the supervisor reads crash reports of version 2 (<see cref="ReportVersion"/>). From
+/// version 2 on, <see cref="TrySendShort"/> sends the
 /// short report at panic entry and waits for its ack at most <see cref="ShortAckTimeout"/>; in both, the
 /// long report is sent at the end of the path and its acknowledgement awaited at most
 /// <see cref="AckTimeout"/>. No acknowledgement, a refused or broken connection: the answer is false and
@@ -37,6 +39,12 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
     internal byte Version => socket.Version;
 
     /// <summary>
+    /// The crash report version the supervisor reads: <see cref="CrashReport.CurrentVersion"/> from
+    /// protocol version 3 on, else <see cref="CrashReport.Version1"/> (an older supervisor refuses any other).
+    /// </summary>
+    internal int ReportVersion => Version >= ChannelFrame.Version3 ? CrashReport.CurrentVersion : CrashReport.Version1;
+
+    /// <summary>
     /// Connects to the channel at <paramref name="address"/> and agrees on a version (waiting at most
     /// <paramref name="ackTimeout"/> for the supervisor's hello); null when there is none or it cannot be reached.
     /// </summary>
@@ -48,8 +56,9 @@ internal sealed class ChannelTransport : IReportTransport, IDisposable
         }
 
         // A hello now runs the send path once before any panic needs it, finds a channel that refuses us,
-        // and agrees on the version; a version 1 supervisor closes on a version it does not know.
-        foreach (var version in (ReadOnlySpan<byte>)[ChannelFrame.HighestVersion, ChannelFrame.Version1])
+        // and agrees on the version; an older supervisor closes on a version it does not know, so each
+        // lower version is tried in turn (a version 2 supervisor refuses one hello, a version 1 one two).
+        for (var version = ChannelFrame.HighestVersion; version >= ChannelFrame.MinVersion; version--)
         {
             if (ChannelSocket.TryConnect(address!, ackTimeout) is not { } socket)
             {

@@ -39,6 +39,37 @@ public sealed class SpoolIngestTests
         Assert.Contains("ingested 2 spooled report(s)", log.ToString());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_version_1_report_left_by_an_older_library_in_its_spool_file_or_slot_is_ingested_with_no_timing(bool inSlot)
+    {
+        using var temp = new TempDirectory();
+        using var store = SqliteDeathStore.Open(temp.Sub("data"));
+        var root = temp.Sub("spool");
+        var directory = Directory.CreateDirectory(Path.Combine(root, "20260101T000000-oldlib00-0")).FullName;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(ReportVersions.Version1Report);
+        if (inSlot)
+        {
+            var slot = Path.Combine(directory, PanicPath.Reports.SlotFile.FileName);
+            ReservedSlot.Allocate(slot);
+            ReservedSlot.Write(slot, PanicPath.Reports.SlotRecord.ChildReport, bytes);
+        }
+        else
+        {
+            PanicPath.Reports.SpoolFile.Write(directory, bytes, 4242);
+        }
+
+        Assert.Equal(1, await SpoolIngest.IngestAsync(root, store, TextWriter.Null));
+
+        var death = Assert.Single(await store.ListAsync(10));
+        var report = (await store.GetAsync(death.Id))!.Report!;
+        Assert.Equal((1, "disk full", 4242), (report.Version, report.Reason, death.Pid));
+        Assert.All(report.Notifiers, n => Assert.Null(n.StartMs));
+        Assert.Null(report.DeadlineMs);
+        Assert.Empty(Directory.GetDirectories(root));
+    }
+
     [Fact]
     public async Task A_live_supervisors_spool_directory_is_not_ingested()
     {

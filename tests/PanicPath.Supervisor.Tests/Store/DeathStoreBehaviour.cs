@@ -32,6 +32,12 @@ public abstract class DeathStoreBehaviour
     /// <summary>Every row of <c>schema_info</c> in this test's storage.</summary>
     protected abstract long[] SchemaVersions();
 
+    /// <summary>Runs <paramref name="statements"/> on this test's storage, in order, outside any store.</summary>
+    protected abstract void ExecuteRaw(IEnumerable<string> statements);
+
+    /// <summary>The id column's declaration this kind of store gives the migrations.</summary>
+    protected abstract string IdColumn { get; }
+
     [Fact]
     public async Task A_stored_death_reads_back_field_for_field_with_its_report()
     {
@@ -277,6 +283,44 @@ public abstract class DeathStoreBehaviour
         Assert.Equal([StoreSchema.Version], SchemaVersions());
         Assert.Equal(Version1Store.Deaths.Length, (await store.ListAsync(100, includeCleanExits: true)).Count);
         Assert.Equal(Version1Store.Deaths.Count(d => !Version1Store.IsCleanExit(d)), (await store.ListAsync(100)).Count);
+    }
+
+    [Fact]
+    public async Task A_version_1_crash_report_in_a_store_made_at_schema_version_4_reads_back_after_the_upgrade()
+    {
+        var report = ReportVersions.Version1Report;
+        ExecuteRaw([
+            .. StoreMigrations.All.Take(4).SelectMany(step => step.Statements(IdColumn)),
+            "INSERT INTO schema_info (version) VALUES (4)",
+            "INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending) "
+            + $"VALUES ('run-v1', 1, 'app', 4242, 'panic', 70, NULL, '{report}', NULL, NULL, 'sig-v1', 'panic: disk full', '', '', '2026-11-01T10:00:00.0000000Z', '2026-11-01T10:00:01.0000000Z', NULL, NULL, 0)",
+        ]);
+
+        using var store = Open();
+
+        Assert.Equal([StoreSchema.Version], SchemaVersions());
+        var death = Assert.Single(await store.ListAsync(10));
+        var read = (await store.GetAsync(death.Id))!.Report!;
+        Assert.Equal(1, read.Version);
+        Assert.Equal("disk full", read.Reason);
+        Assert.All(read.Notifiers, n => Assert.Null(n.StartMs));
+        Assert.Null(read.Dump);
+        Assert.Null(read.TotalMs);
+        Assert.Equal(ReportVersions.Version1Report, System.Text.Encoding.UTF8.GetString(read.ToUtf8Json()));
+    }
+
+    [Fact]
+    public async Task A_version_2_crash_report_reads_back_with_its_timing()
+    {
+        using var store = Open();
+        var report = CrashReport.Parse(System.Text.Encoding.UTF8.GetBytes(ReportVersions.Version2Report));
+
+        var stored = await store.AddAsync(Death("sig-v2", T0) with { Report = report });
+        var read = (await store.GetAsync(stored.Id))!.Report!;
+
+        Assert.Equal(ReportVersions.Version2Report, System.Text.Encoding.UTF8.GetString(read.ToUtf8Json()));
+        Assert.Equal([0.5, 1.25], read.Notifiers.Select(n => n.StartMs!.Value).ToArray());
+        Assert.Equal((1.25, 12.5), (read.Dump!.StartMs, read.Dump.Ms));
     }
 
     [Fact]

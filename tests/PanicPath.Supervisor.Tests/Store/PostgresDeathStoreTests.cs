@@ -49,6 +49,20 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
         return [.. versions];
     }
 
+    protected override string IdColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    protected override void ExecuteRaw(IEnumerable<string> statements)
+    {
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        foreach (var statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+    }
+
     [Fact]
     public void The_id_column_is_a_bigint_identity()
     {

@@ -42,6 +42,20 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
         return [.. versions];
     }
 
+    protected override string IdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    protected override void ExecuteRaw(IEnumerable<string> statements)
+    {
+        using var raw = Raw();
+        raw.Open();
+        foreach (var statement in statements)
+        {
+            using var command = raw.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+    }
+
     public void Dispose() => temp.Dispose();
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class ChannelTransportTests : IDisposable
     }
 
     [Fact]
-    public void A_version_2_library_with_a_version_1_supervisor_falls_back_to_version_1_and_sends_the_long_report_only()
+    public void A_library_with_a_version_1_supervisor_falls_back_to_version_1_and_sends_the_long_report_only()
     {
         using var supervisor = new FakeSupervisor(version: ChannelFrame.Version1);
         var runtime = Runtime(supervisor.Address);
@@ -113,7 +113,7 @@ public sealed class ChannelTransportTests : IDisposable
         runtime.RunWithoutExit(PanicKind.Panic, "disk full", null);
 
         Assert.True(supervisor.ReportArrived.Wait(Guard));
-        Assert.Equal(1, supervisor.Refused);
+        Assert.Equal(2, supervisor.Refused);
         Assert.Equal(1, supervisor.Hellos);
         Assert.Equal([ChannelFrameKind.Report], supervisor.Order);
         Assert.Equal("disk full", Assert.Single(supervisor.Reports).Reason);
@@ -163,7 +163,7 @@ public sealed class ChannelTransportTests : IDisposable
         using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
 
         // The answer may be slow on a loaded machine; a late one would leave the beats in version 1.
-        var heartbeat = PanicPath.Watchdog.Heartbeat.Start(supervisor.Address, TimeSpan.FromMilliseconds(10), helloWait: Guard);
+        var heartbeat = PanicPath.Watchdog.Heartbeat.Start(supervisor.Address, TimeSpan.FromMilliseconds(10), ChannelFrame.Version2, helloWait: Guard);
         Assert.NotNull(heartbeat);
 
         Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
@@ -192,7 +192,7 @@ public sealed class ChannelTransportTests : IDisposable
     }
 
     [Fact]
-    public void The_heartbeat_connection_greets_in_the_version_the_report_connection_agreed_so_a_version_1_supervisor_refuses_one_hello_per_life_not_two()
+    public void The_heartbeat_connection_greets_in_the_version_the_report_connection_agreed_so_a_version_1_supervisor_refuses_no_hello_on_it()
     {
         using var supervisor = new FakeSupervisor(version: ChannelFrame.Version1);
         var runtime = Runtime(supervisor.Address);
@@ -202,8 +202,9 @@ public sealed class ChannelTransportTests : IDisposable
 
         Assert.True(supervisor.HeartbeatArrived.Wait(Guard));
 
+        // The report connection's hellos of versions 3 and 2 were refused; the heartbeat's version 1 one was taken.
         Assert.Equal(ChannelFrame.Version1, heartbeat.Version);
-        Assert.Equal(1, supervisor.Refused);
+        Assert.Equal(2, supervisor.Refused);
         Assert.Equal(2, supervisor.Hellos);
     }
 

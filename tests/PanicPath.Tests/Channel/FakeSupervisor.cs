@@ -8,7 +8,9 @@ namespace PanicPath.Tests.Channel;
 /// A real Unix socket server speaking the channel's frames, standing in for the supervisor: it records
 /// every report (short and long) and heartbeat, and acknowledges reports unless told not to. As a
 /// version 1 supervisor it closes a connection on a frame of any other version, as a version 1
-/// supervisor does; as version 2 it answers a version 2 hello and takes short reports.
+/// supervisor does; as version 2 it answers a version 2 hello and takes short reports. Below version 3
+/// it reads reports as the supervisors of those versions did: a report whose version is not 1 is
+/// refused (the connection closed, nothing acknowledged).
 /// </summary>
 internal sealed class FakeSupervisor : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class FakeSupervisor : IDisposable
     private readonly Task accepting;
     private int hellos;
     private int refused;
+    private int refusedReports;
 
     internal FakeSupervisor(bool acknowledge = true, byte version = ChannelFrame.Version1)
     {
@@ -42,6 +45,12 @@ internal sealed class FakeSupervisor : IDisposable
 
     /// <summary>Connections closed on a frame of a version this supervisor does not speak.</summary>
     internal int Refused => Volatile.Read(ref refused);
+
+    /// <summary>Reports (short or long) refused for their version, as a supervisor before protocol version 3 refuses them.</summary>
+    internal int RefusedReports => Volatile.Read(ref refusedReports);
+
+    /// <summary>The long reports' payloads as they came, in order.</summary>
+    internal ConcurrentQueue<byte[]> ReportBytes { get; } = new();
 
     /// <summary>Short reports received (version 2), in order.</summary>
     internal ConcurrentQueue<CrashReport> ShortReports { get; } = new();
@@ -139,6 +148,14 @@ internal sealed class FakeSupervisor : IDisposable
 
                 var payload = new byte[length];
                 await ReadAsync(client, payload);
+                if (version < ChannelFrame.Version3 && CrashReport.Parse(payload).Version != CrashReport.Version1)
+                {
+                    Interlocked.Increment(ref refusedReports);
+                    ReportArrived.Release();
+                    client.Dispose();
+                    return;
+                }
+
                 Order.Enqueue(kind);
                 if (kind == ChannelFrameKind.ShortReport)
                 {
@@ -147,6 +164,7 @@ internal sealed class FakeSupervisor : IDisposable
                 }
                 else
                 {
+                    ReportBytes.Enqueue(payload);
                     Reports.Enqueue(CrashReport.Parse(payload));
                     ReportArrived.Release();
                 }

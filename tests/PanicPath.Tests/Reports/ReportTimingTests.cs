@@ -139,7 +139,7 @@ public sealed class ReportTimingTests
     [Fact]
     public void The_short_report_at_entry_carries_the_deadline_but_no_total_and_no_dump_step()
     {
-        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version3);
         var h = new PathHarness(new PanicOptions { SpoolDirectory = null, ChannelAddress = supervisor.Address, NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(20), DumpWriter = new SleepingDumpWriter(), DumpDirectory = Path.GetTempPath() });
         h.Add("tell", PanicList.Supervisor);
 
