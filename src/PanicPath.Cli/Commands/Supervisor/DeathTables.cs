@@ -8,7 +8,9 @@ namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
 /// The table forms of deaths and buckets, plain text (times in UTC). A pending death (stored at its first
-/// report, not yet completed) lists as <c>CAUSE (pending)</c> with no exit code, and shows its state.
+/// report, not yet completed) lists as <c>CAUSE (pending)</c> with no exit code, and shows its state. One
+/// death shows its report's steps (start from the panic's entry, duration, list, outcome, name; the start
+/// is <c>-</c> in a version 1 report, which has none), its dump step and its deadline when the report has them.
 /// </summary>
 internal static class DeathTables
 {
@@ -59,6 +61,21 @@ internal static class DeathTables
         Row("ended", Time(death.EndedAt));
         Row("signature", death.Signature);
         Row("report", death.Report is { } r ? $"{r.Kind}: {r.Reason} ({r.Form} form, {r.Notifiers.Count} notifiers)" : null);
+        if (death.Report is { Notifiers.Count: > 0 } report)
+        {
+            table.AddRow(new Markup(ModelRendering.Header("steps")), Steps(report));
+        }
+
+        if (death.Report?.Dump is { } step)
+        {
+            Row("dump step", $"{step.Outcome} at {Ms(step.StartMs)} ms for {Ms(step.Ms)} ms{(step.Path is { } written ? $": {written}" : string.Empty)}");
+        }
+
+        if (death.Report is { DeadlineMs: { } deadline } timed)
+        {
+            Row("deadline", timed.TotalMs is { } total ? $"{Ms(deadline)} ms (report written at {Ms(total)} ms)" : $"{Ms(deadline)} ms");
+        }
+
         Row("dump", death.Dump is { } dump && death.DumpPrunedAt is { } pruned ? $"{dump} (pruned {Time(pruned)} UTC)" : death.Dump);
         Row("crash report", death.CrashReport);
         Row("stdout tail", death.StdoutTail);
@@ -81,6 +98,25 @@ internal static class DeathTables
 
         return table;
     }
+
+    /// <summary>The report's steps in run order: start (ms from the panic's entry), duration (ms), list, outcome, name.</summary>
+    private static Table Steps(PanicPath.Reports.CrashReport report)
+    {
+        var steps = new Table().Border(TableBorder.Simple);
+        steps.AddColumn(new TableColumn(ModelRendering.Header("start ms")).RightAligned());
+        steps.AddColumn(new TableColumn(ModelRendering.Header("ms")).RightAligned());
+        steps.AddColumn(ModelRendering.Header("list"));
+        steps.AddColumn(ModelRendering.Header("outcome"));
+        steps.AddColumn(ModelRendering.Header("name"));
+        foreach (var step in report.Notifiers)
+        {
+            steps.AddRow(step.StartMs is { } start ? Ms(start) : "-", Ms(step.Ms), Markup.Escape(step.List), Markup.Escape(step.Outcome), Markup.Escape(step.Name));
+        }
+
+        return steps;
+    }
+
+    private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
