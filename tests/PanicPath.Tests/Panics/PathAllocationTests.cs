@@ -31,14 +31,16 @@ public sealed class PathAllocationTests
     }
 
     [Theory]
-    [InlineData(ReportForm.Short)]
-    [InlineData(ReportForm.Long)]
-    public void With_a_version_2_supervisor_the_short_report_at_entry_and_the_report_at_the_end_go_over_the_channel_without_allocating(ReportForm form)
+    [InlineData(ReportForm.Short, ChannelFrame.Version2)]
+    [InlineData(ReportForm.Long, ChannelFrame.Version2)]
+    [InlineData(ReportForm.Short, ChannelFrame.Version3)]
+    [InlineData(ReportForm.Long, ChannelFrame.Version3)]
+    public void With_a_version_2_or_3_supervisor_the_short_report_at_entry_and_the_report_at_the_end_go_over_the_channel_without_allocating(ReportForm form, byte version)
     {
-        using var supervisor = new FakeSupervisor(version: ChannelFrame.Version2);
+        using var supervisor = new FakeSupervisor(version: version);
         EightNotifiers(form, supervisor.Address).RunInline(PanicKind.Panic, "another runtime, earlier", null);
         var runtime = EightNotifiers(form, supervisor.Address);
-        Assert.Equal(ChannelFrame.Version2, runtime.Channel!.Version);
+        Assert.Equal(version, runtime.Channel!.Version);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var length = runtime.RunInline(PanicKind.Panic, "no exception", null);
@@ -51,6 +53,7 @@ public sealed class PathAllocationTests
         var entry = supervisor.ShortReports.Last();
         Assert.Equal(("no exception", "short", 0, 0), (entry.Reason, entry.Form, entry.Notifiers.Count, entry.Nested.Count));
         Assert.Equal(8, supervisor.Reports.Last().Notifiers.Count);
+        Assert.Equal(version == ChannelFrame.Version3 ? 2 : 1, supervisor.Reports.Last().Version);
     }
 
     [Fact]
