@@ -32,7 +32,20 @@ public sealed class RuntimeCrashReport
     {
         try
         {
-            using var document = JsonDocument.Parse(PrivateFile.ReadAllBytes(path, MaxBytes));
+            return Parse(PrivateFile.ReadAllBytes(path, MaxBytes));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The report in <paramref name="utf8Json"/> (a crash-report JSON's bytes), or null when it is not one.</summary>
+    public static RuntimeCrashReport? Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json);
             if (!document.RootElement.TryGetProperty("payload", out var payload) ||
                 !payload.TryGetProperty("threads", out var threads) || threads.ValueKind != JsonValueKind.Array)
             {
@@ -64,7 +77,7 @@ public sealed class RuntimeCrashReport
 
             return new RuntimeCrashReport(null, []);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException)
         {
             return null;
         }

@@ -23,7 +23,18 @@ public static class PrivateFile
     /// </summary>
     /// <exception cref="UnsafePathException">A symbolic link, not a regular file, another user's, or a system error.</exception>
     /// <exception cref="FileNotFoundException">It does not exist and <paramref name="mode"/> does not create it.</exception>
-    public static FileStream Open(string path, FileMode mode, FileAccess access)
+    public static FileStream Open(string path, FileMode mode, FileAccess access) => OpenChecked(path, mode, access, tighten: true);
+
+    /// <summary>
+    /// Opens the existing file <paramref name="path"/> for reading as <see cref="Open(string, FileMode, FileAccess)"/>
+    /// does (no symbolic link followed, a regular file of this user only), but changes nothing: a looser
+    /// mode is left as it is, for a reader that never writes.
+    /// </summary>
+    /// <exception cref="UnsafePathException">A symbolic link, not a regular file, another user's, or a system error.</exception>
+    /// <exception cref="FileNotFoundException">It does not exist.</exception>
+    public static FileStream OpenToRead(string path) => OpenChecked(path, FileMode.Open, FileAccess.Read, tighten: false);
+
+    private static FileStream OpenChecked(string path, FileMode mode, FileAccess access, bool tighten)
     {
         var full = Path.GetFullPath(path);
         if (!OperatingSystem.IsLinux())
@@ -75,7 +86,7 @@ public static class PrivateFile
                 throw new UnsafePathException(full, problem + "; refusing it");
             }
 
-            if ((status.Permissions & ~(int)Bits) != 0 && Posix.FChMod(fd, Bits) != 0)
+            if (tighten && (status.Permissions & ~(int)Bits) != 0 && Posix.FChMod(fd, Bits) != 0)
             {
                 throw new UnsafePathException(full, "cannot be made mode 0600: " + Posix.LastError().Message);
             }

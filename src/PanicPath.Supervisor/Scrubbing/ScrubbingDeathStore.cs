@@ -34,6 +34,10 @@ internal sealed class ScrubbingDeathStore(IDeathStore inner, SecretScrubber scru
 
     public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => inner.BucketsAsync(cancellationToken);
 
+    public Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default) => inner.BucketHistoryAsync(period, cancellationToken);
+
     /// <summary>Rehearses the scrubbing too, so that the first real death does not pay for it.</summary>
     public Task WarmUpAsync(DeathRecord sample, CancellationToken cancellationToken = default) =>
         inner.WarmUpAsync(scrubber.Scrub(sample), cancellationToken);

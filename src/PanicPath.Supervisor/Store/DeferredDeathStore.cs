@@ -98,6 +98,14 @@ public sealed class DeferredDeathStore(Func<IDeathStore> open) : IDeathStore
         WithStoreAsync(s => s.ListAsync(limit, includeCleanExits, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default) =>
+        WithStoreAsync(s => s.QueryAsync(query, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default) =>
+        WithStoreAsync(s => s.BucketHistoryAsync(period, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) =>
         WithStoreAsync(s => s.BucketsAsync(cancellationToken), cancellationToken);
 

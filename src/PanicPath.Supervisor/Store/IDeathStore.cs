@@ -33,6 +33,15 @@ public interface IDeathStore : IDisposable
     /// </summary>
     Task<IReadOnlyList<DeathRecord>> ListAsync(int limit, bool includeCleanExits = false, CancellationToken cancellationToken = default);
 
+    /// <summary>The deaths <paramref name="query"/> selects, newest first (see <see cref="DeathQuery"/>).</summary>
+    Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many deaths each bucket had in each <paramref name="period"/> (UTC) that had any, oldest first
+    /// within a bucket; runs that ended cleanly and pending deaths (in no bucket yet) are not counted.
+    /// </summary>
+    Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records that the dump file <paramref name="dump"/> on machine <paramref name="host"/>, last written
     /// at <paramref name="writtenAt"/>, was removed at <paramref name="prunedAt"/>, in each death whose dump it was;

@@ -60,6 +60,45 @@ public sealed class PostgresDeathStore : SqlDeathStore
         return new PostgresDeathStore(builder.ConnectionString, location);
     }
 
+    /// <summary>
+    /// Connects with <paramref name="connectionString"/> for reading only: every transaction of its
+    /// connections is read-only (<c>default_transaction_read_only</c>), and nothing is created or migrated.
+    /// A database holding no store, or one of another schema version than this code's, is refused.
+    /// </summary>
+    /// <exception cref="PostgresStoreException">The string is wrong, the server refuses, or the database holds no store of this schema version (the password masked).</exception>
+    public static PostgresDeathStore OpenReadOnly(string connectionString)
+    {
+        var builder = Validate(connectionString);
+        var masked = ConnectionStringMask.Apply(connectionString);
+        builder.Pooling = false;
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c default_transaction_read_only=on" : builder.Options + " -c default_transaction_read_only=on";
+        var location = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}");
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        long found;
+        try
+        {
+            connection.Open();
+            using var version = connection.CreateCommand();
+            version.CommandText = "SELECT version FROM schema_info";
+            found = version.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw new PostgresStoreException(masked, $"{location} holds no PanicPath store: nothing has been recorded there (nothing was created)");
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or IOException or SocketException or TimeoutException)
+        {
+            throw new PostgresStoreException(masked, Reason(e, builder.Password), e);
+        }
+
+        if (found != StoreSchema.Version)
+        {
+            throw new PostgresStoreException(masked, found < StoreSchema.Version && found >= 0 ? OlderRefusal(location, found) : Refusal(location, found));
+        }
+
+        return new PostgresDeathStore(builder.ConnectionString, location);
+    }
+
     /// <summary>A transaction that holds the schema lock until it ends, so that supervisors migrate one at a time.</summary>
     private static DbTransaction Locked(NpgsqlConnection connection)
     {

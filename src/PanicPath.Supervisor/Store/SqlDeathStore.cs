@@ -58,7 +58,7 @@ public abstract class SqlDeathStore : IDeathStore
     /// <inheritdoc />
     public async Task<DeathRecord?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        var found = await QueryAsync($"SELECT {Columns} FROM deaths WHERE id = @id", "@id", id, ReadDeath, cancellationToken).ConfigureAwait(false);
+        var found = await QueryAsync($"SELECT {Columns} FROM deaths WHERE id = @id", [("@id", id)], ReadDeath, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -67,8 +67,81 @@ public abstract class SqlDeathStore : IDeathStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var which = includeCleanExits ? string.Empty : $"WHERE cause <> '{DeathCause.CleanExit}' ";
-        return QueryAsync($"SELECT {Columns} FROM deaths {which}ORDER BY id DESC LIMIT @limit", "@limit", limit, ReadDeath, cancellationToken);
+        return QueryAsync($"SELECT {Columns} FROM deaths {which}ORDER BY id DESC LIMIT @limit", [("@limit", limit)], ReadDeath, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, DeathQuery.MaxLimit);
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, object? Value)> { ("@limit", query.Limit) };
+        void Where(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            parameters.Add((name, value));
+        }
+
+        if (query.Cause is { } cause)
+        {
+            Where("cause = @cause", "@cause", cause);
+        }
+        else if (!query.IncludeCleanExits)
+        {
+            conditions.Add($"cause <> '{DeathCause.CleanExit}'");
+        }
+
+        if (query.Signature is { } signature)
+        {
+            Where("signature = @signature", "@signature", signature);
+        }
+
+        if (query.Command is { Length: > 0 } command)
+        {
+            // LIKE with its wildcards escaped, both sides lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            var escaped = command.ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+            Where(@"LOWER(command) LIKE @command ESCAPE '\'", "@command", $"%{escaped}%");
+        }
+
+        if (query.Since is { } since)
+        {
+            Where("ended_at >= @since", "@since", Time(since));
+        }
+
+        if (query.Until is { } until)
+        {
+            Where("ended_at < @until", "@until", Time(until));
+        }
+
+        if (query.BeforeId is { } before)
+        {
+            Where("id < @before", "@before", before);
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions) + " ";
+        return QueryAsync($"SELECT {Columns} FROM deaths {where}ORDER BY id DESC LIMIT @limit", [.. parameters], ReadDeath, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default)
+    {
+        // A stored time is ISO 8601 UTC text of fixed width: its first characters name its hour or day.
+        var length = string.Create(CultureInfo.InvariantCulture, $"{(int)period}");
+        var sql = $"""
+            SELECT signature, SUBSTR(ended_at, 1, {length}) AS period, COUNT(*) FROM deaths
+            WHERE cause <> '{DeathCause.CleanExit}' AND pending = 0
+            GROUP BY signature, SUBSTR(ended_at, 1, {length})
+            ORDER BY signature, period
+            """;
+        return QueryAsync(sql, [], reader => new BucketCount(reader.GetString(0), PeriodStart(reader.GetString(1), period), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken);
+    }
+
+    /// <summary>The start of the period named by <paramref name="prefix"/> (a stored time's first characters).</summary>
+    private static DateTimeOffset PeriodStart(string prefix, BucketPeriod period) => DateTimeOffset.ParseExact(
+        period == BucketPeriod.Hour ? prefix + ":00:00Z" : prefix + "T00:00:00Z", "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     /// <inheritdoc />
     public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default)
@@ -85,7 +158,7 @@ public abstract class SqlDeathStore : IDeathStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT signature, cause, title, count, first_seen, last_seen FROM buckets ORDER BY count DESC, last_seen DESC", null, null, ReadBucket, cancellationToken);
+        QueryAsync("SELECT signature, cause, title, count, first_seen, last_seen FROM buckets ORDER BY count DESC, last_seen DESC", [], ReadBucket, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
@@ -218,6 +291,10 @@ public abstract class SqlDeathStore : IDeathStore
         ? string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, which no version of panicpath writes")
         : string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, newer than this version of panicpath, which reads store schema versions up to {StoreSchema.Version}: upgrade panicpath to use this store");
 
+    /// <summary>The one line a store of the older schema version <paramref name="found"/> is refused with by a reader that never writes, naming <paramref name="location"/>.</summary>
+    protected static string OlderRefusal(string location, long found) =>
+        string.Create(CultureInfo.InvariantCulture, $"{location} has store schema version {found}, older than the version {StoreSchema.Version} this panicpath reads; this command never writes to a store, and any command that records or lists deaths ('panicpath run', 'panicpath reports list') brings it up to date");
+
     /// <summary>
     /// The rehearsal <see cref="IDeathStore.WarmUpAsync"/> asks for: in one transaction, rolled back,
     /// <paramref name="sample"/> is stored pending, completed and counted in its bucket through the very code
@@ -246,10 +323,10 @@ public abstract class SqlDeathStore : IDeathStore
         command.ExecuteNonQuery();
     }
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, string? name, object? value, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
         WithConnectionAsync<IReadOnlyList<T>>(async connection =>
         {
-            using var query = name is null ? Command(connection, sql, null) : Command(connection, sql, null, (name, value));
+            using var query = Command(connection, sql, null, parameters);
             using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

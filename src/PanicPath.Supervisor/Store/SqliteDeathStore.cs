@@ -153,8 +153,13 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// may be anyone's choice of path, such as <c>/etc</c> — and an empty store held in memory answers,
     /// with <see cref="NothingStored"/> set.
     /// </summary>
+    /// <param name="dataDirectory">The data directory.</param>
+    /// <param name="bringUpToDate">
+    /// A store of an older schema is brought up to date first (which writes) when true; when false it is
+    /// refused with a <see cref="DataDirectoryException"/> saying so, and nothing is written whatever is found.
+    /// </param>
     /// <exception cref="DataDirectoryException">The file is not a PanicPath store of a known schema version, or it, its journals or the directory are refused; the message names it.</exception>
-    public static SqliteDeathStore OpenReadOnly(string dataDirectory)
+    public static SqliteDeathStore OpenReadOnly(string dataDirectory, bool bringUpToDate = true)
     {
         var path = System.IO.Path.Combine(dataDirectory, DataDirectory.DatabaseFileName);
         var nothingThere = !System.IO.Path.Exists(dataDirectory) && new FileInfo(dataDirectory).LinkTarget is null;
@@ -172,14 +177,14 @@ public sealed class SqliteDeathStore : SqlDeathStore
         SqliteDeathStore? store;
         try
         {
-            store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: false);
+            store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: false, bringUpToDate);
         }
         catch (DataDirectoryException first)
         {
             var uri = "file:" + Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1";
             try
             {
-                store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: true);
+                store = OpenReading(dataDirectory, path, new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString(), immutable: true, bringUpToDate);
             }
             catch (DataDirectoryException)
             {
@@ -238,8 +243,11 @@ public sealed class SqliteDeathStore : SqlDeathStore
     /// <summary>True when the store was opened immutable (see <see cref="OpenReadOnly"/>): what it reads may miss a write still in the WAL.</summary>
     public bool ReadWithoutLocks { get; private init; }
 
-    /// <summary>The store opened for reading with <paramref name="connectionString"/>; null when its schema is older than this code's (it needs migrating).</summary>
-    private static SqliteDeathStore? OpenReading(string dataDirectory, string path, string connectionString, bool immutable)
+    /// <summary>
+    /// The store opened for reading with <paramref name="connectionString"/>; null when its schema is older
+    /// than this code's (it needs migrating) and <paramref name="bringUpToDate"/>, refused when not.
+    /// </summary>
+    private static SqliteDeathStore? OpenReading(string dataDirectory, string path, string connectionString, bool immutable, bool bringUpToDate)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -252,6 +260,11 @@ public sealed class SqliteDeathStore : SqlDeathStore
             if (found < 0 || found > StoreSchema.Version)
             {
                 throw new DataDirectoryException(dataDirectory, Refusal(path, found));
+            }
+
+            if (found < StoreSchema.Version && !bringUpToDate)
+            {
+                throw new DataDirectoryException(dataDirectory, OlderRefusal(path, found));
             }
 
             if (found < StoreSchema.Version)

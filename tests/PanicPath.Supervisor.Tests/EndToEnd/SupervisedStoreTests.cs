@@ -118,6 +118,10 @@ public sealed class SupervisedStoreTests
 
         public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathBucket>>([]);
 
+        public Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<DeathRecord>>([]);
+
+        public Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<BucketCount>>([]);
+
         public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default) => throw new InvalidOperationException("the database is gone");
 
         public void Dispose()

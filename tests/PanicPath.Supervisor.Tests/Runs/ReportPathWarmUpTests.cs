@@ -72,6 +72,10 @@ public sealed class ReportPathWarmUpTests
 
         public Task<IReadOnlyList<DeathBucket>> BucketsAsync(CancellationToken cancellationToken = default) => inner.BucketsAsync(cancellationToken);
 
+        public Task<IReadOnlyList<DeathRecord>> QueryAsync(DeathQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<BucketCount>> BucketHistoryAsync(BucketPeriod period, CancellationToken cancellationToken = default) => inner.BucketHistoryAsync(period, cancellationToken);
+
         public Task<int> MarkDumpPrunedAsync(string dump, string host, DateTimeOffset writtenAt, DateTimeOffset prunedAt, CancellationToken cancellationToken = default) =>
             inner.MarkDumpPrunedAsync(dump, host, writtenAt, prunedAt, cancellationToken);
 

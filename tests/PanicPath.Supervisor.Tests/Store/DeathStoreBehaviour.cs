@@ -1,3 +1,4 @@
+using System.Data.Common;
 using PanicPath.Reports;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Runs;
@@ -16,6 +17,9 @@ public abstract class DeathStoreBehaviour
 
     /// <summary>Opens the store on this test's storage (again, as another supervisor would, on a second call).</summary>
     protected abstract SqlDeathStore Open();
+
+    /// <summary>Opens the store on this test's storage for reading only, never writing or migrating (as <c>panicpath ui</c> does).</summary>
+    protected abstract SqlDeathStore OpenForViewing();
 
     /// <summary>Writes another schema version into this test's storage, as a newer panicpath would have.</summary>
     protected abstract void SetSchemaVersion(int version);
@@ -417,6 +421,102 @@ public abstract class DeathStoreBehaviour
             Assert.Equal(group.Min(d => d.EndedAt), buckets[group.Key].FirstSeen);
             Assert.Equal(group.Max(d => d.EndedAt), buckets[group.Key].LastSeen);
         }
+    }
+
+    [Fact]
+    public async Task A_query_selects_by_cause_bucket_command_and_time_newest_first_and_pages_back_from_an_id()
+    {
+        using var store = Open();
+        var a1 = await store.AddAsync(Death("sig-a", T0) with { Command = "dotnet Orders.dll --port 80" });
+        var b1 = await store.AddAsync(Death("sig-b", T0.AddHours(1)) with { Cause = DeathCause.Signal, Signal = "SIGSEGV", Command = "dotnet Billing.dll 100%_done" });
+        var a2 = await store.AddAsync(Death("sig-a", T0.AddHours(2)) with { Command = "DOTNET orders.dll" });
+        var clean = await store.AddAsync(Death("sig-c", T0.AddHours(3)) with { Cause = DeathCause.CleanExit, ExitCode = 0 });
+
+        async Task<long[]> Ids(DeathQuery query) => [.. (await store.QueryAsync(query)).Select(d => d.Id)];
+
+        Assert.Equal([a2.Id, b1.Id, a1.Id], await Ids(new DeathQuery()));
+        Assert.Equal([clean.Id, a2.Id, b1.Id, a1.Id], await Ids(new DeathQuery { IncludeCleanExits = true }));
+        Assert.Equal([clean.Id], await Ids(new DeathQuery { Cause = DeathCause.CleanExit }));
+        Assert.Equal([b1.Id], await Ids(new DeathQuery { Cause = DeathCause.Signal }));
+        Assert.Equal([a2.Id, a1.Id], await Ids(new DeathQuery { Signature = "sig-a" }));
+
+        // A substring, ASCII case ignored on every store; % and _ are literal, not wildcards.
+        Assert.Equal([a2.Id, a1.Id], await Ids(new DeathQuery { Command = "orders.DLL" }));
+        Assert.Equal([b1.Id], await Ids(new DeathQuery { Command = "100%_" }));
+        Assert.Empty(await Ids(new DeathQuery { Command = "100%x" }));
+        Assert.Empty(await Ids(new DeathQuery { Command = "b_lling" }));
+
+        // Since is inclusive, until exclusive, on the time the death was seen.
+        Assert.Equal([a2.Id, b1.Id], await Ids(new DeathQuery { Since = T0.AddHours(1) }));
+        Assert.Equal([a1.Id], await Ids(new DeathQuery { Until = T0.AddHours(1) }));
+        Assert.Equal([b1.Id], await Ids(new DeathQuery { Since = T0.AddMinutes(1), Until = T0.AddHours(2) }));
+
+        // Conditions together, and pages going back from the last id shown.
+        Assert.Equal([a1.Id], await Ids(new DeathQuery { Signature = "sig-a", Until = T0.AddHours(1) }));
+        Assert.Equal([a2.Id, b1.Id], await Ids(new DeathQuery { Limit = 2 }));
+        Assert.Equal([a1.Id], await Ids(new DeathQuery { Limit = 2, BeforeId = b1.Id }));
+        Assert.Empty(await Ids(new DeathQuery { BeforeId = a1.Id }));
+    }
+
+    [Fact]
+    public async Task Bucket_history_counts_each_buckets_deaths_per_hour_or_per_day_without_clean_exits_or_pending_deaths()
+    {
+        using var store = Open();
+        await store.AddAsync(Death("sig-a", T0));
+        await store.AddAsync(Death("sig-a", T0.AddMinutes(30)));
+        await store.AddAsync(Death("sig-a", T0.AddHours(1)));
+        await store.AddAsync(Death("sig-a", T0.AddDays(1)));
+        await store.AddAsync(Death("sig-b", T0.AddMinutes(5)));
+        await store.AddAsync(Death("sig-c", T0) with { Cause = DeathCause.CleanExit, ExitCode = 0 });
+        await store.AddPendingAsync(Death("sig-b", T0.AddHours(5)));
+
+        var hour = new DateTimeOffset(2026, 1, 2, 3, 0, 0, TimeSpan.Zero);
+        var day = new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(
+            [new BucketCount("sig-a", hour, 2), new BucketCount("sig-a", hour.AddHours(1), 1), new BucketCount("sig-a", hour.AddDays(1), 1), new BucketCount("sig-b", hour, 1)],
+            await store.BucketHistoryAsync(BucketPeriod.Hour));
+        Assert.Equal(
+            [new BucketCount("sig-a", day, 3), new BucketCount("sig-a", day.AddDays(1), 1), new BucketCount("sig-b", day, 1)],
+            await store.BucketHistoryAsync(BucketPeriod.Day));
+    }
+
+    [Fact]
+    public async Task A_store_opened_for_viewing_reads_what_was_stored_and_refuses_every_write()
+    {
+        using (var writer = Open())
+        {
+            await writer.AddAsync(Death("sig-a", T0));
+        }
+
+        using var viewer = OpenForViewing();
+        var read = Assert.Single(await viewer.QueryAsync(new DeathQuery()));
+        Assert.Equal("sig-a", read.Signature);
+        await Assert.ThrowsAnyAsync<DbException>(() => viewer.AddAsync(Death("sig-b", T0)));
+        Assert.Single(await viewer.QueryAsync(new DeathQuery()));
+    }
+
+    [Fact]
+    public void A_store_of_an_older_schema_opened_for_viewing_is_refused_saying_so_and_stays_at_its_version()
+    {
+        LoadVersion1Store();
+
+        var error = Record.Exception(() => OpenForViewing().Dispose());
+
+        Assert.IsType(Refusal, error);
+        Assert.Contains("has store schema version 1, older than the version", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1L], SchemaVersions());
+    }
+
+    [Fact]
+    public void A_store_of_a_newer_schema_opened_for_viewing_is_refused_saying_so()
+    {
+        Open().Dispose();
+        SetSchemaVersion(StoreSchema.Version + 1);
+
+        var error = Record.Exception(() => OpenForViewing().Dispose());
+
+        Assert.IsType(Refusal, error);
+        Assert.Contains("newer than this version of panicpath", error.Message, StringComparison.Ordinal);
     }
 
     protected static DeathRecord Death(string signature, DateTimeOffset ended) => new()

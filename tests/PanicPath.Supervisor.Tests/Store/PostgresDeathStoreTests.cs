@@ -12,6 +12,8 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
 
     protected override SqlDeathStore Open() => PostgresDeathStore.Open(schema.Value);
 
+    protected override SqlDeathStore OpenForViewing() => PostgresDeathStore.OpenReadOnly(schema.Value);
+
     protected override void SetSchemaVersion(int version)
     {
         using var connection = new NpgsqlConnection(schema.Value);
@@ -61,6 +63,19 @@ public sealed class PostgresDeathStoreTests(PostgresDatabase database) : DeathSt
             command.CommandText = statement;
             command.ExecuteNonQuery();
         }
+    }
+
+    [Fact]
+    public void A_database_without_a_store_opened_for_viewing_is_refused_and_nothing_is_created()
+    {
+        var error = Assert.Throws<PostgresStoreException>(() => PostgresDeathStore.OpenReadOnly(schema.Value));
+
+        Assert.Contains("holds no PanicPath store", error.Message, StringComparison.Ordinal);
+        using var connection = new NpgsqlConnection(schema.Value);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+        Assert.Equal(0L, command.ExecuteScalar());
     }
 
     [Fact]

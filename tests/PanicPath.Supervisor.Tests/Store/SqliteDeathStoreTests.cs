@@ -12,6 +12,8 @@ public sealed class SqliteDeathStoreTests : DeathStoreBehaviour, IDisposable
 
     protected override SqlDeathStore Open() => SqliteDeathStore.Open(temp.Path);
 
+    protected override SqlDeathStore OpenForViewing() => SqliteDeathStore.OpenReadOnly(temp.Path, bringUpToDate: false);
+
     protected override void SetSchemaVersion(int version)
     {
         using var raw = Raw();
