@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using PanicPath.Cli.Commands.Demo;
 using PanicPath.Cli.Commands.Model;
 using PanicPath.Cli.Commands.Supervisor;
+using PanicPath.Cli.Commands.Ui;
 using PanicPath.Cli.Values;
 
 namespace PanicPath.Cli;
@@ -55,6 +56,7 @@ public static class PanicPathCommand
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(ReportsCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(UiCommand.Create());
         }
 
         root.Options.Add(new HelpOption());
@@ -73,6 +75,11 @@ public static class PanicPathCommand
         if (parsed.CommandResult.Command.Name == RunCommand.Name)
         {
             // The supervisor forwards SIGTERM and SIGINT to its child and exits when the child does.
+            configuration.ProcessTerminationTimeout = null;
+        }
+        else if (parsed.CommandResult.Command.Name == UiCommand.Name)
+        {
+            // The web view's host stops its server on SIGTERM and SIGINT itself, and the command then exits 0.
             configuration.ProcessTerminationTimeout = null;
         }
 

@@ -133,3 +133,9 @@ static IHost HostWithPanicPath(bool inProcessDump = false)
     host.Start();
     return host;
 }
+
+/// <summary>
+/// The crasher's entry point, declared internal so that ASP.NET Core's generator (its shared framework is
+/// referenced) leaves it internal: the benchmarks that reference this project have a <c>Program</c> of their own.
+/// </summary>
+internal partial class Program;

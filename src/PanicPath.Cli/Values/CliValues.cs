@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Net;
 using System.Runtime.CompilerServices;
 
 namespace PanicPath.Cli.Values;
@@ -223,6 +224,83 @@ public static class CliValues
         };
         return Record(argument, ValueKind.CommandLine, expected);
     }
+
+    /// <summary>
+    /// An IP address and a port, <c>ADDR:PORT</c> (an IPv6 address in brackets, <c>[::1]:8080</c>; port 0
+    /// for any free one), null when not given.
+    /// </summary>
+    internal static Option<IPEndPoint?> Listen(string name, string description)
+    {
+        const string expected = "an IP address and a port, ADDR:PORT (127.0.0.1:8080, [::1]:8080, 0.0.0.0:0)";
+        var option = new Option<IPEndPoint?>(name) { Description = description, HelpName = "ADDR:PORT" };
+        option.CustomParser = r =>
+        {
+            if (r.Tokens.Count == 0)
+            {
+                r.AddError(Missing(name, expected));
+                return null;
+            }
+
+            var token = r.Tokens[^1].Value;
+            var endpoint = ParseEndpoint(token);
+            if (endpoint is null)
+            {
+                r.AddError(Bad(name, expected, token));
+            }
+
+            return endpoint;
+        };
+        return Record(option, ValueKind.Listen, expected);
+    }
+
+    /// <summary>
+    /// <c>ADDR:PORT</c> as an endpoint: an IPv4 address or a bracketed IPv6 one (no host name, which could
+    /// resolve to anything), and a port from 0 to 65535 in digits; null for anything else.
+    /// </summary>
+    internal static IPEndPoint? ParseEndpoint(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            return null;
+        }
+
+        var host = text[..colon];
+        var port = text[(colon + 1)..];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+            if (!host.Contains(':', StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+        else if (host.Contains(':', StringComparison.Ordinal) || host.Count(c => c == '.') != 3)
+        {
+            return null;
+        }
+
+        return port.Length <= 5 && port.All(char.IsAsciiDigit)
+            && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= IPEndPoint.MaxPort
+            && IPAddress.TryParse(host, out var address) && host.All(c => char.IsAsciiHexDigit(c) || c is '.' or ':')
+            ? new IPEndPoint(address, number)
+            : null;
+    }
+
+    /// <summary>What a token must be (<see cref="Token"/>, and the environment variable that stands for it).</summary>
+    internal const string TokenExpected = "a token of 16 to 256 characters, each a letter, a digit or one of - . _ ~";
+
+    /// <summary>A secret token of <see cref="TokenExpected"/> (it goes into a URL as it is), null when not given.</summary>
+    internal static Option<string?> Token(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "TOKEN" };
+        option.CustomParser = r => Single(r, name, TokenExpected, token => IsToken(token) ? token : null, _ => "the value given (not shown)");
+        return Record(option, ValueKind.Token, TokenExpected);
+    }
+
+    /// <summary>True for a token of <see cref="TokenExpected"/>.</summary>
+    internal static bool IsToken(string token) =>
+        token.Length is >= 16 and <= 256 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~');
 
     /// <summary>The one line a bad value gets: <c>NAME: expected EXPECTED, not 'VALUE'</c>.</summary>
     internal static string Bad(string name, string expected, string value) => Shown(name, expected, Quoted(value));

@@ -54,4 +54,10 @@ public enum ValueKind
 
     /// <summary>The command <c>run</c> starts, and its arguments.</summary>
     CommandLine,
+
+    /// <summary>An IP address and a port to listen on, <c>ADDR:PORT</c> (<c>ui --listen</c>).</summary>
+    Listen,
+
+    /// <summary>A secret a client must present (<c>ui --token</c>).</summary>
+    Token,
 }

@@ -112,6 +112,8 @@ public sealed class EveryOptionTests
             ValueKind.ScenarioFile => [new(directory, $"'{directory}'"), new(string.Empty, "''"), new("--nope", "unknown option", NamedBy: "--nope")],
             ValueKind.Pattern => [new("(unclosed", "'(unclosed'"), new(@"(a)\1", @"'(a)\1'"), new(string.Empty, "''")],
             ValueKind.CommandLine => [new(string.Empty, "''")],
+            ValueKind.Listen => [new("nonsense", "'nonsense'"), new("localhost:80", "'localhost:80'"), new("127.0.0.1:65536", "'127.0.0.1:65536'"), new("[::1]", "'[::1]'")],
+            ValueKind.Token => [new("short", "(not shown)"), new("has spaces in it, 1234567890", "(not shown)")],
             _ => throw new Xunit.Sdk.XunitException($"no bad values for the value kind {kind}: add them here"),
         };
     }
@@ -147,6 +149,7 @@ public sealed class EveryOptionTests
             "reports list" or "reports buckets" => data,
             "reports show" => [.. data, Arg("id", "1")],
             "demo" => [],
+            "ui" => data,
             "kernel list" => [],
             "kernel show" => [Arg("name", "mainline-6.1")],
             var other => throw new Xunit.Sdk.XunitException($"no good command line for '{other}': add one here"),

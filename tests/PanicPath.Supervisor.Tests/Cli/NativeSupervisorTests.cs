@@ -30,7 +30,7 @@ public sealed class NativeSupervisorTests
         var (explored, json, exploreError) = await CliProcess.Run(new Dictionary<string, string?>(), "explore", example, "--json");
 
         Assert.True(helped == ExitCodes.Fine, helpError);
-        foreach (var command in new[] { "explore", "trace", "diff", "kernel", "run", "reports", "demo" })
+        foreach (var command in new[] { "explore", "trace", "diff", "kernel", "run", "reports", "demo", "ui" })
         {
             Assert.Matches($@"\n\s+{command}\s", help);
         }
@@ -81,7 +81,7 @@ public sealed class NativeSupervisorTests
     }
 
     [Fact]
-    public void The_native_supervisor_carries_no_postgres_client_and_no_scenario_parser_and_the_complete_binary_beside_it_does()
+    public void The_native_supervisor_carries_no_postgres_client_no_scenario_parser_and_no_web_server_and_the_complete_binary_beside_it_does()
     {
         var lean = Crasher.NativeBinary;
         var complete = Path.Combine(Path.GetDirectoryName(lean)!, "full", "panicpath");
@@ -89,7 +89,7 @@ public sealed class NativeSupervisorTests
         var leanBytes = File.ReadAllBytes(lean);
         var completeBytes = File.ReadAllBytes(complete);
 
-        foreach (var name in new[] { "Npgsql", "YamlDotNet" })
+        foreach (var name in new[] { "Npgsql", "YamlDotNet", "Microsoft.AspNetCore", "Kestrel" })
         {
             var marker = Encoding.ASCII.GetBytes(name);
             Assert.True(leanBytes.AsSpan().IndexOf(marker) < 0, $"{lean} holds {name}");

@@ -174,6 +174,53 @@ internal static class DataOption
         }
     }
 
+    /// <summary>
+    /// Opens the store for a command that must never write to it (<c>ui</c>): PostgreSQL read-only
+    /// (<see cref="PostgresDeathStore.OpenReadOnly"/>), else SQLite for reading only without bringing an older
+    /// schema up to date (<see cref="SqliteDeathStore.OpenReadOnly"/>). Where there is no store, or one of
+    /// another schema version, it writes one line saying so and answers null; nothing is created or migrated.
+    /// </summary>
+    public static SqlDeathStore? OpenForViewing(string directory, string? postgres, TextWriter error)
+    {
+        if (Postgres(postgres) is { } chosen)
+        {
+            try
+            {
+                return PostgresDeathStore.OpenReadOnly(chosen.ConnectionString);
+            }
+            catch (PostgresStoreException e)
+            {
+                error.WriteLine($"panicpath: {chosen.Source}: {e.Message}");
+                return null;
+            }
+        }
+
+        SqliteDeathStore store;
+        try
+        {
+            store = SqliteDeathStore.OpenReadOnly(directory, bringUpToDate: false);
+        }
+        catch (DataDirectoryException e)
+        {
+            error.WriteLine($"panicpath: --data: {e.Message}");
+            return null;
+        }
+
+        if (store.NothingStored)
+        {
+            store.Dispose();
+            error.WriteLine($"panicpath: --data: no store at {store.Path}: nothing has been recorded there (nothing was created)");
+            return null;
+        }
+
+        if (store.ReadWithoutLocks)
+        {
+            error.WriteLine($"panicpath: {store.Path} read without locks (its shared-memory file cannot be made; is the disk full?): deaths recorded while it is open may be missing");
+        }
+
+        return store;
+    }
+
     /// <summary>Opens the SQLite store in <paramref name="directory"/>, whatever the environment says; or writes why not and answers null.</summary>
     public static SqliteDeathStore? OpenSqlite(string directory, TextWriter error, bool writableChecked = false)
     {
