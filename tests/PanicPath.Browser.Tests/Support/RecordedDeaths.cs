@@ -6,9 +6,9 @@ namespace PanicPath.Browser.Tests.Support;
 
 /// <summary>
 /// A store with real deaths, shared by the tests of the web view (a collection fixture): tests/Crashers run
-/// under <c>panicpath run --data DATA</c> as child processes, dying twice: a panic whose report holds five
-/// notifiers on four lists, the first timed out (<c>panicpath-hangs 1</c>), and an exit with code 3
-/// (<c>exit3</c>). <c>panicpath ui --data DATA</c> serves them from the first test that asks on
+/// under <c>panicpath run --data DATA</c> as child processes, dying twice: a panic whose report holds four
+/// notifiers on four lists, one of each outcome, and a nested panic (<c>panicpath-nested</c>), and an exit with
+/// code 3 (<c>exit3</c>). <c>panicpath ui --data DATA</c> serves them from the first test that asks on
 /// (<see cref="Server"/>). Everything is removed at the end: the server is stopped, the directory deleted.
 /// </summary>
 public sealed class RecordedDeaths : IAsyncLifetime
@@ -46,7 +46,7 @@ public sealed class RecordedDeaths : IAsyncLifetime
     {
         var environment = new Dictionary<string, string?> { ["PANICPATH_POSTGRES"] = null };
         string[] run = ["run", "--data", Data, "--dumps", temp.Sub("dumps"), "--dump-type", Crasher.DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", Crasher.Dotnet, Crasher.Dll];
-        var (exit, _, error) = await CliProcess.Run(environment, [.. run, "panicpath-hangs", "1"]);
+        var (exit, _, error) = await CliProcess.Run(environment, [.. run, "panicpath-nested"]);
         Assert.True(exit != 0, $"the panicking crasher's run exited 0: {error}");
         (exit, _, error) = await CliProcess.Run(environment, [.. run, "exit3"]);
         Assert.True(exit == 3, $"the exit3 crasher's run exited {exit}: {error}");
@@ -58,7 +58,7 @@ public sealed class RecordedDeaths : IAsyncLifetime
             ExitCode = Assert.Single(deaths, death => death.Cause == DeathCause.ExitCode);
         }
 
-        Assert.True(Panic.Report is { Notifiers.Count: > 1 }, "the panic's report has several notifiers");
+        Assert.True(Panic.Report is { Notifiers.Count: > 1, Nested.Count: > 0 }, "the panic's report has several notifiers and a nested panic");
     }
 
     public async ValueTask DisposeAsync()
