@@ -51,6 +51,15 @@ internal sealed class PageLog
             switch (method.GetString())
             {
                 case "Network.requestWillBeSent":
+                    // The browser's own pages (a new tab's chrome:// page still loading when the first test
+                    // navigates) load their chrome:// resources; they are no request of the page under test.
+                    if (parameters.TryGetProperty("documentURL", out var document)
+                        && Uri.TryCreate(document.GetString(), UriKind.Absolute, out var documentUrl)
+                        && documentUrl.Scheme is "chrome" or "chrome-untrusted")
+                    {
+                        break;
+                    }
+
                     var request = new Request(parameters.GetProperty("request").GetProperty("url").GetString() ?? "");
                     byId[id] = request;
                     log.requests.Add(request);

@@ -45,7 +45,8 @@ public sealed class RecordedDeaths : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var environment = new Dictionary<string, string?> { ["PANICPATH_POSTGRES"] = null };
-        string[] run = ["run", "--data", Data, "--dumps", temp.Sub("dumps"), "--dump-type", Crasher.DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", Crasher.Dotnet, Crasher.Dll];
+        // The dumps go to DATA/dumps (the default), where the death page serves them and reads the runtime's crash report.
+        string[] run = ["run", "--data", Data, "--dump-type", Crasher.DumpType.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", Crasher.Dotnet, Crasher.Dll];
         var (exit, _, error) = await CliProcess.Run(environment, [.. run, "panicpath-nested"]);
         Assert.True(exit != 0, $"the panicking crasher's run exited 0: {error}");
         (exit, _, error) = await CliProcess.Run(environment, [.. run, "exit3"]);
