@@ -286,7 +286,7 @@ internal sealed class PanicRun
             Reason,
             Environment.ProcessId,
             ThreadId,
-            Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
+            Uptime,
             StartedUtc,
             DescribedException(),
             log,
@@ -310,6 +310,9 @@ internal sealed class PanicRun
         Volatile.Write(ref described, description);
         return description;
     }
+
+    /// <summary>From the process's start to the panic, in <see cref="Thousandths"/>; never negative.</summary>
+    private long Uptime => Thousandths.Of(Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds));
 
     /// <summary>The path's deadline as configured, from the entry, in <see cref="Thousandths"/>.</summary>
     private long Deadline => Thousandths.Of(runtime.Options.Deadline.TotalMilliseconds);
@@ -336,7 +339,7 @@ internal sealed class PanicRun
             Reason = Reason,
             Pid = Environment.ProcessId,
             ThreadId = ThreadId,
-            UptimeMs = Math.Max(0, (StartedUtc - runtime.ProcessStartedUtc).TotalMilliseconds),
+            UptimeMs = Thousandths.Milliseconds(Uptime),
             Timestamp = StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             Exception = DescribedException(),
             DumpPath = DumpPath,

@@ -70,9 +70,10 @@ internal sealed class ReportWriter
     /// Starts a report of wire <paramref name="version"/>: every field up to the log, then opens the notifier list. <paramref name="logJson"/>
     /// is the log for a long report as a quoted JSON string, escaped as <see cref="Utf8JsonString"/>
     /// escapes the log's UTF-8 bytes (so, as the string <see cref="Encoding.UTF8"/> decodes them to,
-    /// invalid bytes replaced), and is copied in as it is; it is ignored for a short one.
+    /// invalid bytes replaced), and is copied in as it is; it is ignored for a short one. The
+    /// <paramref name="uptime"/> is in <see cref="Thousandths"/>, as every time of the report.
     /// </summary>
-    internal void Start(int version, string kind, string reason, int pid, int threadId, double uptimeMs, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> logJson, bool hasLog)
+    internal void Start(int version, string kind, string reason, int pid, int threadId, long uptime, DateTime timestamp, ReportException? exception, ReadOnlySpan<byte> logJson, bool hasLog)
     {
         buffer.ResetWrittenCount();
         json.Reset(buffer);
@@ -83,7 +84,7 @@ internal sealed class ReportWriter
         json.WriteString(ReasonName, reason);
         json.WriteNumber(PidName, pid);
         json.WriteNumber(ThreadIdName, threadId);
-        json.WriteNumber(UptimeMsName, uptimeMs);
+        Thousandths.Write(json, UptimeMsName, uptime);
         Span<char> stamp = stackalloc char[40];
         json.WriteString(TimestampName, timestamp.TryFormat(stamp, out var written, "O", CultureInfo.InvariantCulture) ? stamp[..written] : []);
         if (exception is null)
