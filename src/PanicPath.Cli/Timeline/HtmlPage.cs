@@ -37,6 +37,7 @@ public static class HtmlPage
         h2 { font-size: 1.25em; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--border); padding-bottom: 0.2em; }
         h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
         a { color: var(--link); }
+        code { overflow-wrap: anywhere; }
         code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.92em; }
         pre { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 8px 12px; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
         table { border-collapse: collapse; margin: 0.5em 0 1em; }

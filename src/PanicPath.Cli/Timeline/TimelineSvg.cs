@@ -39,6 +39,9 @@ public static class TimelineSvg
     private const double CharWidth = 6.4;
     private const double MarkerCharWidth = 5.8;
 
+    /// <summary>The most characters of the title written above the drawing (13 px bold over its width); the whole title is its <c>&lt;title&gt;</c>.</summary>
+    private const int CaptionChars = 120;
+
     /// <summary>The timeline as SVG markup (see the type's summary).</summary>
     public static string Render(Timeline timeline)
     {
@@ -81,7 +84,7 @@ public static class TimelineSvg
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {Px(Width)} {height}\" width=\"{Px(Width)}\" height=\"{height}\" data-unit=\"{HtmlPage.Encode(timeline.Unit)}\">\n")
             .Append("<title>").Append(HtmlPage.Encode(timeline.Title)).Append("</title>\n")
             .Append("<style>\n").Append(TimelineStyle.Css).Append("\n</style>\n")
-            .Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"0\" y=\"16\">{HtmlPage.Encode(Shorten(timeline.Title, 140))}</text>\n")
+            .Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"0\" y=\"16\">{HtmlPage.Encode(Shorten(timeline.Title, CaptionChars))}</text>\n")
             .Append(bands);
 
         foreach (var (value, _) in ticks)

@@ -13,9 +13,10 @@ namespace PanicPath.Cli.Commands.Model;
 /// configuration of <c>[1]</c> with its compact trace (<see cref="ModelRendering.CompactTrace"/>), and for each other
 /// condition, under its number, the <c>panicpath trace</c> command that shows its first configuration in full. With every trace
 /// (<c>maxTraces</c> ≥ 0): each violation as found with its full trace, at most that many, then the counts.
-/// Both also as JSON (<see cref="ReportJson"/>).
+/// Both also as JSON (<see cref="ReportJson"/>). Each scenario's report, once explored, is also handed to
+/// <c>explored</c> with the scenario's path (<c>explore --html</c> writes its page from it, <see cref="ExplorePage"/>).
 /// </summary>
-internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int conditions, int maxTraces, ExploreProgressBar? progress)
+internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int conditions, int maxTraces, ExploreProgressBar? progress, Action<string, ExplorationReport>? explored = null)
 {
     /// <summary>Explores each scenario and prints it as text; answers true when every invariant holds in all of them.</summary>
     public bool Text(IReadOnlyList<(string Path, Scenario Scenario)> scenarios)
@@ -23,7 +24,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         var holds = true;
         foreach (var (path, scenario) in scenarios)
         {
-            holds &= maxTraces >= 0 ? TextAllTraces(scenario) : TextSummary(path, scenario);
+            holds &= maxTraces >= 0 ? TextAllTraces(path, scenario) : TextSummary(path, scenario);
         }
 
         return holds;
@@ -45,7 +46,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             writer.Json.WriteStartArray("explorations");
         }
 
-        foreach (var (_, scenario) in scenarios)
+        foreach (var (path, scenario) in scenarios)
         {
             if (maxTraces >= 0)
             {
@@ -54,7 +55,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
                 ReportJson.WriteHeader(writer.Json, scenario);
                 writer.Json.WriteStartArray("violations");
                 var shown = 0;
-                var report = Explore(scenario, violation =>
+                var report = Explore(path, scenario, violation =>
                 {
                     if (shown++ < maxTraces)
                     {
@@ -69,7 +70,7 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
             }
             else
             {
-                var report = Explore(scenario, null);
+                var report = Explore(path, scenario, null);
                 ReportJson.WriteSummary(writer, JsonSchemas.Explore, report, ExplorationSummary.Summarize(report, conditions));
                 holds &= report.Holds;
             }
@@ -88,20 +89,26 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         return holds;
     }
 
-    private ExplorationReport Explore(Scenario scenario, Action<Violation>? onViolation)
+    private ExplorationReport Explore(string path, Scenario scenario, Action<Violation>? onViolation)
     {
+        ExplorationReport report;
         if (progress is null)
         {
-            return ScenarioExplorer.Explore(scenario, maxConfigs, onViolation);
+            report = ScenarioExplorer.Explore(scenario, maxConfigs, onViolation);
+        }
+        else
+        {
+            var counter = new ExplorationProgress();
+            report = progress.Run(scenario.Name, counter, () => ScenarioExplorer.Explore(scenario, maxConfigs, onViolation, counter));
         }
 
-        var counter = new ExplorationProgress();
-        return progress.Run(scenario.Name, counter, () => ScenarioExplorer.Explore(scenario, maxConfigs, onViolation, counter));
+        explored?.Invoke(path, report);
+        return report;
     }
 
     private bool TextSummary(string path, Scenario scenario)
     {
-        var report = Explore(scenario, null);
+        var report = Explore(path, scenario, null);
         output.WriteLine(Header(report));
         Note(scenario);
         foreach (var summary in ExplorationSummary.Summarize(report, conditions))
@@ -144,13 +151,13 @@ internal sealed class ExploreRendering(TextWriter output, long maxConfigs, int c
         return report.Holds;
     }
 
-    private bool TextAllTraces(Scenario scenario)
+    private bool TextAllTraces(string path, Scenario scenario)
     {
         output.WriteLine($"{scenario.Name} ({scenario.File}): every violation as found");
         Note(scenario);
         var console = ModelRendering.Console(output);
         long violations = 0;
-        var report = Explore(scenario, violation =>
+        var report = Explore(path, scenario, violation =>
         {
             if (violations++ < maxTraces)
             {
