@@ -66,7 +66,7 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
             Assert.Equal(await File.ReadAllBytesAsync(unhandled.Dump!), await dump.Content.ReadAsByteArrayAsync());
         }
 
-        var tails = WebUtility.HtmlDecode(Section(page, "output"));
+        var tails = WebUtility.HtmlDecode(Section(page, "tails"));
         Assert.Contains(unhandled.StderrTail.Split('\n')[0], tails, StringComparison.Ordinal);
 
         // The buckets, each with its chart counting all its deaths.

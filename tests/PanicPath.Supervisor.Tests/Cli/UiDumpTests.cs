@@ -63,12 +63,20 @@ public sealed class UiDumpTests
         Assert.Contains("pruned at <time datetime=\"2026-03-04T05:06:07.000Z\">", await UiCommandTests.Get(http, $"/deaths/{pruned}", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.Contains("not in the dump folder", await UiCommandTests.Get(http, $"/deaths/{outside}", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.DoesNotContain("/dumps/core.link\"", await UiCommandTests.Get(http, $"/deaths/{linked}", HttpStatusCode.OK), StringComparison.Ordinal);
+
+        // What a record holds is text on every page, never markup.
+        foreach (var page in new[] { "/", $"/deaths/{served}", "/buckets" })
+        {
+            Assert.DoesNotContain("<script", await UiCommandTests.Get(http, page, HttpStatusCode.OK), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", await UiCommandTests.Get(http, "/", HttpStatusCode.OK), StringComparison.Ordinal);
     }
 
     private static DeathRecord Death(string run, string? dump) => new()
     {
         RunId = run,
-        Command = "dotnet app.dll",
+        Command = "dotnet app.dll <script>alert(1)</script>",
         Cause = DeathCause.Signal,
         Signal = "SIGSEGV",
         ExitCode = 139,

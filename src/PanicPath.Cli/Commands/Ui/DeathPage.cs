@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using PanicPath.Cli.Timeline;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.Store;
@@ -9,13 +8,13 @@ using PanicPath.Supervisor.Store;
 namespace PanicPath.Cli.Commands.Ui;
 
 /// <summary>
-/// <c>/deaths/{id}</c>: one death. Its record (cause, title, command, exit code, signal, pid, run and
-/// attempt, times, host, bucket) as <c>&lt;dl class="record"&gt;</c>; the exception the in-process report
-/// names; the panic path as the SVG timeline (<see cref="TimelineSvg.Render"/> of
-/// <see cref="ReportTimeline.From"/>) in <c>&lt;section id="timeline"&gt;</c>; the runtime crash report's
-/// managed frames of the crashed thread (read only when <see cref="DumpFiles"/> would serve that file);
-/// links to the dump files (or why not: pruned with its date, not in the dump folder, gone); and the
-/// standard output and error tails in <c>&lt;pre&gt;</c>. An id that is not a number or not in the store is a 404 page.
+/// <c>/deaths/{id}</c>: one death, as <c>reports show ID --html</c> writes it (<see cref="Supervisor.DeathPage.Body"/>:
+/// its heading and record, its panic path as the SVG timeline in <c>&lt;section id="timeline"&gt;</c>, its steps,
+/// exception, log and output tails), then a link to its bucket's deaths, the runtime crash report's managed
+/// frames of the crashed thread in <c>&lt;section id="stacks"&gt;</c> (read only when <see cref="DumpFiles"/>
+/// would serve that file), and links to download its dump files in <c>&lt;section id="dumps"&gt;</c> (or why
+/// not: pruned with its date, not in the dump folder, not a regular file of ours, gone). An id that is not a
+/// number or not in the store is a 404 page.
 /// </summary>
 internal sealed class DeathPage(IDeathStore store, string dumpFolder)
 {
@@ -29,49 +28,15 @@ internal sealed class DeathPage(IDeathStore store, string dumpFolder)
         }
 
         var id = UiHtml.Number(death.Id);
-        var html = new StringBuilder();
-        html.Append("""<dl class="record" id="record">""");
-        void Row(string name, string valueHtml) => html.Append(CultureInfo.InvariantCulture, $"<dt>{UiHtml.Encode(name)}</dt><dd>{valueHtml}</dd>");
-        Row("cause", UiHtml.Encode(death.Cause) + (death.Pending ? " (pending: its exit not yet recorded)" : string.Empty));
-        Row("title", UiHtml.Encode(death.Title));
-        Row("command", UiHtml.Encode(death.Command));
-        Row("exit code", UiHtml.Number(death.ExitCode));
-        Row("signal", UiHtml.Encode(death.Signal ?? "none"));
-        Row("pid", UiHtml.Number(death.Pid));
-        Row("run", $"{UiHtml.Encode(death.RunId)}, attempt {UiHtml.Number(death.Attempt)}");
-        Row("started", UiHtml.Time(death.StartedAt));
-        Row("ended", UiHtml.Time(death.EndedAt));
-        Row("host", UiHtml.Encode(death.Host ?? "not recorded"));
-        Row("bucket", death.EndedCleanly ? "none (a run that ended cleanly)" : $"""<a class="signature" href="/?bucket={UiHtml.Encode(Uri.EscapeDataString(death.Signature))}">{UiHtml.Encode(death.Signature)}</a>""");
-        if (death.Report?.Exception is { } exception)
+        var html = new StringBuilder(Supervisor.DeathPage.Body(death));
+        if (!death.EndedCleanly)
         {
-            Row("exception", $"{UiHtml.Encode(exception.Type)}: {UiHtml.Encode(exception.Message)}" + (exception.Method is { } method ? $" (in {UiHtml.Encode(method)})" : string.Empty));
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="bucket">Bucket <a class="signature" href="/?bucket={UiHtml.Encode(Uri.EscapeDataString(death.Signature))}">{UiHtml.Encode(death.Signature)}</a>: its other deaths.</p>""");
         }
-
-        if (death.Report is { } report)
-        {
-            Row("report", $"{UiHtml.Encode(report.Kind)}: {UiHtml.Encode(report.Reason)}");
-        }
-
-        html.Append("</dl>");
-
-        html.Append("""<section id="timeline"><h2>Panic path</h2>""");
-        html.Append(death.Report is { } panic
-            ? TimelineSvg.Render(ReportTimeline.From(panic))
-            : """<p class="empty">No in-process report was received for this death: its panic path was not recorded.</p>""");
-        html.Append("</section>");
 
         html.Append(Stacks(death));
         html.Append(Dumps(death, id));
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <section id="output">
-            <h2>Standard output (last lines)</h2>
-            <pre class="tail" id="stdout">{UiHtml.Encode(death.StdoutTail)}</pre>
-            <h2>Standard error (last lines)</h2>
-            <pre class="tail" id="stderr">{UiHtml.Encode(death.StderrTail)}</pre>
-            </section>
-            """);
-        await UiHtml.Page(context, StatusCodes.Status200OK, $"Death {id}: {death.Title}", html.ToString()).ConfigureAwait(false);
+        await UiHtml.Page(context, StatusCodes.Status200OK, $"Death {id}: {death.Title}", html.ToString(), heading: false).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -13,13 +13,16 @@ namespace PanicPath.Cli.Commands.Ui;
 /// </summary>
 internal static class UiHtml
 {
-    /// <summary>Answers <paramref name="context"/> with the page <paramref name="title"/> (also its <c>&lt;h1&gt;</c>) around <paramref name="bodyHtml"/>.</summary>
-    public static Task Page(HttpContext context, int status, string title, string bodyHtml)
+    /// <summary>
+    /// Answers <paramref name="context"/> with the page <paramref name="title"/> around <paramref name="bodyHtml"/>,
+    /// the title also its <c>&lt;h1&gt;</c> unless <paramref name="heading"/> is false (the body has its own).
+    /// </summary>
+    public static Task Page(HttpContext context, int status, string title, string bodyHtml, bool heading = true)
     {
         var body = $"""
             <style>{UiStyles.Css}</style>
             <nav class="ui-nav"><a href="/">Deaths</a> <a href="/buckets">Buckets</a></nav>
-            <h1>{Encode(title)}</h1>
+            {(heading ? $"<h1>{Encode(title)}</h1>" : string.Empty)}
             {bodyHtml}
             """;
         var html = HtmlPage.Render($"{title} · panicpath", body);

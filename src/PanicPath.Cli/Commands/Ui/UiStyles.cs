@@ -21,10 +21,6 @@ internal static class UiStyles
         .paging { display: flex; gap: 1.5em; margin: 1em 0; }
         p.error { color: #a00; font-weight: bold; }
         p.empty { font-style: italic; }
-        dl.record { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
-        dl.record dt { font-weight: bold; }
-        dl.record dd { margin: 0; word-break: break-all; }
-        pre.tail { background: #f6f6f6; border: 1px solid #ddd; padding: 0.5em; overflow-x: auto; max-height: 30em; }
         ol.frames { font-family: monospace; font-size: 0.85em; }
         svg.chart rect.period { fill: #c0392b; }
         svg.chart line.axis { stroke: #999; stroke-width: 1; }
