@@ -6,6 +6,9 @@ namespace PanicPath.Cli.Timeline;
 /// appear in the document), and its <see cref="Markers"/> (vertical lines: a deadline, a dump, a panic).
 /// Lanes are names and nothing more: a notifier list, a CPU, a CPU's chain; no name means anything to the renderer
 /// (<see cref="TimelineSvg"/>). A bar on a lane not listed gets a lane of its own below the listed ones.
+/// <para>In code under the <c>PanicPath.Cli</c> namespace the name <c>Timeline</c> alone means this type's namespace:
+/// write <c>Timeline.Timeline</c> there (or use <see cref="ReportTimeline"/>, <see cref="TraceTimeline"/> and
+/// <see cref="TimelineSvg"/>, which never need the type's name).</para>
 /// </summary>
 /// <param name="Title">What the timeline is of, shown above it.</param>
 /// <param name="Unit">The unit of every start, duration and marker position: <c>ms</c>, <c>µs</c> or <c>step</c>.</param>
