@@ -84,10 +84,30 @@ public sealed class BrowserSession : IDisposable
             {
                 driver?.Dispose();
                 driver = null;
-                if (profile is not null && Directory.Exists(profile))
-                {
-                    Directory.Delete(profile, recursive: true);
-                }
+                DeleteProfile();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the profile directory; a browser process still closing may write into it for a moment, so a
+    /// failed attempt is retried for a few seconds, and what still cannot go is left to the temporary folder.
+    /// </summary>
+    private void DeleteProfile()
+    {
+        for (var attempt = 1; profile is not null && Directory.Exists(profile); attempt++)
+        {
+            try
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return;
             }
         }
     }
