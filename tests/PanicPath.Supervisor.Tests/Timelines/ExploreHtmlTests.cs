@@ -91,6 +91,22 @@ public sealed partial class ExploreHtmlTests
     }
 
     [Fact]
+    public async Task A_page_over_a_scenario_file_explored_is_refused_and_the_file_is_left_as_it_was()
+    {
+        using var temp = new TempDirectory();
+        var scenario = temp.Sub("race.yaml");
+        File.Copy(Example("races/console-lock-nmi.yaml"), scenario);
+        var text = await File.ReadAllTextAsync(scenario);
+
+        var (exit, output, error) = await Explore(Example("hyperv/unload-wait-time.yaml"), scenario, "--html", scenario);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"panicpath: --html: {scenario}: is a scenario file explored ({scenario}); refusing to write the page there\n", error);
+        Assert.Equal(text, await File.ReadAllTextAsync(scenario));
+    }
+
+    [Fact]
     public async Task A_refused_file_stops_the_command_before_anything_is_explored()
     {
         using var temp = new TempDirectory();

@@ -154,6 +154,28 @@ public sealed partial class ReportsShowHtmlTests(RecordedDeath death) : IClassFi
     }
 
     [Fact]
+    public async Task A_page_inside_the_data_directory_is_refused_and_the_store_is_left_as_it_was()
+    {
+        var before = Directory.GetFiles(death.Data, "*", SearchOption.AllDirectories).Order().ToList();
+        var store = before.First(f => Path.GetExtension(f) == ".db");
+        var bytes = await File.ReadAllBytesAsync(store);
+
+        foreach (var path in new[] { store, Path.Combine(death.Data, "page.html") })
+        {
+            var (exit, output, error) = await Show("--html", path);
+
+            Assert.Equal(2, exit);
+            Assert.Equal(string.Empty, output);
+            Assert.StartsWith($"panicpath: --html: {path}: ", error, StringComparison.Ordinal);
+            Assert.Contains("the data directory", error, StringComparison.Ordinal);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        Assert.Equal(before, Directory.GetFiles(death.Data, "*", SearchOption.AllDirectories).Order());
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(store));
+    }
+
+    [Fact]
     public async Task An_id_that_is_not_in_the_store_writes_no_page()
     {
         var file = death.Path("missing.html");

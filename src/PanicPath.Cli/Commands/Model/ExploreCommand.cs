@@ -55,7 +55,7 @@ internal static class ExploreCommand
                 scenarios.Add((file, scenario));
             }
 
-            using var target = parse.GetValue(html) is { } htmlFile ? HtmlOutput.Open(htmlFile, "--html", output, error) : null;
+            using var target = parse.GetValue(html) is { } htmlFile ? HtmlOutput.Open(htmlFile, "--html", output, error, [.. paths.Select(p => (p, "a scenario file explored"))]) : null;
             if (parse.GetValue(html) is not null && target is null)
             {
                 return ExitCodes.BadInput;

@@ -84,7 +84,7 @@ internal static class ReportsCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(html) is { } file)
             {
-                using var page = HtmlOutput.Open(file, "--html", output, error);
+                using var page = HtmlOutput.Open(file, "--html", output, error, (DataOption.Resolve(parse.GetValue(data)), "the data directory"));
                 if (page is null)
                 {
                     return ExitCodes.BadInput;
