@@ -8,13 +8,19 @@ namespace PanicPath.Cli.Commands.Ui;
 /// A bucket's deaths over time as a small inline SVG bar chart, <c>&lt;svg class="chart"&gt;</c>: one slot
 /// per period (an hour or a day, UTC) from <see cref="Span.First"/> to <see cref="Span.Last"/>, a
 /// <c>&lt;rect class="period" data-start="…" data-count="N"&gt;</c> with a <c>&lt;title&gt;</c> in each slot
-/// that had deaths, its height to scale with the bucket's busiest period. At most
-/// <see cref="MaxPeriods"/> periods are drawn, the latest.
+/// that had deaths, its height to scale with the bucket's busiest period. At least <see cref="MinHours"/>
+/// hours or <see cref="MinDays"/> days and at most <see cref="MaxPeriods"/> periods are drawn, ending at the last.
 /// </summary>
 internal static class BucketChart
 {
     /// <summary>The most periods one chart draws.</summary>
     public const int MaxPeriods = 120;
+
+    /// <summary>The fewest hours a chart by the hour draws, ending at the last.</summary>
+    public const int MinHours = 24;
+
+    /// <summary>The fewest days a chart by the day draws, ending at the last.</summary>
+    public const int MinDays = 30;
 
     private const double Width = 240;
     private const double Height = 32;
@@ -22,8 +28,12 @@ internal static class BucketChart
     /// <summary>The periods every chart of a page spans: the period, and the first and last period start.</summary>
     public sealed record Span(BucketPeriod Period, DateTimeOffset First, DateTimeOffset Last)
     {
-        /// <summary>How many periods the charts draw.</summary>
-        public int Count => Math.Min(MaxPeriods, Index(Last, First) + 1);
+        /// <summary>
+        /// How many periods the charts draw: every period from the first to the last, at least a day of hours
+        /// or a month of days (so that one busy period is a bar among empty ones, not the whole chart), at most
+        /// <see cref="MaxPeriods"/>.
+        /// </summary>
+        public int Count => Math.Clamp(Index(Last, First) + 1, Period == BucketPeriod.Hour ? MinHours : MinDays, MaxPeriods);
 
         /// <summary>The start of the first period drawn.</summary>
         public DateTimeOffset Start => Step(Last, -(Count - 1));

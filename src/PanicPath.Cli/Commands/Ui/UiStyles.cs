@@ -15,7 +15,8 @@ internal static class UiStyles
         form.filters label { display: flex; flex-direction: column; font-size: 0.85em; }
         table.ui { border-collapse: collapse; width: 100%; font-size: 0.9em; }
         table.ui th, table.ui td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
-        table.ui td.command, table.ui td.title { word-break: break-all; }
+        table.ui td.command, table.ui td.title { overflow-wrap: anywhere; }
+        table.ui td.cause, table.ui td:first-child { white-space: nowrap; }
         table.ui td.number { text-align: right; }
         .signature { font-family: monospace; }
         .paging { display: flex; gap: 1.5em; margin: 1em 0; }
