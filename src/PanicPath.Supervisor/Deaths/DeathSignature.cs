@@ -1,4 +1,5 @@
 using System.Globalization;
+using PanicPath.Reports;
 
 namespace PanicPath.Supervisor.Deaths;
 

@@ -31,6 +31,8 @@ internal sealed class ReportWriter
     private static readonly JsonEncodedText HresultName = JsonEncodedText.Encode("hresult");
     private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("method");
     private static readonly JsonEncodedText SignatureName = JsonEncodedText.Encode("signature");
+    private static readonly JsonEncodedText StackTraceName = JsonEncodedText.Encode("stackTrace");
+    private static readonly JsonEncodedText InnerName = JsonEncodedText.Encode("inner");
     private static readonly JsonEncodedText FormName = JsonEncodedText.Encode("form");
     private static readonly JsonEncodedText LogName = JsonEncodedText.Encode("log");
     private static readonly JsonEncodedText NotifiersName = JsonEncodedText.Encode("notifiers");
@@ -93,13 +95,8 @@ internal sealed class ReportWriter
         }
         else
         {
-            json.WriteStartObject(ExceptionName);
-            json.WriteString(TypeName, exception.Type);
-            json.WriteString(MessageName, exception.Message);
-            json.WriteNumber(HresultName, exception.Hresult);
-            WriteStringOrNull(MethodName, exception.Method);
-            json.WriteString(SignatureName, exception.Signature);
-            json.WriteEndObject();
+            json.WritePropertyName(ExceptionName);
+            WriteException(exception);
         }
 
         json.WriteString(FormName, hasLog ? "long" : "short");
@@ -195,6 +192,40 @@ internal sealed class ReportWriter
         {
             Thousandths.Write(json, name, number);
         }
+    }
+
+    /// <summary>An exception as an object, its stack trace and inner exceptions left out when null, as the serialiser does.</summary>
+    private void WriteException(ReportException exception)
+    {
+        json.WriteStartObject();
+        json.WriteString(TypeName, exception.Type);
+        json.WriteString(MessageName, exception.Message);
+        json.WriteNumber(HresultName, exception.Hresult);
+        WriteStringOrNull(MethodName, exception.Method);
+        json.WriteString(SignatureName, exception.Signature);
+        if (exception.StackTrace is { } lines)
+        {
+            json.WriteStartArray(StackTraceName);
+            foreach (var line in lines)
+            {
+                json.WriteStringValue(line);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (exception.Inner is { } inner)
+        {
+            json.WriteStartArray(InnerName);
+            foreach (var each in inner)
+            {
+                WriteException(each);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 
     private void WriteStringOrNull(JsonEncodedText name, string? value)

@@ -50,6 +50,9 @@ public static class SlotFile
 
     private const int ShortChars = 128;
 
+    /// <summary>The stack lines of the exception a trimmed record keeps.</summary>
+    private const int StackLines = 16;
+
     /// <summary>
     /// Reserves the slot in <paramref name="created"/>, a file just created empty (mode 0600, by whoever
     /// owns the directory): writes all <see cref="Size"/> bytes as zeros and flushes them to disk, so its
@@ -181,7 +184,8 @@ public static class SlotFile
     /// <summary>
     /// The report as a slot record holds it: <paramref name="reportJson"/> itself when it fits
     /// <see cref="Capacity"/>, else its short form, trimmed (exception message and reason cut to 1 KiB,
-    /// then notifier records dropped from the end, then every text cut shorter) until it fits.
+    /// then the exception's stack cut to its top lines and its inner exceptions' stacks dropped, then notifier
+    /// records dropped from the end, then the stack and inner exceptions dropped and every text cut shorter) until it fits.
     /// </summary>
     /// <exception cref="FormatException">The bytes are too large and not a report.</exception>
     public static byte[] FitReport(ReadOnlySpan<byte> reportJson)
@@ -196,6 +200,13 @@ public static class SlotFile
         report.Log = null;
         Cut(report, MessageChars);
         var bytes = report.ToUtf8Json();
+        if (bytes.Length > Capacity && report.Exception is { } exception)
+        {
+            // The exception's own top frames are worth more than its inner exceptions' stacks.
+            Shorten(exception, StackLines, top: true);
+            bytes = report.ToUtf8Json();
+        }
+
         while (bytes.Length > Capacity && report.Notifiers.Count > 0)
         {
             report.Notifiers.RemoveRange(report.Notifiers.Count / 2, report.Notifiers.Count - (report.Notifiers.Count / 2));
@@ -205,11 +216,31 @@ public static class SlotFile
         if (bytes.Length > Capacity)
         {
             report.Nested.Clear();
+            if (report.Exception is { } bare)
+            {
+                bare.StackTrace = null;
+                bare.Inner = null;
+            }
+
             Cut(report, ShortChars);
             bytes = report.ToUtf8Json();
         }
 
         return bytes;
+    }
+
+    /// <summary>Keeps <paramref name="lines"/> lines of the top exception's stack and none of its inner exceptions' stacks.</summary>
+    private static void Shorten(ReportException exception, int lines, bool top)
+    {
+        if (exception.StackTrace is { } stack)
+        {
+            exception.StackTrace = top && stack.Count <= lines ? stack : top ? [.. stack.Take(lines - 1), $"... {stack.Count - lines + 1} more frames"] : null;
+        }
+
+        foreach (var inner in exception.Inner ?? [])
+        {
+            Shorten(inner, lines, top: false);
+        }
     }
 
     private static void Cut(CrashReport report, int chars)
@@ -221,6 +252,12 @@ public static class SlotFile
             exception.Type = Cut(exception.Type, chars)!;
             exception.Message = Cut(exception.Message, chars)!;
             exception.Method = Cut(exception.Method, chars);
+            foreach (var inner in exception.Inner ?? [])
+            {
+                inner.Type = Cut(inner.Type, chars)!;
+                inner.Message = Cut(inner.Message, chars)!;
+                inner.Method = Cut(inner.Method, chars);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using PanicPath.Reports;
 using PanicPath.Supervisor.Deaths;
 
 namespace PanicPath.Supervisor.Tests.Deaths;
@@ -104,5 +105,55 @@ public sealed class FrameNameTests
         string[] throughPanicPath = ["PanicPath.Panics.PanicRuntime.FailFast(System.String)", "PanicPath.Panics.PanicRun.Exit(Int32)", "System.Runtime.CompilerServices.TaskAwaiter.GetResult()", .. app];
 
         Assert.Equal(DeathSignature.Of("fail-fast", "t", app), DeathSignature.Of("fail-fast", "t", throughPanicPath));
+    }
+
+    [Fact]
+    public void Every_namespace_of_PanicPath_s_libraries_is_PanicPath_s_own_and_the_tests_and_tools_namespaces_are_not()
+    {
+        var libraries = new[] { typeof(PanicPath.Panics.Panic).Assembly, typeof(PanicPath.Hosting.PanicPathServiceCollectionExtensions).Assembly };
+        var namespaces = libraries.SelectMany(a => a.GetTypes()).Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith("PanicPath", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Contains("PanicPath.Hosting", namespaces);
+
+        Assert.All(namespaces, n => Assert.True(FrameName.IsPanicPath($"{n}.SomeType.Method()"), n));
+        Assert.All(namespaces, n => Assert.Null(FrameName.Normalise($"   at {n}.SomeType.Method() in /src/x.cs:line 1")));
+        Assert.False(FrameName.IsPanicPath("PanicPath.Hosting.Tests.HostTests.Throw()"));
+        Assert.False(FrameName.IsPanicPath("PanicPath.Supervisor.Tests.Deaths.FrameNameTests.Throw()"));
+        Assert.False(FrameName.IsPanicPath("PanicPath.Tests.Reports.CrashReportTests.Thrower()"));
+        Assert.False(FrameName.IsPanicPath("PanicPathology.Ward.Admit()"));
+        Assert.Equal("PanicPath.Tests.Reports.CrashReportTests.Thrower", FrameName.Normalise("PanicPath.Tests.Reports.CrashReportTests.Thrower()"));
+    }
+
+    [Fact]
+    public void The_panic_path_s_frames_on_top_of_a_dying_thread_are_left_out_and_the_app_s_frames_below_kept_as_written()
+    {
+        // The crashing thread's frames in the runtime's crash report of a death through PanicPath's fail-fast exit.
+        string[] thread =
+        [
+            "System.Environment.FailFast(System.Threading.StackCrawlMark ByRef, System.String, System.Exception, System.String)",
+            "System.Environment.FailFast(System.String)",
+            "PanicPath.Panics.PathEnding.Terminate(Int32, System.String)",
+            "PanicPath.Panics.PanicRuntime.FinishPath()",
+            "PanicPath.Panics.PanicRun.Walk()",
+            "PanicPath.Panics.PanicRuntime.Panic(PanicPath.Panics.PanicKind, System.String, System.Exception)",
+            "PanicPath.Panics.PanicRuntime.OnUnhandledException(System.Object, System.UnhandledExceptionEventArgs)",
+            "System.AppContext.OnUnhandledException(System.Object)",
+            "System.Runtime.EH.DispatchEx(System.Runtime.StackFrameIterator ByRef, ExInfo ByRef)",
+            "Crashers.Deaths.Throw()",
+            "Crashers.Deaths+<>c.<Unhandled>b__1_0()",
+            "System.Threading.Thread.StartCallback()",
+        ];
+
+        Assert.Equal(thread[9..], FrameName.WithoutPanicPath(thread));
+    }
+
+    [Fact]
+    public void Frames_without_PanicPath_on_top_are_kept_whole_even_the_runtime_s_fail_fast_and_PanicPath_further_down()
+    {
+        string[] failFast = ["at System.Environment.FailFast(System.String)", "at Crashers.Deaths.FailFast()", "at Program.<Main>$(System.String[])"];
+        string[] handler = ["at App.Handler.OnPanic(PanicPath.Panics.PanicEvent ByRef)", "at PanicPath.Notifiers.NotifierChain.Call()", "at App.Main()"];
+
+        Assert.Equal(failFast, FrameName.WithoutPanicPath(failFast));
+        Assert.Equal(handler, FrameName.WithoutPanicPath(handler));
+        Assert.Equal(["at App.Main()"], FrameName.WithoutPanicPath(["at PanicPath.Panics.Panic.Now(System.String)", "at App.Main()"]));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PanicPath.Supervisor.Deaths;
+namespace PanicPath.Reports;
 
 /// <summary>
 /// One stack frame reduced to the form a signature is made of, the same for a Debug and a Release build
@@ -11,8 +11,11 @@ namespace PanicPath.Supervisor.Deaths;
 /// <c>M.Local</c>, and closure classes (<c>&lt;&gt;c</c>, <c>&lt;&gt;c__DisplayClass0_0</c>) vanish; nested types
 /// are joined with <c>.</c>. Answers null for a frame that is no part of a crash's place: runtime and async
 /// plumbing (<c>System.Runtime.CompilerServices.*</c>, <c>ExceptionDispatchInfo</c>, the
-/// <c>--- End of stack trace ---</c> separators) and PanicPath's own frames (<c>PanicPath.*</c>: its
-/// fail-fast and exit paths, which are where a death ends, not where it happened).
+/// <c>--- End of stack trace ---</c> separators) and PanicPath's own frames (<see cref="IsPanicPath"/>: its
+/// panic, fail-fast and exit paths, which are where a death ends, not where it happened). The in-process
+/// report's signature and the supervisor's signatures of deaths without one are made of these forms.
+/// <see cref="WithoutPanicPath"/> keeps frames as written but leaves out the panic path's frames on top of
+/// a stack, for showing a crash.
 /// </summary>
 public static partial class FrameName
 {
@@ -21,7 +24,23 @@ public static partial class FrameName
     [
         "System.Runtime.CompilerServices.",
         "System.Runtime.ExceptionServices.ExceptionDispatchInfo.",
-        "PanicPath.",
+    ];
+
+    /// <summary>The namespaces of PanicPath's libraries (PanicPath and PanicPath.Hosting), each with the dot after it.</summary>
+    private static readonly string[] Library =
+    [
+        "PanicPath.Dumps.", "PanicPath.Exit.", "PanicPath.Lists.", "PanicPath.Logging.", "PanicPath.Notifiers.",
+        "PanicPath.Oops.", "PanicPath.Panics.", "PanicPath.Reports.", "PanicPath.Shutdown.", "PanicPath.Verification.",
+        "PanicPath.Watchdog.", "PanicPath.Hosting.",
+    ];
+
+    /// <summary>The runtime's frames a panic path enters and leaves by: the unhandled-exception dispatch and fail-fast.</summary>
+    private static readonly string[] Passage =
+    [
+        "System.Environment.FailFast",
+        "System.AppContext.OnUnhandledException",
+        "System.Runtime.EH.",
+        "System.Threading.Thread.OnUnhandledException",
     ];
 
     /// <summary>The frame's normal form, or null when it is dropped (see <see cref="FrameName"/>).</summary>
@@ -49,12 +68,82 @@ public static partial class FrameName
 
         text = text.Trim().Replace('+', '.').Replace('/', '.');
         var name = Rename(text);
-        return name.Length == 0 || Dropped.Any(d => name.StartsWith(d, StringComparison.Ordinal) || (name + ".").StartsWith(d, StringComparison.Ordinal)) ? null : name;
+        return name.Length == 0 || StartsWithAny(name, Dropped) || IsLibrary(name) ? null : name;
     }
 
     /// <summary>The normal forms of <paramref name="frames"/>, top first, dropped frames left out.</summary>
     public static IEnumerable<string> NormaliseAll(IEnumerable<string> frames) =>
         frames.Select(Normalise).OfType<string>();
+
+    /// <summary>
+    /// True for a frame of PanicPath's own libraries (the namespaces of PanicPath and PanicPath.Hosting, not an
+    /// app's namespace that only starts like them, nor a <c>.Tests</c> namespace below them), in any form
+    /// <see cref="Normalise"/> reads.
+    /// </summary>
+    public static bool IsPanicPath(string frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return IsLibrary(Method(frame));
+    }
+
+    /// <summary>
+    /// <paramref name="frames"/> (top first, as written) without the panic path's frames on top: when the frames
+    /// on top of the stack, PanicPath's own (<see cref="IsPanicPath"/>) and the runtime's that the path is entered
+    /// and left by (<c>Environment.FailFast</c>, the unhandled-exception dispatch), include one of PanicPath's,
+    /// all of them are left out, so that what remains starts where the app was when it died. Otherwise, and for
+    /// PanicPath's frames further down (an app's handler called by a notifier chain), the frames are kept as they are.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutPanicPath(IReadOnlyList<string> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var top = 0;
+        var panicPath = false;
+        while (top < frames.Count)
+        {
+            var method = Method(frames[top]);
+            if (IsLibrary(method))
+            {
+                panicPath = true;
+            }
+            else if (!StartsWithAny(method, Passage))
+            {
+                break;
+            }
+
+            top++;
+        }
+
+        return panicPath ? [.. frames.Skip(top)] : frames;
+    }
+
+    /// <summary>The frame's method as written (<c>Namespace.Type.Method</c>, nested types joined with <c>.</c>), without <c>at </c>, arguments or location.</summary>
+    private static string Method(string frame)
+    {
+        var text = frame.Trim();
+        if (text.StartsWith("at ", StringComparison.Ordinal))
+        {
+            text = text[3..].TrimStart();
+        }
+
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        return (open >= 0 ? text[..open] : text).Trim().Replace('+', '.');
+    }
+
+    private static bool IsLibrary(string name) =>
+        StartsWithAny(name, Library) && !name.StartsWith("PanicPath.Hosting.Tests.", StringComparison.Ordinal);
+
+    private static bool StartsWithAny(string name, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal) || (name.Length + 1 == prefix.Length && prefix.StartsWith(name, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Splits on the dots outside angle brackets and renames each compiler-generated segment.</summary>
     private static string Rename(string text)
