@@ -20,6 +20,18 @@ internal static class CrashMode
     public const string PanicPathUnhandledOnGo = "panicpath-unhandled-on-go";
     public const string PanicPathDump = "panicpath-dump";
 
+    /// <summary>An exception with an inner one, thrown across an await from a lambda and a local function, escapes a thread.</summary>
+    public const string Inner = "inner";
+
+    /// <summary>An AggregateException of two thrown exceptions, one with an inner exception of its own, escapes a thread.</summary>
+    public const string Aggregate = "aggregate";
+
+    /// <summary><see cref="Inner"/> with PanicPath installed.</summary>
+    public const string PanicPathInner = "panicpath-inner";
+
+    /// <summary><see cref="Aggregate"/> with PanicPath installed.</summary>
+    public const string PanicPathAggregate = "panicpath-aggregate";
+
     /// <summary><c>panicpath-hangs N [DEADLINE_MS]</c>: N hung notifiers, then canaries (see <see cref="HungNotifiers"/>).</summary>
     public const string PanicPathHangs = "panicpath-hangs";
 
@@ -35,5 +47,5 @@ internal static class CrashMode
     /// <summary>The file whose appearance <see cref="PanicPathUnhandledOnGo"/> and <see cref="PanicPathHeld"/> wait for.</summary>
     public const string GoFileVariable = "CRASHER_GO_FILE";
 
-    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump, PanicPathHeld, PanicPathNested];
+    public static readonly string[] All = [Unhandled, OopsPanic, PanicPathUnhandled, FailFast, StackOverflow, Segv, SigKill, Exit3, Exit0, Hang, PanicPath32Threads, PanicPathHang, PanicPathBeat, PanicPathHangs, RecordSignals, PanicPathUnhandledOnGo, PanicPathDump, PanicPathHeld, PanicPathNested, Inner, Aggregate, PanicPathInner, PanicPathAggregate];
 }

@@ -97,6 +97,26 @@ switch (args[0])
         }
 
         break;
+    case CrashMode.Inner:
+        InnerExceptionDeaths.Inner();
+        break;
+    case CrashMode.Aggregate:
+        InnerExceptionDeaths.Aggregate();
+        break;
+    case CrashMode.PanicPathInner:
+        using (HostWithPanicPath())
+        {
+            InnerExceptionDeaths.Inner();
+        }
+
+        break;
+    case CrashMode.PanicPathAggregate:
+        using (HostWithPanicPath())
+        {
+            InnerExceptionDeaths.Aggregate();
+        }
+
+        break;
     case CrashMode.PanicPathBeat:
         using (HostWithPanicPath())
         {

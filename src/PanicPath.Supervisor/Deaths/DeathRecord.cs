@@ -57,6 +57,22 @@ public sealed record DeathRecord
     /// <summary>One line naming the death: the exception type and message, the signal, or the exit code.</summary>
     public required string Title { get; init; }
 
+    /// <summary>
+    /// The full name of the exception the death is told by (see <see cref="LastWords.DeathException"/>: from the
+    /// in-process report, else the runtime's printed unhandled exception, else its crash report); null when the
+    /// evidence names none (a signal, an exit code) and in records made before exceptions were kept.
+    /// </summary>
+    public string? ExceptionType { get; init; }
+
+    /// <summary>That exception's message; null with <see cref="ExceptionType"/>.</summary>
+    public string? ExceptionMessage { get; init; }
+
+    /// <summary>
+    /// That exception rendered as <see cref="Exception.ToString"/> renders one (<c>Type: message</c>, inner exceptions,
+    /// <c>   at</c> lines), without the panic path's frames on top; null with <see cref="ExceptionType"/>.
+    /// </summary>
+    public string? ExceptionStack { get; init; }
+
     /// <summary>The last lines of the child's standard output.</summary>
     public string StdoutTail { get; init; } = string.Empty;
 

@@ -509,7 +509,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"hang: no heartbeat for {hang.Timeout.TotalSeconds:0.###} s"));
         }
 
-        return (new DeathRecord
+        return (DeathException.Fill(new DeathRecord
         {
             RunId = runId,
             Attempt = attempt,
@@ -528,7 +528,7 @@ public sealed class ProcessSupervisor(SupervisorOptions options)
             StderrTail = exit.StderrTail,
             StartedAt = exit.StartedAt,
             EndedAt = exit.EndedAt,
-        }, spool);
+        }, runtimeReport), spool);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using PanicPath.Exit;
 using PanicPath.Reports;
 using PanicPath.Supervisor.Channel;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Files;
 using PanicPath.Supervisor.Store;
 
@@ -97,7 +98,7 @@ public static class SpoolIngest
             }
 
             var death = kept is not null
-                ? kept with { RunId = runId, Attempt = attempt, Report = report }
+                ? DeathException.Fill(kept with { RunId = runId, Attempt = attempt, Report = report })
                 : report is not null ? Death(runId, attempt, report, directory) : null;
             if (death is null)
             {
@@ -249,7 +250,7 @@ public static class SpoolIngest
             ? at
             : new DateTimeOffset(Directory.GetLastWriteTimeUtc(directory), TimeSpan.Zero);
         var uptime = double.IsFinite(report.UptimeMs) && report.UptimeMs is >= 0 and < 1e12 ? TimeSpan.FromMilliseconds(report.UptimeMs) : TimeSpan.Zero;
-        return new DeathRecord
+        return DeathException.Fill(new DeathRecord
         {
             RunId = runId,
             Attempt = attempt,
@@ -264,6 +265,6 @@ public static class SpoolIngest
             Title = verdict.Title,
             StartedAt = ended - uptime,
             EndedAt = ended,
-        };
+        });
     }
 }

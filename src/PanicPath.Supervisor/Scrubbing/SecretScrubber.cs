@@ -118,8 +118,8 @@ public sealed partial class SecretScrubber
     }
 
     /// <summary>
-    /// <paramref name="death"/> with its command, title, output tails, runtime crash report and in-process
-    /// report's text (reason, log, exception message, notifier errors, nested panics' reasons) scrubbed; a new
+    /// <paramref name="death"/> with its command, title, output tails, runtime crash report, exception message and stack, and in-process
+    /// report's text (reason, log, exception messages and stack lines, inner exceptions', notifier errors, nested panics' reasons) scrubbed; a new
     /// record with a copy of the report, the input untouched. Its signature is kept as it was computed, from
     /// the text before scrubbing: the same death buckets alike with and without scrubbing.
     /// </summary>
@@ -138,6 +138,8 @@ public sealed partial class SecretScrubber
             StdoutTail = Scrub(death.StdoutTail),
             StderrTail = Scrub(death.StderrTail),
             CrashReport = Scrub(death.CrashReport),
+            ExceptionMessage = Scrub(death.ExceptionMessage),
+            ExceptionStack = Scrub(death.ExceptionStack),
             Report = death.Report is null ? null : Scrub(death.Report),
         };
     }
@@ -160,7 +162,7 @@ public sealed partial class SecretScrubber
         copy.Log = Scrub(copy.Log);
         if (copy.Exception is { } exception)
         {
-            exception.Message = Scrub(exception.Message);
+            Scrub(exception);
         }
 
         foreach (var notifier in copy.Notifiers)
@@ -174,6 +176,24 @@ public sealed partial class SecretScrubber
         }
 
         return copy;
+    }
+
+    /// <summary>A report's exception's message and stack lines, and its inner exceptions', scrubbed in place.</summary>
+    private void Scrub(ReportException exception)
+    {
+        exception.Message = Scrub(exception.Message);
+        if (exception.StackTrace is { } lines)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                lines[i] = Scrub(lines[i]);
+            }
+        }
+
+        foreach (var inner in exception.Inner ?? [])
+        {
+            Scrub(inner);
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace PanicPath.Supervisor.Store;
 /// </summary>
 public abstract class SqlDeathStore : IDeathStore
 {
-    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending";
+    private const string Columns = "id, run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending, exception_type, exception_message, exception_stack";
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>The statement that stores a death complete, compiled once on the one connection of a store that keeps it (<see cref="KeepsConnection"/>); null until <see cref="PrepareCompletion"/>.</summary>
@@ -358,11 +358,11 @@ public abstract class SqlDeathStore : IDeathStore
         }
     }
 
-    /// <summary>A command of <paramref name="sql"/> with <paramref name="death"/>'s fields as @run … @pruned.</summary>
+    /// <summary>A command of <paramref name="sql"/> with <paramref name="death"/>'s fields as @run … @exstack.</summary>
     private static DbCommand DeathCommand(DbConnection connection, string sql, DbTransaction? transaction, DeathRecord death) =>
         Command(connection, sql, transaction, DeathValues(death));
 
-    /// <summary><paramref name="death"/>'s fields as the parameters @run … @pruned, in the order <see cref="DeathCommand"/> adds them.</summary>
+    /// <summary><paramref name="death"/>'s fields as the parameters @run … @exstack, in the order <see cref="DeathCommand"/> adds them.</summary>
     private static (string Name, object? Value)[] DeathValues(DeathRecord death) =>
     [
         ("@run", death.RunId), ("@attempt", death.Attempt), ("@command", death.Command), ("@pid", death.Pid),
@@ -371,6 +371,7 @@ public abstract class SqlDeathStore : IDeathStore
         ("@dump", death.Dump), ("@crash", death.CrashReport), ("@signature", death.Signature), ("@title", death.Title),
         ("@stdout", death.StdoutTail), ("@stderr", death.StderrTail), ("@started", Time(death.StartedAt)), ("@ended", Time(death.EndedAt)),
         ("@host", death.Host), ("@pruned", death.DumpPrunedAt is { } pruned ? Time(pruned) : null),
+        ("@extype", death.ExceptionType), ("@exmessage", death.ExceptionMessage), ("@exstack", death.ExceptionStack),
     ];
 
     /// <summary>
@@ -489,6 +490,9 @@ public abstract class SqlDeathStore : IDeathStore
         Host = Text(reader, 17),
         DumpPrunedAt = Text(reader, 18) is { } pruned ? Parse(pruned) : null,
         Pending = Convert.ToInt64(reader.GetValue(19), CultureInfo.InvariantCulture) != 0,
+        ExceptionType = Text(reader, 20),
+        ExceptionMessage = Text(reader, 21),
+        ExceptionStack = Text(reader, 22),
     };
 
     private static DeathBucket ReadBucket(DbDataReader reader) =>

@@ -65,6 +65,12 @@ public static class StoreMigrations
         [
             "ALTER TABLE deaths ADD COLUMN pending INTEGER NOT NULL DEFAULT 0",
         ]),
+        new(5, "the exception a death is told by: its type, message and stack with inner exceptions (null in older records)", _ =>
+        [
+            "ALTER TABLE deaths ADD COLUMN exception_type TEXT NULL",
+            "ALTER TABLE deaths ADD COLUMN exception_message TEXT NULL",
+            "ALTER TABLE deaths ADD COLUMN exception_stack TEXT NULL",
+        ]),
     ];
 
     /// <summary>The version a store has after every step.</summary>

@@ -14,21 +14,23 @@ public static class StoreSchema
     public static int Version => StoreMigrations.Latest;
 
     /// <summary>
-    /// Inserts a complete death (parameters @run … @pruned), or completes the pending one stored for its
+    /// Inserts a complete death (parameters @run … @pruned, @extype, @exmessage, @exstack), or completes the pending one stored for its
     /// run id and attempt in place (a death ingested from the spool, whose command is unknown and start
-    /// estimated, keeps the command and start time the pending row has); answers the id, or no row when a
+    /// estimated, keeps the command and start time the pending row has; a death without an exception keeps the pending row's); answers the id, or no row when a
     /// complete death was already there (then nothing changes).
     /// </summary>
     public const string InsertDeath = $$"""
-        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
-        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, 0)
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, exception_type, exception_message, exception_stack, pending)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, @extype, @exmessage, @exstack, 0)
         ON CONFLICT (run_id, attempt) DO UPDATE SET
             command = CASE WHEN excluded.command = '{{Runs.SpoolIngest.UnknownCommand}}' THEN deaths.command ELSE excluded.command END,
             started_at = CASE WHEN excluded.command = '{{Runs.SpoolIngest.UnknownCommand}}' THEN deaths.started_at ELSE excluded.started_at END,
             pid = excluded.pid, cause = excluded.cause, exit_code = excluded.exit_code, signal = excluded.signal,
             report = COALESCE(excluded.report, deaths.report), dump = excluded.dump, crash_report = excluded.crash_report,
             signature = excluded.signature, title = excluded.title, stdout_tail = excluded.stdout_tail, stderr_tail = excluded.stderr_tail,
-            ended_at = excluded.ended_at, host = COALESCE(excluded.host, deaths.host), dump_pruned_at = excluded.dump_pruned_at, pending = 0
+            ended_at = excluded.ended_at, host = COALESCE(excluded.host, deaths.host), dump_pruned_at = excluded.dump_pruned_at,
+            exception_type = COALESCE(excluded.exception_type, deaths.exception_type), exception_message = COALESCE(excluded.exception_message, deaths.exception_message),
+            exception_stack = COALESCE(excluded.exception_stack, deaths.exception_stack), pending = 0
         WHERE deaths.pending <> 0
         RETURNING id
         """;
@@ -38,8 +40,8 @@ public static class StoreSchema
     /// already stored, pending or complete; answers the new id, or no row when it was already there.
     /// </summary>
     public const string InsertPendingDeath = """
-        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
-        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, 1)
+        INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, exception_type, exception_message, exception_stack, pending)
+        VALUES (@run, @attempt, @command, @pid, @cause, @exit, @signal, @report, @dump, @crash, @signature, @title, @stdout, @stderr, @started, @ended, @host, @pruned, @extype, @exmessage, @exstack, 1)
         ON CONFLICT (run_id, attempt) DO NOTHING
         RETURNING id
         """;

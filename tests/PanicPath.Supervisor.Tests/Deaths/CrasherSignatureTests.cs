@@ -1,5 +1,6 @@
 using System.Reflection;
 using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.LastWords;
 using PanicPath.Supervisor.Launch;
 using PanicPath.Supervisor.Runs;
 using PanicPath.Supervisor.Tests.Support;
@@ -15,6 +16,8 @@ public sealed class CrasherSignatureTests
     [Theory]
     [InlineData("unhandled")]
     [InlineData("panicpath-unhandled")]
+    [InlineData("inner")]
+    [InlineData("panicpath-inner")]
     public async Task The_same_crash_of_the_crasher_built_as_Debug_and_as_Release_has_one_signature(string mode)
     {
         using var temp = new TempDirectory();
@@ -29,6 +32,8 @@ public sealed class CrasherSignatureTests
         Assert.NotEqual(here.Command, there.Command);
         Assert.Equal(here.Signature, there.Signature);
         Assert.Equal(here.Title, there.Title);
+        Assert.Equal(here.Report?.Exception?.Signature, there.Report?.Exception?.Signature); // the in-process signature, with PanicPath
+        Assert.Equal(mode.StartsWith("panicpath-", StringComparison.Ordinal), here.Report is not null);
     }
 
     [Fact]
@@ -46,6 +51,13 @@ public sealed class CrasherSignatureTests
         var appFrames = runtime.Frames.Where(f => !f.StartsWith("PanicPath.", StringComparison.Ordinal)).ToList();
         Assert.Equal(DeathSignature.Of(verdict.Cause, runtime.ExceptionType ?? verdict.Cause, appFrames), verdict.Signature);
         Assert.Contains("PanicPath.", death.StderrTail, StringComparison.Ordinal); // the tail itself is kept as captured
+
+        // Its shown stack starts where the app was, from the report and, with the report lost, from the runtime's crash report.
+        Assert.StartsWith("System.InvalidOperationException: crasher unhandled\n   at Crashers.Deaths.Throw()", death.ExceptionStack, StringComparison.Ordinal);
+        var fromRuntime = DeathException.TryOf(death with { Report = null }, runtime);
+        Assert.NotNull(fromRuntime);
+        Assert.Equal("   at Crashers.Deaths.Throw()", fromRuntime.StackTrace.Split('\n')[1]);
+        Assert.DoesNotContain("PanicPath.", fromRuntime.StackTrace, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public abstract class DeathStoreBehaviour
             Report = new CrashReport { Kind = "oops", Reason = "request failed", Pid = 42, Exception = new ReportException { Type = "System.TimeoutException", Message = "slow", Signature = "sig-a" } },
             StdoutTail = "out 1\nout 2",
             StderrTail = "err ünïcödé",
+            ExceptionType = "System.TimeoutException",
+            ExceptionMessage = "slow",
+            ExceptionStack = "System.TimeoutException: slow\n ---> System.IO.IOException: gone\n   at App.Read()\n   --- End of inner exception stack trace ---\n   at App.Main()",
         };
 
         var stored = await store.AddAsync(death);
@@ -325,6 +328,45 @@ public abstract class DeathStoreBehaviour
         Assert.Equal(ReportVersions.Version2Report, System.Text.Encoding.UTF8.GetString(read.ToUtf8Json()));
         Assert.Equal([0.5, 1.25], read.Notifiers.Select(n => n.StartMs!.Value).ToArray());
         Assert.Equal((1.25, 12.5), (read.Dump!.StartMs, read.Dump.Ms));
+    }
+
+    [Fact]
+    public async Task A_store_made_by_schema_version_4_s_statements_gains_the_exception_columns_keeps_its_deaths_and_stores_exceptions()
+    {
+        ExecuteRaw([
+            .. StoreMigrations.All.Take(4).SelectMany(step => step.Statements(IdColumn)),
+            "INSERT INTO schema_info (version) VALUES (4)",
+            $"""
+            INSERT INTO deaths (run_id, attempt, command, pid, cause, exit_code, signal, report, dump, crash_report, signature, title, stdout_tail, stderr_tail, started_at, ended_at, host, dump_pruned_at, pending)
+            VALUES ('run-old', 0, 'dotnet old.dll', 7, '{DeathCause.ExitCode}', 3, NULL, NULL, NULL, NULL, 'sig-old', 'exit code 3', 'out', 'err', '2026-01-02T03:04:05.0000000Z', '2026-01-02T03:04:06.0000000Z', 'host-a', NULL, 0)
+            """,
+        ]);
+
+        using var store = Open();
+
+        Assert.Equal([StoreSchema.Version], SchemaVersions());
+        var old = Assert.Single(await store.ListAsync(10));
+        Assert.Equal(("run-old", "sig-old", "exit code 3", "err", "host-a"), (old.RunId, old.Signature, old.Title, old.StderrTail, old.Host));
+        Assert.Null(old.ExceptionType);
+        Assert.Null(old.ExceptionMessage);
+        Assert.Null(old.ExceptionStack);
+        var added = await store.AddAsync(Death("sig-new", T0) with { ExceptionType = "System.IO.IOException", ExceptionMessage = "gone", ExceptionStack = "System.IO.IOException: gone\n   at App.Read()" });
+        Assert.Equal(added, await store.GetAsync(added.Id));
+        Assert.True(added.Id > old.Id);
+    }
+
+    [Fact]
+    public async Task A_pending_death_s_exception_is_kept_when_its_completion_names_none()
+    {
+        using var store = Open();
+        var death = Death("sig-p", T0) with { ExceptionType = "System.TimeoutException", ExceptionMessage = "slow", ExceptionStack = "System.TimeoutException: slow" };
+        var pending = await store.AddPendingAsync(death with { Pending = true });
+
+        await store.AddAsync(death with { ExceptionType = null, ExceptionMessage = null, ExceptionStack = null });
+
+        var read = (await store.GetAsync(pending.Id))!;
+        Assert.False(read.Pending);
+        Assert.Equal(("System.TimeoutException", "slow", "System.TimeoutException: slow"), (read.ExceptionType, read.ExceptionMessage, read.ExceptionStack));
     }
 
     [Fact]

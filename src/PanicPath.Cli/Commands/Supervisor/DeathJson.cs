@@ -11,8 +11,9 @@ namespace PanicPath.Cli.Commands.Supervisor;
 
 /// <summary>
 /// The JSON form of deaths and buckets, camelCase: a death is <c>{ id, runId, attempt, command, host, pid,
-/// cause, exitCode, signal, report, dump, dumpPrunedAt, crashReport, signature, title, stdoutTail, stderrTail,
-/// startedAt, endedAt }</c> (<c>dumpPrunedAt</c> null while the dump is kept) with <c>report</c> the in-process report's own wire form or null; a bucket
+/// cause, exitCode, signal, report, dump, dumpPrunedAt, crashReport, signature, title, exceptionType, exceptionMessage,
+/// exceptionStack, stdoutTail, stderrTail, startedAt, endedAt }</c> (<c>dumpPrunedAt</c> null while the dump is kept, the
+/// exception's fields null when the death names none) with <c>report</c> the in-process report's own wire form or null; a bucket
 /// is <c>{ signature, cause, title, count, firstSeen, lastSeen }</c>. Each document opens with its <c>schema</c>
 /// (<see cref="JsonSchemas"/>): one death <c>{ schema, id, … }</c> (<see cref="JsonSchemas.Death"/>), the deaths
 /// <c>{ schema, deaths: [ death… ] }</c>, the buckets <c>{ schema, buckets: [ bucket… ] }</c>, the demo's
@@ -121,6 +122,9 @@ internal static class DeathJson
         WriteNullable(json, "crashReport", death.CrashReport);
         json.WriteString("signature", death.Signature);
         json.WriteString("title", death.Title);
+        WriteNullable(json, "exceptionType", death.ExceptionType);
+        WriteNullable(json, "exceptionMessage", death.ExceptionMessage);
+        WriteNullable(json, "exceptionStack", death.ExceptionStack);
         json.WriteString("stdoutTail", death.StdoutTail);
         json.WriteString("stderrTail", death.StderrTail);
         json.WriteString("startedAt", Time(death.StartedAt));

@@ -10,7 +10,9 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// The table forms of deaths and buckets, plain text (times in UTC). A pending death (stored at its first
 /// report, not yet completed) lists as <c>CAUSE (pending)</c> with no exit code, and shows its state. One
 /// death shows its report's steps (start from the panic's entry, duration, list, outcome, name; the start
-/// is <c>-</c> in a version 1 report, which has none), its dump step and its deadline when the report has them.
+/// is <c>-</c> in a version 1 report, which has none), its dump step and its deadline when the report has
+/// them; and the exception it is told by (type and message) after its title, and that exception's stack
+/// (inner exceptions rendered, the panic path's frames left out) before its output tails, when it has one.
 /// </summary>
 internal static class DeathTables
 {
@@ -51,6 +53,11 @@ internal static class DeathTables
         }
 
         Row("title", death.Title);
+        if (death.ExceptionType is { } exceptionType)
+        {
+            Row("exception", death.ExceptionMessage is { Length: > 0 } message ? $"{exceptionType}: {message}" : exceptionType);
+        }
+
         Row("exit code", death.Pending ? $"{death.ExitCode.ToString(CultureInfo.InvariantCulture)} (intended by the report)" : death.ExitCode.ToString(CultureInfo.InvariantCulture));
         Row("signal", death.Signal);
         Row("command", death.Command);
@@ -78,6 +85,11 @@ internal static class DeathTables
 
         Row("dump", death.Dump is { } dump && death.DumpPrunedAt is { } pruned ? $"{dump} (pruned {Time(pruned)} UTC)" : death.Dump);
         Row("crash report", death.CrashReport);
+        if (death.ExceptionStack is { } stack)
+        {
+            Row("stack", stack);
+        }
+
         Row("stdout tail", death.StdoutTail);
         Row("stderr tail", death.StderrTail);
         return table;
