@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PanicPath.Reports;
@@ -39,4 +40,48 @@ public sealed class ReportException
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ReportException>? Inner { get; set; }
+
+    /// <summary>
+    /// The type, message, method and stack lines JSON-escaped when the exception was described (<see cref="Encode"/>),
+    /// so that the panic path writes them as they are: escaping a long value while writing rents a buffer, which
+    /// allocates on a thread that has not rented one of that size before. A text changed since is escaped as written.
+    /// </summary>
+    internal Encoded[]? EncodedTexts;
+
+    /// <summary>Escapes <see cref="Type"/>, <see cref="Message"/>, <see cref="Method"/> and each stack line now (see <see cref="EncodedTexts"/>).</summary>
+    internal void Encode()
+    {
+        var lines = StackTrace ?? [];
+        var encoded = new Encoded[3 + lines.Count];
+        encoded[0] = Of(Type);
+        encoded[1] = Of(Message);
+        encoded[2] = Of(Method);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            encoded[3 + i] = Of(lines[i]);
+        }
+
+        EncodedTexts = encoded;
+    }
+
+    /// <summary>The text escaped; none (written as it is then) for null or a text that is not valid UTF-16, which the writer replaces itself.</summary>
+    private static Encoded Of(string? text)
+    {
+        if (text is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            return new Encoded(text, JsonEncodedText.Encode(text));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>A text and its JSON-escaped form.</summary>
+    internal readonly record struct Encoded(string? Text, JsonEncodedText Json);
 }

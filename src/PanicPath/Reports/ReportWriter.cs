@@ -197,18 +197,34 @@ internal sealed class ReportWriter
     /// <summary>An exception as an object, its stack trace and inner exceptions left out when null, as the serialiser does.</summary>
     private void WriteException(ReportException exception)
     {
+        var encoded = exception.EncodedTexts;
         json.WriteStartObject();
-        json.WriteString(TypeName, exception.Type);
-        json.WriteString(MessageName, exception.Message);
+        WriteEncoded(TypeName, exception.Type, encoded, 0);
+        WriteEncoded(MessageName, exception.Message, encoded, 1);
         json.WriteNumber(HresultName, exception.Hresult);
-        WriteStringOrNull(MethodName, exception.Method);
+        if (exception.Method is null)
+        {
+            json.WriteNull(MethodName);
+        }
+        else
+        {
+            WriteEncoded(MethodName, exception.Method, encoded, 2);
+        }
+
         json.WriteString(SignatureName, exception.Signature);
         if (exception.StackTrace is { } lines)
         {
             json.WriteStartArray(StackTraceName);
-            foreach (var line in lines)
+            for (var i = 0; i < lines.Count; i++)
             {
-                json.WriteStringValue(line);
+                if (encoded is not null && 3 + i < encoded.Length && ReferenceEquals(encoded[3 + i].Text, lines[i]))
+                {
+                    json.WriteStringValue(encoded[3 + i].Json);
+                }
+                else
+                {
+                    json.WriteStringValue(lines[i]);
+                }
             }
 
             json.WriteEndArray();
@@ -226,6 +242,19 @@ internal sealed class ReportWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>A string property, from its escaped form made at description when it is still the text written.</summary>
+    private void WriteEncoded(JsonEncodedText name, string value, ReportException.Encoded[]? encoded, int index)
+    {
+        if (encoded is not null && index < encoded.Length && ReferenceEquals(encoded[index].Text, value))
+        {
+            json.WriteString(name, encoded[index].Json);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private void WriteStringOrNull(JsonEncodedText name, string? value)

@@ -57,6 +57,7 @@ internal static class StackSignature
             description = new ReportException { Type = type, Signature = Mix(Basis, type).ToString("x16", CultureInfo.InvariantCulture) };
         }
 
+        description.Encode();
         if (depth >= MaxDepth)
         {
             return description;

@@ -96,6 +96,33 @@ public sealed class PathAllocationTests
     }
 
     [Fact]
+    public void On_a_thread_that_never_wrote_a_report_an_exception_s_stack_lines_and_inner_exceptions_cost_only_their_description()
+    {
+        var runtime = EightNotifiers(ReportForm.Long);
+        var exception = ThrownWithInner();
+        runtime.RunInline(PanicKind.Panic, "first", exception);
+        long describing = 0, allocated = 0;
+        var thread = new Thread(() =>
+        {
+            // The runtime's own per-thread storage, first used on this thread by a report without an exception.
+            EightNotifiers(ReportForm.Long).RunInline(PanicKind.Panic, "another runtime, earlier", null);
+            StackSignature.DescribeSafely(exception); // what describing costs the first time on a thread is no part of a description
+            var start = GC.GetAllocatedBytesForCurrentThread();
+            StackSignature.DescribeSafely(exception);
+            describing = GC.GetAllocatedBytesForCurrentThread() - start;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            runtime.RunInline(PanicKind.Panic, "on a thread of its own", exception);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(describing, allocated);
+        var written = CrashReport.Parse(runtime.LastReportBytes).Exception!;
+        Assert.Contains(written.StackTrace!.Concat(Assert.Single(written.Inner!).StackTrace!), l => l.Contains("<", StringComparison.Ordinal) && l.Length > 32); // lines the writer would have to escape, into a rented buffer
+    }
+
+    [Fact]
     public void The_report_written_without_allocating_is_byte_for_byte_the_serialised_report()
     {
         var h = new PathHarness(new PanicOptions { SpoolDirectory = null, NotifierBudget = TimeSpan.FromSeconds(5), Deadline = TimeSpan.FromSeconds(60), ReportForm = ReportForm.Long });
@@ -132,6 +159,28 @@ public sealed class PathAllocationTests
         }
 
         return runtime;
+    }
+
+    /// <summary>An exception with a long message to escape, thrown from a lambda (frames with <c>&lt;&gt;</c>), wrapping another.</summary>
+    private static Exception ThrownWithInner()
+    {
+        try
+        {
+            try
+            {
+                ((Action)(() => throw new IOException("disk \"data\" <gone> after a long while of writing " + new string('x', 200))))();
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException("order \"7\" failed <retry later> because the disk it was written to is gone", e);
+            }
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+
+        throw new InvalidOperationException("unreachable");
     }
 
     private static Exception Thrown()
