@@ -88,6 +88,10 @@ internal static unsafe partial class Posix
     [LibraryImport("libc", EntryPoint = "fchmod", SetLastError = true)]
     internal static partial int FChMod(int fd, uint mode);
 
+    /// <summary><c>ftruncate</c>: sets the open file's length (64-bit <c>off_t</c> on the architectures we run on).</summary>
+    [LibraryImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
+    internal static partial int FTruncate(int fd, long length);
+
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     internal static partial int FLock(int fd, int operation);
 

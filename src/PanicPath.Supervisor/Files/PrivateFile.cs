@@ -52,10 +52,12 @@ public static class PrivateFile
         } | mode switch
         {
             FileMode.CreateNew => Posix.O_CREAT | Posix.O_EXCL,
-            FileMode.Create => Posix.O_CREAT | Posix.O_TRUNC,
+            // Create and Truncate empty the file only after the checks below: O_TRUNC would empty another
+            // user's file (as root) or a FIFO's reader before it is refused.
+            FileMode.Create => Posix.O_CREAT,
             FileMode.OpenOrCreate => Posix.O_CREAT,
             FileMode.Open => 0,
-            FileMode.Truncate => Posix.O_TRUNC,
+            FileMode.Truncate => 0,
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Append is not supported."),
         };
         var fd = Posix.Open(full, flags, Bits);
@@ -89,6 +91,11 @@ public static class PrivateFile
             if (tighten && (status.Permissions & ~(int)Bits) != 0 && Posix.FChMod(fd, Bits) != 0)
             {
                 throw new UnsafePathException(full, "cannot be made mode 0600: " + Posix.LastError().Message);
+            }
+
+            if (mode is FileMode.Create or FileMode.Truncate && Posix.FTruncate(fd, 0) != 0)
+            {
+                throw new UnsafePathException(full, "cannot be emptied: " + Posix.LastError().Message);
             }
 
             return new FileStream(handle, access, bufferSize: 0);

@@ -82,6 +82,37 @@ public sealed class PrivateFileTests
         Assert.Equal((UnixFileMode)0b110_110_110, File.GetUnixFileMode(temp.Sub("theirs")));
     }
 
+    [Theory]
+    [InlineData(FileMode.Create)]
+    [InlineData(FileMode.Truncate)]
+    public void A_file_of_another_user_opened_to_be_replaced_is_refused_before_anything_of_it_is_emptied(FileMode mode)
+    {
+        OtherUser.Require("a file owned by uid 65534");
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("theirs"), "theirs");
+        OtherUser.Give(temp.Sub("theirs"));
+
+        Assert.Throws<UnsafePathException>(() => PrivateFile.Open(temp.Sub("theirs"), mode, FileAccess.Write));
+
+        Assert.Equal("theirs", File.ReadAllText(temp.Sub("theirs")));
+    }
+
+    [Theory]
+    [InlineData(FileMode.Create)]
+    [InlineData(FileMode.Truncate)]
+    public void A_file_of_ours_opened_to_be_replaced_is_emptied(FileMode mode)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("ours"), "old and longer");
+
+        using (var stream = PrivateFile.Open(temp.Sub("ours"), mode, FileAccess.Write))
+        {
+            stream.Write("new"u8);
+        }
+
+        Assert.Equal("new", File.ReadAllText(temp.Sub("ours")));
+    }
+
     [Fact]
     public void A_file_too_long_to_read_is_refused()
     {
