@@ -66,6 +66,8 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
             Assert.Equal(await File.ReadAllBytesAsync(unhandled.Dump!), await dump.Content.ReadAsByteArrayAsync());
         }
 
+        Assert.NotNull(unhandled.ExceptionStack);
+        Assert.Contains(unhandled.ExceptionStack.Split('\n')[0].Trim(), WebUtility.HtmlDecode(Section(page, "recorded-exception")), StringComparison.Ordinal);
         var tails = WebUtility.HtmlDecode(Section(page, "tails"));
         Assert.Contains(unhandled.StderrTail.Split('\n')[0], tails, StringComparison.Ordinal);
 
