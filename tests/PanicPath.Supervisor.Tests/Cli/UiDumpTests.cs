@@ -8,7 +8,8 @@ namespace PanicPath.Supervisor.Tests.Cli;
 /// <summary>
 /// The web view's dump route serves only a file a death's record names, directly in the data
 /// directory's dump folder, a regular file of this user opened without following a link: not another file
-/// of that folder, not a symbolic link put where the dump was, not a dump recorded elsewhere, and a
+/// of that folder, not a symbolic link put where the dump was, not a dump recorded elsewhere or on another
+/// machine (whose path names a file there, not here), and a
 /// pruned dump is said to be pruned. Nothing it refuses is read.
 /// </summary>
 public sealed class UiDumpTests
@@ -21,7 +22,7 @@ public sealed class UiDumpTests
         var data = temp.Sub("data");
         var dumps = Path.Combine(data, "dumps");
         var elsewhere = Directory.CreateDirectory(temp.Sub("elsewhere")).FullName;
-        long served, notNamed, linked, outside, pruned;
+        long served, notNamed, linked, outside, pruned, otherHost;
         using (var writer = SqliteDeathStore.Open(data))
         {
             Directory.CreateDirectory(dumps);
@@ -34,6 +35,7 @@ public sealed class UiDumpTests
             notNamed = (await writer.AddAsync(Death("b", null))).Id;
             linked = (await writer.AddAsync(Death("c", Path.Combine(dumps, "core.link")))).Id;
             outside = (await writer.AddAsync(Death("d", Path.Combine(elsewhere, "core.3")))).Id;
+            otherHost = (await writer.AddAsync(Death("f", Path.Combine(dumps, "core.1")) with { Host = "another-machine" })).Id;
             pruned = (await writer.AddAsync(Death("e", Path.Combine(dumps, "core.other")) with { DumpPrunedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero) })).Id;
         }
 
@@ -48,6 +50,7 @@ public sealed class UiDumpTests
             (served, "..%2Fpanicpath.db", HttpStatusCode.NotFound),
             (linked, "core.link", HttpStatusCode.Forbidden),
             (outside, "core.3", HttpStatusCode.Forbidden),
+            (otherHost, "core.1", HttpStatusCode.Forbidden),
             (pruned, "core.other", HttpStatusCode.Gone),
             (999999, "core.1", HttpStatusCode.NotFound),
         })
@@ -56,12 +59,14 @@ public sealed class UiDumpTests
             Assert.DoesNotContain("not a dump", body, StringComparison.Ordinal);
             Assert.DoesNotContain("a dump no record names", body, StringComparison.Ordinal);
             Assert.DoesNotContain("outside the dump folder", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("the dump of death one", body, StringComparison.Ordinal);
         }
 
         // The death pages say the same: a link only for the dump served, and why not for the others.
         Assert.Contains($"href=\"/deaths/{served}/dumps/core.1\"", UiCommandTests.Section(await UiCommandTests.Get(http, $"/deaths/{served}", HttpStatusCode.OK), "dumps"), StringComparison.Ordinal);
         Assert.Contains("pruned at <time datetime=\"2026-03-04T05:06:07.000Z\">", await UiCommandTests.Get(http, $"/deaths/{pruned}", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.Contains("not in the dump folder", await UiCommandTests.Get(http, $"/deaths/{outside}", HttpStatusCode.OK), StringComparison.Ordinal);
+        Assert.Contains("recorded on another-machine, not on this machine", await UiCommandTests.Get(http, $"/deaths/{otherHost}", HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.DoesNotContain("/dumps/core.link\"", await UiCommandTests.Get(http, $"/deaths/{linked}", HttpStatusCode.OK), StringComparison.Ordinal);
 
         // What a record holds is text on every page, never markup.

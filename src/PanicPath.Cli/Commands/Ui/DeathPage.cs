@@ -77,7 +77,7 @@ internal sealed class DeathPage(IDeathStore store, string dumpFolder)
     {
         var html = new StringBuilder("""<section id="stacks"><h2>Crashed thread (runtime crash report)</h2>""");
         var file = DumpFiles.Of(death).FirstOrDefault(f => f.What == "runtime crash report");
-        var report = file is not null && files.Refusal(file) is null ? Read(file.Path) : null;
+        var report = file is not null && files.Refusal(death, file) is null ? Read(file.Path) : null;
         if (report is null)
         {
             html.Append(file is null
@@ -133,7 +133,7 @@ internal sealed class DeathPage(IDeathStore store, string dumpFolder)
             {
                 html.Append(CultureInfo.InvariantCulture, $"{UiHtml.Encode(file.Path)}, pruned at {UiHtml.Time(pruned)}");
             }
-            else if (files.Refusal(file) is { } refused)
+            else if (files.Refusal(death, file) is { } refused)
             {
                 html.Append(CultureInfo.InvariantCulture, $"{UiHtml.Encode(file.Path)} ({UiHtml.Encode(refused)})");
             }

@@ -5,7 +5,8 @@ namespace PanicPath.Cli.Commands.Ui;
 
 /// <summary>
 /// The files a death's record names that <c>panicpath ui</c> may serve: its dump and the runtime's crash
-/// report, each only when the record's path is directly in the data directory's dump folder, itself a
+/// report, each only when the death was recorded on this machine (or by a version that kept no machine)
+/// and the record's path is directly in the data directory's dump folder, itself a
 /// real directory of this user (not a symbolic link). The file is opened without following a symbolic
 /// link and only as a regular file of this user (<see cref="PrivateFile.OpenToRead"/>), and nothing about
 /// it is changed. Any other name, a path elsewhere, or a file refused is never opened.
@@ -31,9 +32,17 @@ internal sealed class DumpFiles(string dumpFolder)
         }
     }
 
-    /// <summary>Null when <paramref name="file"/> may be served; else why not, in words.</summary>
-    public string? Refusal(Named file)
+    /// <summary>
+    /// Null when <paramref name="file"/> of <paramref name="death"/> may be served; else why not, in words. A
+    /// death recorded on another machine (a shared PostgreSQL store) names a path there, never served here.
+    /// </summary>
+    public string? Refusal(DeathRecord death, Named file)
     {
+        if (death.Host is { } host && !string.Equals(host, Environment.MachineName, StringComparison.Ordinal))
+        {
+            return $"not served: it was recorded on {host}, not on this machine";
+        }
+
         var full = System.IO.Path.GetFullPath(file.Path);
         if (file.Name.Length == 0 || !string.Equals(System.IO.Path.GetDirectoryName(full), folder, StringComparison.Ordinal))
         {
@@ -64,7 +73,7 @@ internal sealed class DumpFiles(string dumpFolder)
             return null;
         }
 
-        if (Refusal(file) is { } refused)
+        if (Refusal(death, file) is { } refused)
         {
             status = 403;
             why = $"{file.Path}: {refused}.";
