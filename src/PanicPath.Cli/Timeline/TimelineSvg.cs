@@ -279,7 +279,7 @@ public static class TimelineSvg
     }
 
     /// <summary><paramref name="text"/> cut to <paramref name="max"/> characters with an ellipsis (never between the halves of a surrogate pair).</summary>
-    private static string Shorten(string text, int max)
+    internal static string Shorten(string text, int max)
     {
         if (text.Length <= max)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using PanicPath.Cli.Timeline;
 using PanicPath.Supervisor.Store;
 
 namespace PanicPath.Cli.Commands.Ui;
@@ -42,7 +43,7 @@ internal sealed class BucketsPage(IDeathStore store)
                 <tr class="bucket" data-signature="{signature}">
                 <td class="signature"><a href="/?bucket={UiHtml.Encode(Uri.EscapeDataString(bucket.Signature))}">{signature}</a></td>
                 <td class="cause">{UiHtml.Encode(bucket.Cause)}</td>
-                <td class="title">{UiHtml.Encode(bucket.Title)}</td>
+                <td class="title">{UiHtml.Encode(TimelineSvg.Shorten(bucket.Title, DeathsPage.MaxShown))}</td>
                 <td class="number">{UiHtml.Number(bucket.Count)}</td>
                 <td>{UiHtml.Time(bucket.FirstSeen)}</td>
                 <td>{UiHtml.Time(bucket.LastSeen)}</td>

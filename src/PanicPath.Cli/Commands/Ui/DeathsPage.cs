@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using PanicPath.Cli.Timeline;
 using PanicPath.Supervisor.Deaths;
 using PanicPath.Supervisor.Store;
 
@@ -9,12 +10,18 @@ namespace PanicPath.Cli.Commands.Ui;
 /// <summary>
 /// <c>/</c>: the deaths, newest first, as <c>&lt;table id="deaths"&gt;</c> with one
 /// <c>&lt;tr class="death" data-id="ID"&gt;</c> each (time, cause, title linking to the death, command,
-/// exit code and signal, bucket linking to its deaths), under a GET form of the filters
+/// exit code and signal, bucket linking to its deaths; title and command cut to <see cref="MaxShown"/> characters), under a GET form of the filters
 /// (<see cref="DeathFilter"/>), with a link to the next page of older deaths when there is one. A bad
 /// filter is a 400 page naming the field.
 /// </summary>
 internal sealed class DeathsPage(IDeathStore store)
 {
+    /// <summary>
+    /// The most characters of a title or a command a row shows (the death's page shows them whole): a command
+    /// line can be megabytes long, and a page holds up to <see cref="DeathQuery.MaxLimit"/> rows.
+    /// </summary>
+    public const int MaxShown = 300;
+
     public async Task Serve(HttpContext context)
     {
         var (filter, problem) = DeathFilter.Parse(context.Request.Query);
@@ -72,8 +79,8 @@ internal sealed class DeathsPage(IDeathStore store)
             <tr class="death" data-id="{id}">
             <td>{UiHtml.Time(death.EndedAt)}</td>
             <td class="cause">{UiHtml.Encode(death.Cause)}{(death.Pending ? " (pending)" : string.Empty)}</td>
-            <td class="title"><a href="/deaths/{id}">{UiHtml.Encode(death.Title)}</a></td>
-            <td class="command">{UiHtml.Encode(death.Command)}</td>
+            <td class="title"><a href="/deaths/{id}">{UiHtml.Encode(TimelineSvg.Shorten(death.Title, MaxShown))}</a></td>
+            <td class="command">{UiHtml.Encode(TimelineSvg.Shorten(death.Command, MaxShown))}</td>
             <td class="number">{exit}</td>
             <td class="signature">{(death.EndedCleanly ? string.Empty : $"""<a href="/?bucket={UiHtml.Encode(Uri.EscapeDataString(death.Signature))}">{UiHtml.Encode(death.Signature)}</a>""")}</td>
             </tr>

@@ -10,7 +10,7 @@ namespace PanicPath.Cli.Commands.Ui;
 /// Who may use <c>panicpath ui</c>. With a token, every request must carry it: an
 /// <c>Authorization: Bearer TOKEN</c> header, the cookie <see cref="CookieName"/>, or <c>?token=TOKEN</c>,
 /// which sets that cookie (HttpOnly, SameSite=Strict) and redirects to the same address without it, so
-/// that the token leaves the address bar and the history; anything else is 401. Tokens are compared in
+/// that the token leaves the address bar and the history (a path, never another host: its leading slashes are one); anything else is 401. Tokens are compared in
 /// constant time (their SHA-256 hashes, so that not even the length shows). Without a token (a loopback
 /// address only), a request must name a loopback host (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>)
 /// in its <c>Host</c> header, or it is refused (421): a web page elsewhere cannot reach the view through a
@@ -45,7 +45,9 @@ internal sealed class UiAccess(string? token)
 
             context.Response.Cookies.Append(CookieName, fromQuery[0]!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
             var rest = new QueryBuilder(request.Query.Where(q => q.Key != QueryName).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))));
-            context.Response.Redirect(request.PathBase + request.Path + rest.ToQueryString());
+            // One leading slash only: "//evil.example/?token=…" must not redirect to another host.
+            var path = (request.PathBase + request.Path).ToUriComponent();
+            context.Response.Redirect("/" + path.TrimStart('/') + rest.ToQueryString());
             return Task.CompletedTask;
         }
 

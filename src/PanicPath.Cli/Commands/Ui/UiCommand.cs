@@ -73,9 +73,10 @@ internal static class UiCommand
             {
                 await server.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
-                // Kestrel's failure to bind: the address is in use, or not one of this machine's.
+                // Kestrel's failure to bind: the address is in use (IOException), or not one of this machine's, a
+                // privileged port, an IPv4 address written as IPv6 (the socket's own error).
                 await error.WriteLineAsync($"panicpath: {ListenName}: cannot listen on {Shown(endpoint)}: {(e.InnerException ?? e).Message}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
