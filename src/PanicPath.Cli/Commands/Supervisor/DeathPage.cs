@@ -11,7 +11,8 @@ namespace PanicPath.Cli.Commands.Supervisor;
 /// <c>&lt;h1&gt;</c>; the record as <c>reports show</c> prints it (<c>&lt;table class="record"&gt;</c>); when PanicPath
 /// reported the death, <c>&lt;section id="timeline"&gt;</c> holding its panic path as a timeline
 /// (<see cref="ReportTimeline"/>, <see cref="TimelineSvg"/>), <c>&lt;section id="steps"&gt;</c> with each step's list,
-/// priority, outcome, start and time, the nested panics, the exception, and the report's log; then the output tails.
+/// priority, outcome, start and time, the nested panics, the exception, and the report's log; then the exception
+/// the record is told by with its stack and inner exceptions (<c>&lt;section id="recorded-exception"&gt;</c>), and the output tails.
 /// Every text is encoded; times are UTC.
 /// </summary>
 internal static class DeathPage
@@ -88,6 +89,12 @@ internal static class DeathPage
         else
         {
             html.Append("<section id=\"timeline\">\n<h2>Panic path</h2>\n<p class=\"muted\">No PanicPath report: the process died without running its panic path (or without PanicPath), so there is no timeline.</p>\n</section>\n");
+        }
+
+        if (death.ExceptionType is { } exceptionType)
+        {
+            html.Append("<section id=\"recorded-exception\">\n<h2>Recorded exception</h2>\n<p><code>").Append(E(exceptionType)).Append("</code>: ")
+                .Append(E(death.ExceptionMessage)).Append("</p>\n<pre>").Append(E(death.ExceptionStack)).Append("</pre>\n</section>\n");
         }
 
         html.Append("<section id=\"tails\">\n<h2>Output</h2>\n<h3>stdout tail</h3>\n<pre>").Append(E(death.StdoutTail)).Append("</pre>\n")

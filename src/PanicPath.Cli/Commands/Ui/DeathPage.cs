@@ -10,8 +10,7 @@ namespace PanicPath.Cli.Commands.Ui;
 /// <summary>
 /// <c>/deaths/{id}</c>: one death, as <c>reports show ID --html</c> writes it (<see cref="Supervisor.DeathPage.Body"/>:
 /// its heading and record, its panic path as the SVG timeline in <c>&lt;section id="timeline"&gt;</c>, its steps,
-/// exception, log and output tails), then a link to its bucket's deaths, the exception the record is told by with
-/// its stack and inner exceptions in <c>&lt;section id="recorded-exception"&gt;</c>, the runtime crash report's managed
+/// exception, log, the exception the record is told by and output tails), then a link to its bucket's deaths, the runtime crash report's managed
 /// frames of the crashed thread in <c>&lt;section id="stacks"&gt;</c> (read only when <see cref="DumpFiles"/>
 /// would serve that file), and links to download its dump files in <c>&lt;section id="dumps"&gt;</c> (or why
 /// not: pruned with its date, not in the dump folder, not a regular file of ours, gone). An id that is not a
@@ -33,17 +32,6 @@ internal sealed class DeathPage(IDeathStore store, string dumpFolder)
         if (!death.EndedCleanly)
         {
             html.Append(CultureInfo.InvariantCulture, $"""<p class="bucket">Bucket <a class="signature" href="/?bucket={UiHtml.Encode(Uri.EscapeDataString(death.Signature))}">{UiHtml.Encode(death.Signature)}</a>: its other deaths.</p>""");
-        }
-
-        if (death.ExceptionType is { } exceptionType)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"""
-                <section id="recorded-exception">
-                <h2>Exception</h2>
-                <p><code>{UiHtml.Encode(exceptionType)}</code>: {UiHtml.Encode(death.ExceptionMessage)}</p>
-                <pre>{UiHtml.Encode(death.ExceptionStack)}</pre>
-                </section>
-                """);
         }
 
         html.Append(Stacks(death));
