@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using PanicPath.Supervisor.Deaths;
+using PanicPath.Supervisor.Store;
 using PanicPath.Cli;
 using PanicPath.Supervisor.Tests.Support;
 
@@ -74,6 +77,46 @@ public sealed class UiHostileTests : IAsyncLifetime
 
         var page = await UiCommandTests.Get(http, $"/deaths/{id}", HttpStatusCode.OK);
         Assert.Contains(string.Join(' ', Enumerable.Repeat(new string('B', 100_000), 10)), page, StringComparison.Ordinal);
+        Assert.Equal(0, await ui.Stop(15));
+    }
+
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public async Task Ten_thousand_deaths_in_a_thousand_buckets_over_a_year_make_bounded_pages_the_busiest_buckets_and_the_count_of_the_rest()
+    {
+        var data = temp.Sub("many");
+        var last = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        using (var writer = SqliteDeathStore.Open(data))
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                var bucket = i % 1000;
+                await writer.AddAsync(new DeathRecord
+                {
+                    RunId = "run-many",
+                    Attempt = i,
+                    Command = $"app --job {bucket}",
+                    Pid = 42,
+                    Cause = DeathCause.ExitCode,
+                    ExitCode = 3,
+                    Signature = bucket.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+                    Title = "exit code 3",
+                    StartedAt = last.AddHours(-i - 1),
+                    EndedAt = last.AddHours(-i),
+                });
+            }
+        }
+
+        await using var ui = await UiProcess.Start(["--data", data], NoToken);
+        using var http = new HttpClient { BaseAddress = ui.Root };
+        var buckets = await UiCommandTests.Get(http, "/buckets", HttpStatusCode.OK);
+        Assert.Equal(200, Regex.Count(buckets, "<tr class=\"bucket\""));
+        Assert.Contains("800 more buckets", buckets, StringComparison.Ordinal);
+        Assert.True(buckets.Length < 1_000_000, $"the buckets page is {buckets.Length} characters long");
+
+        var deaths = await UiCommandTests.Get(http, "/?limit=1000", HttpStatusCode.OK);
+        Assert.Equal(1000, UiCommandTests.Rows(deaths).Count());
+        Assert.Contains("rel=\"next\"", deaths, StringComparison.Ordinal);
         Assert.Equal(0, await ui.Stop(15));
     }
 }

@@ -7,13 +7,16 @@ using PanicPath.Supervisor.Store;
 namespace PanicPath.Cli.Commands.Ui;
 
 /// <summary>
-/// <c>/buckets</c>: every bucket, most deaths first, as <c>&lt;table id="buckets"&gt;</c> with one
+/// <c>/buckets</c>: the <see cref="MaxShown"/> busiest buckets, most deaths first (then how many more there are), as <c>&lt;table id="buckets"&gt;</c> with one
 /// <c>&lt;tr class="bucket" data-signature="…"&gt;</c> each: its signature (linking to its deaths), cause,
 /// title, count, first and last seen, and its deaths over time (<see cref="BucketChart"/>), per hour when
 /// all deaths fall within two days, else per day, on one time axis for every bucket.
 /// </summary>
 internal sealed class BucketsPage(IDeathStore store)
 {
+    /// <summary>The most buckets the page shows, the busiest: an app that dies with a new command line each time makes a bucket each time.</summary>
+    public const int MaxShown = 200;
+
     public async Task Serve(HttpContext context)
     {
         if (context.Request.Query.Count > 0)
@@ -36,7 +39,7 @@ internal sealed class BucketsPage(IDeathStore store)
             <thead><tr><th>Bucket</th><th>Cause</th><th>Title</th><th>Deaths</th><th>First seen</th><th>Last seen</th><th>Deaths per {span?.Name ?? "day"}</th></tr></thead>
             <tbody>
             """);
-        foreach (var bucket in buckets)
+        foreach (var bucket in buckets.Take(MaxShown))
         {
             var signature = UiHtml.Encode(bucket.Signature);
             html.Append(CultureInfo.InvariantCulture, $"""
@@ -54,6 +57,11 @@ internal sealed class BucketsPage(IDeathStore store)
         }
 
         html.Append("</tbody></table>");
+        if (buckets.Count > MaxShown)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<p class="more">{UiHtml.Number(buckets.Count - MaxShown)} more buckets, with fewer deaths each, are not shown; the deaths list finds them.</p>""");
+        }
+
         await UiHtml.Page(context, StatusCodes.Status200OK, "Buckets", html.ToString()).ConfigureAwait(false);
     }
 }

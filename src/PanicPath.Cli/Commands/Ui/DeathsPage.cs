@@ -35,6 +35,11 @@ internal sealed class DeathsPage(IDeathStore store)
         var query = filter.Query;
         var found = await store.QueryAsync(query with { Limit = Math.Min(query.Limit + 1, DeathQuery.MaxLimit) }, context.RequestAborted).ConfigureAwait(false);
         var more = found.Count > query.Limit;
+        if (!more && query.Limit == DeathQuery.MaxLimit && found.Count == query.Limit)
+        {
+            // A full page of the most the store answers at once: whether an older page exists is one more question.
+            more = (await store.QueryAsync(query with { BeforeId = found[^1].Id, Limit = 1 }, context.RequestAborted).ConfigureAwait(false)).Count > 0;
+        }
         var deaths = more ? found.Take(query.Limit).ToList() : found;
 
         var html = new StringBuilder();
