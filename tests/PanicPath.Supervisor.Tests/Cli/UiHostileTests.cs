@@ -119,4 +119,29 @@ public sealed class UiHostileTests : IAsyncLifetime
         Assert.Contains("rel=\"next\"", deaths, StringComparison.Ordinal);
         Assert.Equal(0, await ui.Stop(15));
     }
+
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public async Task A_ten_megabyte_line_on_standard_error_is_kept_cut_in_the_record_and_the_deaths_page_stays_small_and_encoded()
+    {
+        var data = temp.Sub("long-line");
+        const string App = "head -c 10000000 /dev/zero | tr '\\0' A >&2; echo >&2; echo '</pre><script>alert(1)</script>' >&2; exit 4";
+        var (exit, _, error) = await CliProcess.Run(NoToken, "run", "--data", data, "--", "/bin/sh", "-c", App);
+        Assert.True(exit == 4 && error.Contains("recorded death", StringComparison.Ordinal), $"exit {exit}: {error[^Math.Min(error.Length, 2000)..]}");
+        using (var store = SqliteDeathStore.OpenReadOnly(data, bringUpToDate: false))
+        {
+            var death = Assert.Single(await store.QueryAsync(new DeathQuery()));
+            Assert.True(death.StderrTail.Length < 10_000, $"the record keeps {death.StderrTail.Length} characters of standard error");
+            Assert.StartsWith(new string('A', 4000), death.StderrTail, StringComparison.Ordinal);
+        }
+
+        await using var ui = await UiProcess.Start(["--data", data], NoToken);
+        using var http = new HttpClient { BaseAddress = ui.Root };
+        var list = await UiCommandTests.Get(http, "/", HttpStatusCode.OK);
+        var page = await UiCommandTests.Get(http, $"/deaths/{Assert.Single(UiCommandTests.Rows(list))}", HttpStatusCode.OK);
+        Assert.True(page.Length < 100_000, $"the death's page is {page.Length} characters long");
+        Assert.Contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        Assert.Equal(0, await ui.Stop(15));
+    }
 }
