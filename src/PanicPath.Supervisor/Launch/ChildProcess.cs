@@ -5,7 +5,7 @@ namespace PanicPath.Supervisor.Launch;
 /// <summary>
 /// Runs one child to its death: starts <c>command args</c> with the given environment additions,
 /// copies each line of its standard output and error to the supervisor's writers as it arrives while
-/// keeping the last lines of each, tells the signal forwarder its pid, and answers how it ended.
+/// keeping the last lines of each (holding at most 64 K characters of a line however long it is), tells the signal forwarder its pid, and answers how it ended.
 /// <c>started</c>, when given, hears the pid as soon as the child runs. Standard input is inherited. A command that cannot be started (an empty name included) throws <see cref="ChildStartException"/>,
 /// telling one that does not exist from one that cannot be executed;
 /// when the token is cancelled the child's process tree is killed and the cancellation is thrown.
@@ -169,23 +169,90 @@ public static class ChildProcess
         }
     }
 
+    /// <summary>The most characters of one line held before they are passed on, the line still going on.</summary>
+    private const int MaxHeld = 64 * 1024;
+
+    /// <summary>
+    /// Copies the lines of <paramref name="reader"/> to <paramref name="sink"/> as they end (a line ends at
+    /// <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as <see cref="StreamReader.ReadLine"/> ends one) and keeps each in
+    /// <paramref name="tail"/>. Whatever the app writes, no more than <see cref="MaxHeld"/> characters are held:
+    /// a longer line is passed on in pieces as it comes, and only its start is kept for the tail, so that an app
+    /// writing without a line break cannot make the supervisor grow until it dies.
+    /// </summary>
     private static async Task PumpAsync(StreamReader reader, TextWriter sink, OutputTail tail)
     {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        var buffer = new char[4096];
+        var held = new System.Text.StringBuilder();
+        string? start = null;
+        var afterReturn = false;
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)) > 0)
         {
-            tail.Add(line);
-            try
+            for (var i = 0; i < read; i++)
             {
-                lock (sink)
+                var c = buffer[i];
+                if (afterReturn)
                 {
-                    sink.WriteLine(line);
-                    sink.Flush();
+                    afterReturn = false;
+                    if (c == '\n')
+                    {
+                        continue;
+                    }
+                }
+
+                if (c is '\n' or '\r')
+                {
+                    afterReturn = c == '\r';
+                    EndLine();
+                    continue;
+                }
+
+                held.Append(c);
+                if (held.Length >= MaxHeld)
+                {
+                    start ??= held.ToString(0, OutputTail.MaxLineLength + 1);
+                    Write(sink, held.ToString(), ending: false);
+                    held.Clear();
                 }
             }
-            catch (IOException)
+        }
+
+        if (held.Length > 0 || start is not null)
+        {
+            EndLine();
+        }
+
+        void EndLine()
+        {
+            var rest = held.ToString();
+            tail.Add(start ?? rest);
+            Write(sink, rest, ending: true);
+            held.Clear();
+            start = null;
+        }
+    }
+
+    private static void Write(TextWriter sink, string text, bool ending)
+    {
+        try
+        {
+            lock (sink)
             {
-                // The supervisor's own output is gone; the tail is still kept.
+                if (ending)
+                {
+                    sink.WriteLine(text);
+                }
+                else
+                {
+                    sink.Write(text);
+                }
+
+                sink.Flush();
             }
+        }
+        catch (IOException)
+        {
+            // The supervisor's own output is gone; the tail is still kept.
         }
     }
 }
