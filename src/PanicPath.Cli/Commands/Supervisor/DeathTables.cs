@@ -33,7 +33,7 @@ internal static class DeathTables
                 death.Pending ? "-" : death.ExitCode.ToString(CultureInfo.InvariantCulture),
                 death.Signal ?? "-",
                 death.Signature,
-                Markup.Escape(Shorten(death.Title, 80)));
+                Markup.Escape(Printable(Shorten(death.Title, 80))));
         }
 
         return table;
@@ -44,7 +44,7 @@ internal static class DeathTables
         var table = new Table().Border(TableBorder.Simple).HideHeaders();
         table.AddColumn("field");
         table.AddColumn("value");
-        void Row(string name, string? value) => table.AddRow(ModelRendering.Header(name), Markup.Escape(value ?? "-"));
+        void Row(string name, string? value) => table.AddRow(ModelRendering.Header(name), Markup.Escape(Printable(value ?? "-")));
         Row("id", death.Id.ToString(CultureInfo.InvariantCulture));
         Row("cause", death.Cause);
         if (death.Pending)
@@ -105,7 +105,7 @@ internal static class DeathTables
 
         foreach (var bucket in buckets)
         {
-            table.AddRow(bucket.Signature, bucket.Cause, bucket.Count.ToString(CultureInfo.InvariantCulture), Time(bucket.FirstSeen), Time(bucket.LastSeen), Markup.Escape(Shorten(bucket.Title, 80)));
+            table.AddRow(bucket.Signature, bucket.Cause, bucket.Count.ToString(CultureInfo.InvariantCulture), Time(bucket.FirstSeen), Time(bucket.LastSeen), Markup.Escape(Printable(Shorten(bucket.Title, 80))));
         }
 
         return table;
@@ -122,7 +122,7 @@ internal static class DeathTables
         steps.AddColumn(ModelRendering.Header("name"));
         foreach (var step in report.Notifiers)
         {
-            steps.AddRow(step.StartMs is { } start ? Ms(start) : "-", Ms(step.Ms), Markup.Escape(step.List), Markup.Escape(step.Outcome), Markup.Escape(step.Name));
+            steps.AddRow(step.StartMs is { } start ? Ms(start) : "-", Ms(step.Ms), Markup.Escape(Printable(step.List)), Markup.Escape(Printable(step.Outcome)), Markup.Escape(Printable(step.Name)));
         }
 
         return steps;
@@ -131,6 +131,36 @@ internal static class DeathTables
     private static string Ms(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <paramref name="text"/> safe to print on a terminal: each control character other than line feed and tab
+    /// (C0, DEL and C1, the escape that starts a terminal's sequences among them) shown as its picture
+    /// (<c>␛</c> for ESC, U+2400 and on; <c>␡</c> for DEL) or, for C1, as U+FFFD; what an app wrote cannot
+    /// retitle, clear or reprogram the terminal of the one reading its death.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    '\n' or '\t' => c,
+                    < ' ' => (char)(0x2400 + c),
+                    '\u007f' => '\u2421',
+                    >= '\u0080' and <= '\u009f' => '\uFFFD',
+                    _ => c,
+                };
+            }
+        });
+    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
