@@ -25,8 +25,8 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
     public async Task The_view_lists_every_real_death_and_a_deaths_page_has_its_record_frames_dump_and_one_timeline_bar_per_notifier_in_order()
     {
         await using var ui = await UiProcess.Start(["--data", store.Data]);
-        Assert.Matches(@"^panicpath ui: listening on http://127\.0\.0\.1:\d+/$", ui.Line);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        Assert.Matches(@"^panicpath ui: listening on http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]{43}$", ui.Line);
+        using var http = ui.Client();
 
         var list = await Get(http, "/", HttpStatusCode.OK);
         Assert.Contains("<table id=\"deaths\"", list, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
     public async Task Filters_select_deaths_by_cause_bucket_command_and_time_pages_go_back_and_a_bad_value_is_a_400_naming_its_field()
     {
         await using var ui = await UiProcess.Start(["--data", store.Data]);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
         var exit = store.Of(DeathCause.ExitCode);
         var oops = store.Of(DeathCause.OopsPanic);
         async Task<IEnumerable<long>> Ids(string query) => Rows(await Get(http, "/" + query, HttpStatusCode.OK));
@@ -141,7 +141,7 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
     public async Task Every_response_carries_the_security_headers_and_a_policy_allowing_only_the_pages_own_styles()
     {
         await using var ui = await UiProcess.Start(["--data", store.Data]);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
         foreach (var path in new[] { "/", "/buckets", $"/deaths/{store.Of(DeathCause.OopsPanic).Id}", "/deaths/999999", "/?cause=nope" })
         {
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
@@ -219,6 +219,27 @@ public sealed partial class UiCommandTests(UiStore store) : IClassFixture<UiStor
         await Get(plain, "/", HttpStatusCode.Unauthorized);
         plain.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await Get(plain, "/", HttpStatusCode.OK);
+    }
+
+    [Fact]
+    [Trait(StartsCli.Trait, StartsCli.Value)]
+    public async Task On_loopback_without_a_token_given_the_view_makes_one_at_random_each_start_and_refuses_every_request_without_it()
+    {
+        var environment = new Dictionary<string, string?> { [TokenVariable] = null };
+        await using var first = await UiProcess.Start(["--data", store.Data], environment);
+        await using var second = await UiProcess.Start(["--data", store.Data], environment);
+        Assert.NotNull(first.Token);
+        Assert.NotEqual(first.Token, second.Token);
+
+        // Another user of the machine reaches loopback as well: without the token it reads nothing, dumps included.
+        using var anonymous = new HttpClient { BaseAddress = first.Root };
+        await Get(anonymous, "/", HttpStatusCode.Unauthorized);
+        await Get(anonymous, "/buckets", HttpStatusCode.Unauthorized);
+        await Get(anonymous, $"/deaths/{store.Of(DeathCause.UnhandledException).Id}", HttpStatusCode.Unauthorized);
+        await Get(anonymous, $"/?token={second.Token}", HttpStatusCode.Unauthorized);
+
+        using var http = first.Client();
+        Assert.Equal(store.Deaths.Select(d => d.Id), Rows(await Get(http, "/", HttpStatusCode.OK)));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class UiDumpTests
         }
 
         await using var ui = await UiProcess.Start(["--data", data]);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
 
         Assert.Equal("the dump of death one", await UiCommandTests.Get(http, $"/deaths/{served}/dumps/core.1", HttpStatusCode.OK));
         foreach (var (id, name, status) in new[]

@@ -69,7 +69,7 @@ public sealed class UiHostileTests : IAsyncLifetime
     public async Task A_megabyte_command_line_is_cut_in_the_deaths_list_and_shown_whole_on_the_deaths_own_page()
     {
         await using var ui = await UiProcess.Start(["--data", Data], NoToken);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
         var list = await UiCommandTests.Get(http, "/?limit=1000", HttpStatusCode.OK);
         var id = Assert.Single(UiCommandTests.Rows(list));
         Assert.True(list.Length < 50_000, $"the deaths list of one death is {list.Length} characters long");
@@ -108,7 +108,7 @@ public sealed class UiHostileTests : IAsyncLifetime
         }
 
         await using var ui = await UiProcess.Start(["--data", data], NoToken);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
         var buckets = await UiCommandTests.Get(http, "/buckets", HttpStatusCode.OK);
         Assert.Equal(200, Regex.Count(buckets, "<tr class=\"bucket\""));
         Assert.Contains("800 more buckets", buckets, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class UiHostileTests : IAsyncLifetime
         }
 
         await using var ui = await UiProcess.Start(["--data", data], NoToken);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
         var list = await UiCommandTests.Get(http, "/", HttpStatusCode.OK);
         var page = await UiCommandTests.Get(http, $"/deaths/{Assert.Single(UiCommandTests.Rows(list))}", HttpStatusCode.OK);
         Assert.True(page.Length < 100_000, $"the death's page is {page.Length} characters long");

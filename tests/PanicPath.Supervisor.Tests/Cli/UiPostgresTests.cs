@@ -35,7 +35,7 @@ public sealed class UiPostgresTests(PostgresDatabase database) : IClassFixture<P
 
         using var temp = new TempDirectory();
         await using var ui = await UiProcess.Start(["--postgres", connection, "--data", temp.Sub("data")]);
-        using var http = new HttpClient { BaseAddress = ui.Root };
+        using var http = ui.Client();
 
         Assert.Equal([stored.Id], UiCommandTests.Rows(await UiCommandTests.Get(http, "/?command=orders", HttpStatusCode.OK)));
         Assert.Contains("data-signature=\"00000000deadbeef\"", await UiCommandTests.Get(http, "/buckets", HttpStatusCode.OK), StringComparison.Ordinal);

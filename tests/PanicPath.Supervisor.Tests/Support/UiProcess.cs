@@ -34,6 +34,21 @@ internal sealed class UiProcess : IAsyncDisposable
     /// <summary>The address without any query: the view's root, ending in <c>/</c>.</summary>
     public Uri Root => new(Address.Split('?')[0]);
 
+    /// <summary>The token the printed address carries (<c>?token=…</c>), or null when it has none.</summary>
+    public string? Token => Address.Split("?token=") is [_, var token] ? token : null;
+
+    /// <summary>A client of the view's root that sends the printed token as <c>Authorization: Bearer</c>.</summary>
+    public HttpClient Client()
+    {
+        var http = new HttpClient { BaseAddress = Root };
+        if (Token is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
     /// <summary>The command's standard error so far.</summary>
     public string Error
     {

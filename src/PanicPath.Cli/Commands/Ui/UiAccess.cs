@@ -7,32 +7,33 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace PanicPath.Cli.Commands.Ui;
 
 /// <summary>
-/// Who may use <c>panicpath ui</c>. With a token, every request must carry it: an
+/// Who may use <c>panicpath ui</c>. Every request must carry the token: an
 /// <c>Authorization: Bearer TOKEN</c> header, the cookie <see cref="CookieName"/>, or <c>?token=TOKEN</c>,
 /// which sets that cookie (HttpOnly, SameSite=Strict) and redirects to the same address without it, so
 /// that the token leaves the address bar and the history (a path, never another host: its leading slashes are one); anything else is 401. Tokens are compared in
-/// constant time (their SHA-256 hashes, so that not even the length shows). Without a token (a loopback
-/// address only), a request must name a loopback host (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>)
+/// constant time (their SHA-256 hashes, so that not even the length shows). On a loopback address, a request
+/// must also name a loopback host (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>)
 /// in its <c>Host</c> header, or it is refused (421): a web page elsewhere cannot reach the view through a
 /// name of its own that resolves to 127.0.0.1 (DNS rebinding).
 /// </summary>
-internal sealed class UiAccess(string? token)
+internal sealed class UiAccess(string token, bool loopbackOnly)
 {
     /// <summary>The cookie that carries the token after <c>?token=</c>.</summary>
     public const string CookieName = "panicpath_ui_token";
 
     private const string QueryName = "token";
 
-    private readonly byte[]? expected = token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    private readonly byte[] expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>A token made at random for one start: 32 bytes from the system's generator, base64url (43 characters).</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Lets the request through, or answers it as refused.</summary>
     public Task Middleware(HttpContext context, RequestDelegate next)
     {
-        if (expected is null)
+        if (loopbackOnly && !IsLoopbackHost(context.Request.Host))
         {
-            return IsLoopbackHost(context.Request.Host)
-                ? next(context)
-                : UiHtml.Error(context, StatusCodes.Status421MisdirectedRequest, "Misdirected request", "This view answers only requests addressed to a loopback host (127.0.0.1, [::1] or localhost).");
+            return UiHtml.Error(context, StatusCodes.Status421MisdirectedRequest, "Misdirected request", "This view answers only requests addressed to a loopback host (127.0.0.1, [::1] or localhost).");
         }
 
         var request = context.Request;

@@ -10,10 +10,11 @@ namespace PanicPath.Cli.Commands.Ui;
 /// <summary>
 /// <c>panicpath ui [--data DIR | --postgres CONN] [--listen ADDR:PORT] [--token TOKEN]</c>: the web view of
 /// the store <c>reports</c> reads (<see cref="UiServer"/>), bound to 127.0.0.1 on a free port unless
-/// <c>--listen</c> says otherwise. An address that is not a loopback one needs a token (<c>--token</c>, else
-/// <see cref="TokenVariable"/>) that every request then carries (<see cref="UiAccess"/>). On start it
-/// prints one line, <c>panicpath ui: listening on http://ADDR:PORT/</c> (with <c>?token=…</c> when one is
-/// needed), and serves until SIGINT or SIGTERM, then stops and exits 0. It never writes to the store: no
+/// <c>--listen</c> says otherwise. Every request carries a token (<see cref="UiAccess"/>): <c>--token</c>, else
+/// <see cref="TokenVariable"/>, else (on a loopback address only) one made at random for this start, since
+/// loopback is open to every user of the machine and the store is its user's alone. An address that is not
+/// a loopback one needs a token given. On start it prints one line, <c>panicpath ui: listening on
+/// http://ADDR:PORT/?token=TOKEN</c>, and serves until SIGINT or SIGTERM, then stops and exits 0. It never writes to the store: no
 /// store, or one of another schema version, is one line and exit 2, as is a bad option or an address it
 /// cannot listen on.
 /// </summary>
@@ -33,7 +34,7 @@ internal static class UiCommand
         var data = DataOption.Create();
         var postgres = DataOption.CreatePostgres();
         var listen = CliValues.Listen(ListenName, "Listen on this address and port (default 127.0.0.1:0, a free port on the loopback address). An address that is not a loopback one needs --token.");
-        var token = CliValues.Token("--token", $"Every request must carry this token (Authorization: Bearer TOKEN, or ?token=TOKEN once, which sets a cookie); required for a --listen address that is not a loopback one (default: ${TokenVariable}).");
+        var token = CliValues.Token("--token", $"Every request must carry this token (Authorization: Bearer TOKEN, or ?token=TOKEN once, which sets a cookie); required for a --listen address that is not a loopback one (default: ${TokenVariable}, else on loopback a random one printed with the address).");
         var command = new Command(Name, "Serve a web view of the recorded deaths: the deaths with filters, the buckets over time, and each death with its panic path as a timeline. Read-only; exits 0 on SIGINT or SIGTERM.")
         {
             data, postgres, listen, token,
@@ -68,7 +69,8 @@ internal static class UiCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var server = UiServer.Create(store, new UiSettings(endpoint, secret, Path.Combine(directory, "dumps"), error));
+            var access = secret ?? UiAccess.NewToken();
+            await using var server = UiServer.Create(store, new UiSettings(endpoint, access, Path.Combine(directory, "dumps"), error));
             try
             {
                 await server.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -82,7 +84,7 @@ internal static class UiCommand
             }
 
             var url = UiServer.Url(server);
-            await output.WriteLineAsync($"panicpath ui: listening on {url}{(secret is null ? string.Empty : "?token=" + secret)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"panicpath ui: listening on {url}?token={access}").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {

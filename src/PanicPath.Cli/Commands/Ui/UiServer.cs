@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,7 +43,7 @@ internal static class UiServer
         var app = builder.Build();
         app.Use(SecurityHeaders.Middleware);
         app.Use(Failures(settings.Error));
-        app.Use(new UiAccess(settings.Token).Middleware);
+        app.Use(new UiAccess(settings.Token, loopbackOnly: IPAddress.IsLoopback(settings.Endpoint.Address)).Middleware);
 
         var deaths = new DeathsPage(store);
         var buckets = new BucketsPage(store);
