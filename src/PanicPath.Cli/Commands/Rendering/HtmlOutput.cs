@@ -54,8 +54,8 @@ internal sealed class HtmlOutput : IDisposable
         FileStream stream;
         try
         {
-            // Not FileMode.Create: O_TRUNC would empty a file before it is known to be ours.
-            stream = PrivateFile.Open(path, FileMode.OpenOrCreate, FileAccess.Write);
+            // Create empties a file only once it is known to be ours.
+            stream = PrivateFile.Open(path, FileMode.Create, FileAccess.Write);
         }
         catch (UnsafePathException e)
         {
@@ -66,16 +66,6 @@ internal sealed class HtmlOutput : IDisposable
         {
             error.WriteLine($"panicpath: {option}: {Path.GetFullPath(path)}: {e.Message}");
             return null;
-        }
-
-        try
-        {
-            stream.SetLength(0);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
         }
 
         return new HtmlOutput(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), owned: true);
